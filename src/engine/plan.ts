@@ -1,0 +1,153 @@
+/**
+ * WorkbookPlan: a plain, JSON-serialisable description of everything the add-in writes.
+ * The engine produces it; the two adapters (src/excel with Office.js, src/xlsx with exceljs) apply it
+ * without any PIAO knowledge. Addresses are A1 strings relative to the sheet they belong to.
+ *
+ * Links to source cells are `HYPERLINK("#'Sheet'!B12", …)` formulas (see `hyperlinkFormula`): they behave
+ * the same in Excel, Excel on the web and LibreOffice, and exceljs would otherwise store an internal link
+ * as an external relationship.
+ */
+
+/** A formula in English function names with comma separators, starting with `=`. */
+export interface FormulaValue {
+  f: string;
+}
+
+/**
+ * One cell to write. A plain string is ALWAYS text, even when it starts with `=`, `+`, `-` or `@`
+ * (user text must never turn into a formula); only `{ f }` is a formula.
+ */
+export type PlanValue = string | number | boolean | null | FormulaValue;
+
+export function isFormula(v: PlanValue): v is FormulaValue {
+  return typeof v === "object" && v !== null && typeof (v as FormulaValue).f === "string";
+}
+
+export interface CellStyle {
+  bold?: boolean;
+  italic?: boolean;
+  /** `#RRGGBB` */
+  fill?: string;
+  fontColor?: string;
+  wrap?: boolean;
+  /** Font size in points. */
+  size?: number;
+}
+
+/** A rectangular block of cells written at once (one 2D array per block keeps Office.js fast). */
+export interface CellBlock {
+  /** Top-left cell, e.g. `A1`. */
+  at: string;
+  rows: PlanValue[][];
+  /** Number format per column of the block (null: leave General). */
+  columnFormats?: (string | null)[];
+  /** Style applied to the whole block. */
+  style?: CellStyle;
+}
+
+export interface TablePlan {
+  /** Workbook-unique table name, e.g. `PIAO_Obiettivi`. */
+  name: string;
+  /** The range the table covers, header row included (already written by a CellBlock). */
+  ref: string;
+  /** Built-in table style, e.g. `TableStyleMedium2`. */
+  style: string;
+}
+
+export type ValidationPlan =
+  | {
+      range: string;
+      type: "list";
+      /** Allowed values (a comma list must stay under Excel's 255-character limit). */
+      values: string[];
+      allowBlank: boolean;
+      prompt?: string;
+      error?: string;
+    }
+  | {
+      range: string;
+      type: "decimal" | "whole";
+      min: number;
+      max?: number;
+      allowBlank: boolean;
+      prompt?: string;
+      error?: string;
+    };
+
+/** A formula-based conditional format, the formula relative to the range's top-left cell. */
+export interface ConditionalFormatPlan {
+  range: string;
+  formula: string;
+  style: CellStyle;
+}
+
+export interface ChartSeriesPlan {
+  /** Series name shown in the legend. */
+  name: string;
+  /** Absolute reference with sheet, e.g. `'PIAO Pesi'!$A$2:$A$5`. */
+  categories: string;
+  values: string;
+}
+
+export interface ChartPlan {
+  type: "line" | "bar" | "column";
+  title: string;
+  /** Top-left cell of the chart. */
+  at: string;
+  /** Size in columns and rows. */
+  widthCols: number;
+  heightRows: number;
+  series: ChartSeriesPlan[];
+}
+
+export interface ProtectionPlan {
+  /** Ranges left editable when the sheet is protected (no password: users can lift it). */
+  unlocked: string[];
+}
+
+export interface SheetPlan {
+  name: string;
+  tabColor?: string;
+  blocks: CellBlock[];
+  /** Column widths in characters, by 0-based column index. */
+  columnWidths: { col: number; width: number }[];
+  frozen?: { rows: number; cols: number };
+  merges: string[];
+  tables: TablePlan[];
+  validations: ValidationPlan[];
+  conditionalFormats: ConditionalFormatPlan[];
+  charts: ChartPlan[];
+  protection?: ProtectionPlan;
+}
+
+export interface DefinedNamePlan {
+  /** Workbook-scope name, e.g. `PIAO_Soglia`. */
+  name: string;
+  /** Absolute reference with sheet, e.g. `'PIAO Spesa personale'!$C$5`. */
+  ref: string;
+}
+
+export interface WorkbookPlan {
+  /** Generated sheets, in order. Existing sheets with these names are replaced. */
+  sheets: SheetPlan[];
+  names: DefinedNamePlan[];
+}
+
+export function emptySheet(name: string): SheetPlan {
+  return {
+    name,
+    blocks: [],
+    columnWidths: [],
+    merges: [],
+    tables: [],
+    validations: [],
+    conditionalFormats: [],
+    charts: [],
+  };
+}
+
+/** A formula that links to a cell of the same workbook and shows `text`. */
+export function hyperlinkFormula(target: string, text: string): FormulaValue {
+  const q = (t: string) => `"${t.replace(/"/g, '""')}"`;
+  return { f: `=HYPERLINK(${q("#" + target)},${q(text)})` };
+}
