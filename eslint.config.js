@@ -8,7 +8,16 @@ module.exports = tseslint.config(
   ...tseslint.configs.recommended,
   {
     files: ["**/*.js"],
-    languageOptions: { sourceType: "commonjs", globals: { require: "readonly", module: "writable", process: "readonly", __dirname: "readonly", console: "readonly" } },
+    languageOptions: {
+      sourceType: "commonjs",
+      globals: {
+        require: "readonly",
+        module: "writable",
+        process: "readonly",
+        __dirname: "readonly",
+        console: "readonly",
+      },
+    },
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
   {
@@ -21,7 +30,10 @@ module.exports = tseslint.config(
           patterns: [
             { regex: "^(?!\\.{1,2}/)", message: "The engine imports only its own modules (relative paths)." },
             { regex: "^\\.\\./\\.\\.", message: "The engine must not import from outside src/engine." },
-            { regex: "^\\.\\./(excel|xlsx|taskpane|commands|cli)(/|$)", message: "The engine must not import adapters or shells." },
+            {
+              regex: "^\\.\\./(excel|xlsx|taskpane|commands|cli)(/|$)",
+              message: "The engine must not import adapters or shells.",
+            },
           ],
         },
       ],

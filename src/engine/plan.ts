@@ -109,6 +109,8 @@ export interface SheetPlan {
   name: string;
   tabColor?: string;
   blocks: CellBlock[];
+  /** Styles applied to whole ranges after the blocks are written (e.g. input columns). */
+  rangeStyles: { range: string; style: CellStyle }[];
   /** Column widths in characters, by 0-based column index. */
   columnWidths: { col: number; width: number }[];
   frozen?: { rows: number; cols: number };
@@ -137,6 +139,7 @@ export function emptySheet(name: string): SheetPlan {
   return {
     name,
     blocks: [],
+    rangeStyles: [],
     columnWidths: [],
     merges: [],
     tables: [],

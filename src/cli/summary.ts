@@ -1,0 +1,114 @@
+/** The CLI's printed summary and JSON report. */
+import type { CheckResult } from "../engine/check";
+import type { ConversionResult } from "../engine/convert";
+import { countBySeverity, type Finding, type Lang } from "../engine/findings";
+import { findingRef } from "../engine/messages";
+import type { UnitSummary } from "../engine/weights";
+
+const T = {
+  it: {
+    converting: "PIAO Sheets – conversione di",
+    checking: "PIAO Sheets – verifica di",
+    sheets: "Fogli letti:",
+    units: "Unità e somma dei pesi:",
+    noUnits: "  nessun obiettivo trovato",
+    objectives: "obiettivi",
+    sum: "somma pesi",
+    gates: "cancello (peso 0)",
+    findings: (c: Record<string, number>) =>
+      `Segnalazioni: ${c.error} errori, ${c.warning} avvisi, ${c.info} informazioni`,
+    errorsList: "Errori e avvisi:",
+    more: (n: number) => `  … e altre ${n} segnalazioni (vedere il foglio PIAO Verifica)`,
+    spending:
+      "Spesa di personale: dati non trovati nella cartella (compilare il foglio PIAO Spesa personale)",
+    archived: (n: number) => `Righe spostate in PIAO Archivio: ${n}`,
+    charts: (n: number) => `Grafici non scritti nel file .xlsx (non supportati in questa versione): ${n}`,
+    written: "Scritto:",
+    checkedConverted: "Controllato il foglio PIAO Obiettivi (cartella già convertita).",
+    checkedSource: "Controllati i fogli dell'utente.",
+  },
+  en: {
+    converting: "PIAO Sheets – converting",
+    checking: "PIAO Sheets – checking",
+    sheets: "Sheets read:",
+    units: "Units and weight sums:",
+    noUnits: "  no objective found",
+    objectives: "objectives",
+    sum: "weight sum",
+    gates: "gate (weight 0)",
+    findings: (c: Record<string, number>) =>
+      `Findings: ${c.error} errors, ${c.warning} warnings, ${c.info} info`,
+    errorsList: "Errors and warnings:",
+    more: (n: number) => `  … and ${n} more (see the PIAO Verifica sheet)`,
+    spending: "Staff spending: no figures found in the workbook (fill in the PIAO Spesa personale sheet)",
+    archived: (n: number) => `Rows moved to PIAO Archivio: ${n}`,
+    charts: (n: number) => `Charts not written to the .xlsx file (not supported in this version): ${n}`,
+    written: "Written:",
+    checkedConverted: "Checked the PIAO Obiettivi sheet (workbook already converted).",
+    checkedSource: "Checked the user's sheets.",
+  },
+};
+
+const num = (n: number, lang: Lang) => (lang === "it" ? String(n).replace(".", ",") : String(n));
+
+function unitLines(units: UnitSummary[], lang: Lang): string[] {
+  const t = T[lang];
+  if (units.length === 0) return [t.noUnits];
+  const width = Math.min(48, Math.max(...units.map((u) => u.unit.length)));
+  return units.map(
+    (u) =>
+      `  ${u.unit.padEnd(width)}  ${String(u.objectives).padStart(3)} ${t.objectives}, ${t.sum} ${num(u.weightSum, lang)} ${u.ok ? "OK" : "ERRORE"}` +
+      (u.gates ? `, ${u.gates} ${t.gates}` : ""),
+  );
+}
+
+function problemLines(findings: Finding[], lang: Lang, max = 15): string[] {
+  const serious = findings.filter((f) => f.severity !== "info");
+  if (serious.length === 0) return [];
+  const lines = [T[lang].errorsList];
+  for (const f of serious.slice(0, max)) {
+    const ref = findingRef(f);
+    lines.push(`  [${f.severity === "error" ? "E" : "A"}] ${ref ? ref + " " : ""}${f.message[lang]}`);
+  }
+  if (serious.length > max) lines.push(T[lang].more(serious.length - max));
+  return lines;
+}
+
+export function formatConversion(
+  input: string,
+  output: string,
+  r: ConversionResult & { chartsSkipped: number },
+  lang: Lang,
+): string {
+  const t = T[lang];
+  const lines = [`${t.converting} ${input}`, t.sheets];
+  for (const s of r.sheets) lines.push(`  ${s.sheet}: ${s.summary[lang]}`);
+  lines.push(t.units, ...unitLines(r.units, lang));
+  lines.push(t.findings(countBySeverity(r.findings)), ...problemLines(r.findings, lang));
+  lines.push(t.spending);
+  if (r.archived) lines.push(t.archived(r.archived));
+  if (r.chartsSkipped) lines.push(t.charts(r.chartsSkipped));
+  lines.push(`${t.written} ${output}`);
+  return lines.join("\n") + "\n";
+}
+
+export function formatCheck(input: string, r: CheckResult, lang: Lang): string {
+  const t = T[lang];
+  const lines = [`${t.checking} ${input}`, r.checked === "converted" ? t.checkedConverted : t.checkedSource];
+  lines.push(t.units, ...unitLines(r.units, lang));
+  lines.push(t.findings(countBySeverity(r.findings)), ...problemLines(r.findings, lang));
+  return lines.join("\n") + "\n";
+}
+
+export function reportJson(input: string, output: string, r: ConversionResult) {
+  return {
+    input,
+    output,
+    sheets: r.sheets,
+    units: r.units,
+    objectives: r.objectives.length,
+    findings: r.findings.map((f) => ({ ...f, cell: findingRef(f) || undefined })),
+    counts: countBySeverity(r.findings),
+    archived: r.archived,
+  };
+}

@@ -1,0 +1,133 @@
+/**
+ * The engine's one entry point: sheet snapshots in, normalised content + findings + WorkbookPlan out.
+ * Used identically by the CLI (exceljs) and the task pane (Office.js).
+ */
+import { readArchive, disappearedRows, readPreviousRun, type ArchivedRow } from "./carryover";
+import { isGeneratedSheet, SHEETS } from "./contract";
+import { detectObjectives } from "./detect-objectives";
+import { sortFindings, type Finding, type Lang } from "./findings";
+import { finding } from "./messages";
+import type { Objective, SheetReport } from "./model";
+import { normalizeObjectives } from "./objectives";
+import type { WorkbookPlan } from "./plan";
+import { archiveSheet } from "./sheets/archive-sheet";
+import { findingsSheet } from "./sheets/findings-sheet";
+import { objectivesSheet } from "./sheets/objectives-sheet";
+import { DEFAULT_SCORING, parametersSheet, type ScoringParameters } from "./sheets/parameters-sheet";
+import { summarySheet } from "./sheets/summary-sheet";
+import { weightsSheet } from "./sheets/weights-sheet";
+import type { SheetSnapshot } from "./snapshot";
+import { checkWeights, scaleFractionUnits, type UnitSummary } from "./weights";
+
+export interface ConvertOptions {
+  lang?: Lang;
+  /** Name of the source shown in the summary sheet (file name or workbook title). */
+  sourceName?: string;
+  scoring?: ScoringParameters;
+}
+
+export interface ConversionResult {
+  objectives: Objective[];
+  units: UnitSummary[];
+  findings: Finding[];
+  sheets: SheetReport[];
+  years: number[];
+  /** Rows of a previous run whose key disappeared, now in `PIAO Archivio`. */
+  archived: number;
+  plan: WorkbookPlan;
+}
+
+function sheetReport(sheet: SheetSnapshot, found: Objective[], headers: number): SheetReport {
+  const units = [...new Set(found.map((o) => o.unit))];
+  const base = { sheet: sheet.name, objectives: found.length, units, indicators: 0, spendingFigures: 0 };
+  if (found.length > 0) {
+    return {
+      ...base,
+      summary: {
+        it: `${found.length} obiettivi in ${units.length} unità (${units.join(", ")}).`,
+        en: `${found.length} objectives in ${units.length} unit(s) (${units.join(", ")}).`,
+      },
+    };
+  }
+  const why =
+    sheet.values.length === 0
+      ? { it: "il foglio è vuoto", en: "the sheet is empty" }
+      : headers > 0
+        ? {
+            it: "intestazione trovata ma nessuna riga di obiettivo sotto",
+            en: "a header was found but no objective row below it",
+          }
+        : {
+            it: "nessuna riga di intestazione con Obiettivo e Peso o Tipo",
+            en: "no header row with Objective and Weight or Type",
+          };
+  return {
+    ...base,
+    summary: {
+      it: `Nessun contenuto PIAO riconosciuto: ${why.it}.`,
+      en: `No PIAO content recognised: ${why.en}.`,
+    },
+  };
+}
+
+export function convert(snapshots: SheetSnapshot[], opts: ConvertOptions = {}): ConversionResult {
+  const lang = opts.lang ?? "it";
+  const user = snapshots.filter((s) => !isGeneratedSheet(s.name));
+  const generated = new Map(snapshots.filter((s) => isGeneratedSheet(s.name)).map((s) => [s.name, s]));
+
+  const findings: Finding[] = [];
+  const objectives: Objective[] = [];
+  const reports: SheetReport[] = [];
+  for (const sheet of user) {
+    const det = detectObjectives(sheet);
+    const norm = normalizeObjectives(det.objectives);
+    objectives.push(...norm.objectives);
+    findings.push(...norm.findings);
+    const report = sheetReport(sheet, norm.objectives, det.headers);
+    reports.push(report);
+    if (norm.objectives.length === 0)
+      findings.push(
+        finding(
+          "info",
+          "FOGLIO_NON_RICONOSCIUTO",
+          { it: `${sheet.name}: ${report.summary.it}`, en: `${sheet.name}: ${report.summary.en}` },
+          { sheet: sheet.name, row: sheet.top, col: sheet.left },
+        ),
+      );
+  }
+  findings.push(...scaleFractionUnits(objectives));
+  const checked = checkWeights(objectives);
+  findings.push(...checked.findings);
+
+  const years = [...new Set(objectives.flatMap((o) => Object.keys(o.actions).map(Number)))].sort(
+    (a, b) => a - b,
+  );
+  const previous = readPreviousRun(generated.get(SHEETS.objectives));
+  const archive: ArchivedRow[] = [
+    ...readArchive(generated.get(SHEETS.archive)),
+    ...disappearedRows(previous, objectives),
+  ];
+
+  const sorted = sortFindings(findings);
+  const params = parametersSheet(opts.scoring ?? DEFAULT_SCORING);
+  const plan: WorkbookPlan = {
+    sheets: [
+      summarySheet(lang, opts.sourceName ?? ""),
+      objectivesSheet(objectives, years, previous.inputs).sheet,
+      weightsSheet(checked.units),
+      findingsSheet(sorted, lang),
+      params.sheet,
+      ...(archive.length > 0 ? [archiveSheet(archive)] : []),
+    ],
+    names: params.names,
+  };
+  return {
+    objectives,
+    units: checked.units,
+    findings: sorted,
+    sheets: reports,
+    years,
+    archived: archive.length,
+    plan,
+  };
+}

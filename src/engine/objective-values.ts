@@ -1,0 +1,75 @@
+/** Normalisation of the objective fields users write in many ways: codes, types, weights. */
+import type { ObjectiveType } from "./model";
+import { readNumber } from "./numbers";
+import { isErrorValue, type Scalar } from "./snapshot";
+import { normalizeLabel } from "./text";
+
+/** `A 1. 4`, `A. 1.4`, `A1.4` → `A.1.4`; anything else is kept as written (trimmed). */
+export function normalizeCode(raw: string): string {
+  const compact = raw
+    .replace(/\s+/g, "")
+    .replace(/\.{2,}/g, ".")
+    .replace(/\.$/, "");
+  const m = /^([A-Za-z]{1,3})\.?(\d+(?:\.\d+)*)$/.exec(compact);
+  if (m) return `${m[1].toUpperCase()}.${m[2]}`;
+  return raw.trim();
+}
+
+const TYPE_WORDS: Record<string, ObjectiveType> = {
+  i: "I",
+  ind: "I",
+  individuale: "I",
+  "performance individuale": "I",
+  "1": "I",
+  o: "O",
+  org: "O",
+  organizzativa: "O",
+  "performance organizzativa": "O",
+  ente: "O",
+  "0": "O",
+  uo: "UO",
+  "u o": "UO",
+  "un org": "UO",
+  "unita organizzativa": "UO",
+  "performance di unita organizzativa": "UO",
+  unit: "UO",
+  individual: "I",
+  organisational: "O",
+  organizational: "O",
+};
+
+/**
+ * I, O or UO. The PDF-to-Excel noise `0` (for O) and `1` (for I) is recognised (domain.md §2).
+ * Returns null when the type cannot be recognised.
+ */
+export function normalizeType(raw: Scalar): ObjectiveType | null {
+  if (raw === null || raw === undefined || typeof raw === "boolean") return null;
+  return TYPE_WORDS[normalizeLabel(String(raw))] ?? null;
+}
+
+export type WeightReading =
+  | { ok: true; value: number; fromText: boolean; fromPercentFormat: boolean }
+  | { ok: false; reason: "missing" | "not-a-number" | "error-value" | "date" };
+
+/** Weight on a 0–100 scale from a cell; a number shown as a percentage (0.5 as `50%`) means 50. */
+export function readWeight(v: Scalar, numberFormat: string | null): WeightReading {
+  if (v === null || (typeof v === "string" && v.trim() === "")) return { ok: false, reason: "missing" };
+  if (isErrorValue(v)) return { ok: false, reason: "error-value" };
+  if (typeof v === "number" && numberFormat && isDateFormat(numberFormat))
+    return { ok: false, reason: "date" };
+  const n = readNumber(v, numberFormat);
+  if (!n) return { ok: false, reason: "not-a-number" };
+  const fromPercentFormat = n.percent && !n.fromText;
+  return {
+    ok: true,
+    value: fromPercentFormat ? n.value * 100 : n.value,
+    fromText: n.fromText,
+    fromPercentFormat,
+  };
+}
+
+/** A date or time number format (`dd/mm/yyyy`, `m/d/yy h:mm`), ignoring quoted text and colours. */
+export function isDateFormat(fmt: string): boolean {
+  const f = fmt.replace(/"[^"]*"|\[[^\]]*\]|\\./g, "");
+  return /[dmyhs]/i.test(f) && !/^[#0.,%\s€$-]*$/.test(f) && !/general/i.test(f);
+}

@@ -1,0 +1,60 @@
+/** Small helpers the sheet builders share: styles, formats and table blocks. */
+import { cellAddress, columnLetters } from "../address";
+import type { CellBlock, CellStyle, PlanValue, SheetPlan } from "../plan";
+
+export const STYLE = {
+  title: { bold: true, size: 14, fontColor: "#1F3864" } as CellStyle,
+  note: { italic: true, fontColor: "#595959" } as CellStyle,
+  label: { bold: true } as CellStyle,
+  /** Cells the user is expected to type into. */
+  input: { fill: "#FFF2CC" } as CellStyle,
+  error: { fill: "#FFC7CE", fontColor: "#9C0006" } as CellStyle,
+  ok: { fill: "#C6EFCE", fontColor: "#006100" } as CellStyle,
+  warning: { fill: "#FFEB9C", fontColor: "#9C5700" } as CellStyle,
+};
+
+export const FORMAT = {
+  percent: "0%",
+  percent2: "0.00%",
+  money: '#,##0.00 "€"',
+  number2: "0.00",
+  integer: "0",
+  weight: "0.##",
+};
+
+export const TABLE_STYLE = "TableStyleMedium2";
+
+/** A table written as one block: header row then data rows, starting at `at`. Returns its A1 range. */
+export function tableBlock(
+  sheet: SheetPlan,
+  name: string,
+  at: { row: number; col: number },
+  headers: readonly string[],
+  rows: PlanValue[][],
+  columnFormats?: (string | null)[],
+): string {
+  const block: CellBlock = {
+    at: cellAddress(at.row, at.col),
+    rows: [headers.map((h) => h), ...rows],
+    ...(columnFormats ? { columnFormats } : {}),
+  };
+  sheet.blocks.push(block);
+  const ref = `${cellAddress(at.row, at.col)}:${cellAddress(at.row + Math.max(rows.length, 1), at.col + headers.length - 1)}`;
+  // A table needs at least one data row: an empty one is written when there is no data.
+  if (rows.length === 0)
+    sheet.blocks.push({ at: cellAddress(at.row + 1, at.col), rows: [headers.map(() => null)] });
+  sheet.tables.push({ name, ref, style: TABLE_STYLE });
+  return ref;
+}
+
+/** A1 range of one column of a table's data rows, e.g. `D2:D96`. */
+export function columnRange(col: number, firstRow: number, count: number): string {
+  const c = columnLetters(col);
+  return `${c}${firstRow + 1}:${c}${firstRow + Math.max(count, 1)}`;
+}
+
+/** Structured reference to a whole table column, e.g. `PIAO_Obiettivi[Peso]`. */
+export function tableColumn(table: string, column: string): string {
+  // Inside brackets, Excel escapes ' [ ] # with a leading apostrophe.
+  return `${table}[${column.replace(/['[\]#]/g, "'$&")}]`;
+}

@@ -1,0 +1,155 @@
+/** `PIAO Obiettivi` (table `PIAO_Obiettivi`): one row per objective per unit, with monitoring inputs. */
+import { columnLetters, sheetCellRef } from "../address";
+import { OBJECTIVE_COLUMNS as C, SCORING_NAMES, SHEETS, TABLES } from "../contract";
+import type { Objective } from "../model";
+import { emptySheet, hyperlinkFormula, type PlanValue, type SheetPlan } from "../plan";
+import type { Scalar } from "../snapshot";
+import { columnRange, FORMAT, STYLE, tableBlock } from "./layout";
+
+/** Values the user typed into the input columns of a previous run, by unit + code. */
+export interface MonitoringInput {
+  sep: Scalar;
+  dec: Scalar;
+}
+
+export function objectiveKey(unit: string, code: string, name: string): string {
+  return `${unit}\u0000${code || name}`;
+}
+
+export interface ObjectivesLayout {
+  headers: string[];
+  col: Record<keyof typeof C, number>;
+  yearCols: { year: number; col: number }[];
+  rows: number;
+}
+
+export function objectivesLayout(years: number[], rows: number): ObjectivesLayout {
+  const fixed = [
+    C.code,
+    C.name,
+    C.type,
+    C.weight,
+    C.indicator,
+    C.unit,
+    C.manager,
+    C.strategicLine,
+    C.costCenter,
+    C.missionProgram,
+  ];
+  const headers = [
+    ...fixed,
+    ...years.map((y) => `Azioni ${y}`),
+    C.achievementSep,
+    C.achievementDec,
+    C.scoreDec,
+    C.source,
+  ];
+  const col = Object.fromEntries(Object.entries(C).map(([k, h]) => [k, headers.indexOf(h)])) as Record<
+    keyof typeof C,
+    number
+  >;
+  return { headers, col, yearCols: years.map((year, i) => ({ year, col: fixed.length + i })), rows };
+}
+
+/** Score of one objective at 31/12: weight × achievement, with the floor and bands of `PIAO Parametri`. */
+function scoreFormula(r: number, L: ObjectivesLayout): PlanValue {
+  const w = `${columnLetters(L.col.weight)}${r + 1}`;
+  const a = `${columnLetters(L.col.achievementDec)}${r + 1}`;
+  const capped = `MIN(${a},1)`;
+  return {
+    f:
+      `=IF(OR(NOT(ISNUMBER(${w})),NOT(ISNUMBER(${a}))),"",${w}*IF(${a}<${SCORING_NAMES.floor},0,` +
+      `IF(${SCORING_NAMES.bandsOn}="Sì",LOOKUP(${capped},${SCORING_NAMES.bands}),${capped})))`,
+  };
+}
+
+export function objectivesSheet(
+  objectives: Objective[],
+  years: number[],
+  previous: Map<string, MonitoringInput>,
+): { sheet: SheetPlan; layout: ObjectivesLayout } {
+  const sheet = emptySheet(SHEETS.objectives);
+  sheet.tabColor = "#2F5597";
+  const L = objectivesLayout(years, objectives.length);
+  const rows: PlanValue[][] = objectives.map((o, i) => {
+    const prev = previous.get(objectiveKey(o.unit, o.code, o.name));
+    const row: PlanValue[] = new Array(L.headers.length).fill(null);
+    row[L.col.code] = o.code;
+    row[L.col.name] = o.name;
+    row[L.col.type] = o.type ?? o.typeRaw;
+    // A weight that is not a number is shown as written, so the user sees it and the sum flags it.
+    row[L.col.weight] = o.weight ?? (o.weightRaw || null);
+    row[L.col.indicator] = o.indicator;
+    row[L.col.unit] = o.unit;
+    row[L.col.manager] = o.manager;
+    row[L.col.strategicLine] = o.strategicLine;
+    row[L.col.costCenter] = o.costCenter;
+    row[L.col.missionProgram] = o.missionProgram;
+    for (const { year, col } of L.yearCols) row[col] = o.actions[year] ?? null;
+    row[L.col.achievementSep] = prev?.sep ?? null;
+    row[L.col.achievementDec] = prev?.dec ?? null;
+    row[L.col.scoreDec] = scoreFormula(i + 1, L);
+    const ref = sheetCellRef(o.source.sheet, o.source.row, o.source.col);
+    row[L.col.source] = hyperlinkFormula(ref, ref);
+    return row;
+  });
+  const formats = L.headers.map(() => null as string | null);
+  formats[L.col.weight] = FORMAT.weight;
+  formats[L.col.achievementSep] = FORMAT.percent;
+  formats[L.col.achievementDec] = FORMAT.percent;
+  formats[L.col.scoreDec] = FORMAT.number2;
+  tableBlock(sheet, TABLES.objectives, { row: 0, col: 0 }, L.headers, rows, formats);
+
+  const n = objectives.length;
+  const range = (col: number) => columnRange(col, 1, n);
+  // Input columns look like inputs.
+  for (const col of [L.col.type, L.col.weight, L.col.achievementSep, L.col.achievementDec]) {
+    sheet.rangeStyles.push({ range: range(col), style: STYLE.input });
+  }
+  sheet.validations.push(
+    {
+      range: range(L.col.type),
+      type: "list",
+      values: ["I", "O", "UO"],
+      allowBlank: false,
+      error: "Tipo: I, O o UO.",
+    },
+    {
+      range: range(L.col.weight),
+      type: "decimal",
+      min: 0,
+      max: 100,
+      allowBlank: false,
+      error: "Peso: un numero da 0 a 100.",
+    },
+    ...[L.col.achievementSep, L.col.achievementDec].map((col) => ({
+      range: range(col),
+      type: "decimal" as const,
+      min: 0,
+      max: 1,
+      allowBlank: true,
+      prompt: "Percentuale di raggiungimento (0-100%).",
+      error: "Raggiungimento: una percentuale da 0% a 100%.",
+    })),
+  );
+  const w = `${columnLetters(L.col.weight)}2`;
+  sheet.conditionalFormats.push({
+    range: range(L.col.weight),
+    formula: `=OR(AND(ISNUMBER(${w}),OR(${w}<0,${w}>100)),AND(${w}<>"",NOT(ISNUMBER(${w}))))`,
+    style: STYLE.error,
+  });
+  sheet.columnWidths = L.headers.map((h, col) => ({
+    col,
+    width:
+      [C.name, C.indicator].includes(h as never) || h.startsWith("Azioni") ? 50 : h === C.source ? 22 : 14,
+  }));
+  sheet.frozen = { rows: 1, cols: 2 };
+  // Computed columns (score, source link) stay locked; everything else can be edited.
+  sheet.protection = {
+    unlocked: L.headers
+      .map((_, col) => col)
+      .filter((col) => col !== L.col.scoreDec && col !== L.col.source)
+      .map((col) => range(col)),
+  };
+  return { sheet, layout: L };
+}

@@ -1,0 +1,51 @@
+/** `PIAO Pesi` (table `PIAO_Pesi`): per unit, weight check and weighted score, as formulas over PIAO_Obiettivi. */
+import { OBJECTIVE_COLUMNS as C, SHEETS, TABLES, WEIGHT_COLUMNS } from "../contract";
+import { emptySheet, type PlanValue, type SheetPlan } from "../plan";
+import type { UnitSummary } from "../weights";
+import { FORMAT, STYLE, tableBlock, tableColumn } from "./layout";
+import { WEIGHT_TOLERANCE_NAME } from "./parameters-sheet";
+
+const O = (col: string) => tableColumn(TABLES.objectives, col);
+
+/** Formulas of one `PIAO_Pesi` row (0-based sheet row `r`); column letters follow WEIGHT_COLUMNS. */
+export function weightRowFormulas(r: number): PlanValue[] {
+  const n = r + 1;
+  const unit = `$A${n}`;
+  return [
+    { f: `=COUNTIF(${O(C.unit)},${unit})` },
+    { f: `=SUMIF(${O(C.unit)},${unit},${O(C.weight)})` },
+    { f: `=ROUND(D${n}-100,6)` },
+    { f: `=IF(ABS(E${n})<=${WEIGHT_TOLERANCE_NAME},"OK","ERRORE")` },
+    // Σ(weight × achievement) / Σ(weight) × 100, empty until some achievement at 31/12 is entered.
+    {
+      f: `=IF(OR(D${n}=0,COUNTIFS(${O(C.unit)},${unit},${O(C.achievementDec)},"<>")=0),"",SUMIF(${O(C.unit)},${unit},${O(C.scoreDec)})/D${n}*100)`,
+    },
+    ...(["I", "O", "UO"] as const).map((t) => ({
+      f: `=COUNTIFS(${O(C.unit)},${unit},${O(C.type)},"${t}",${O(C.weight)},">0")`,
+    })),
+    { f: `=COUNTIFS(${O(C.unit)},${unit},${O(C.weight)},0)` },
+  ];
+}
+
+export function weightsSheet(units: UnitSummary[]): SheetPlan {
+  const sheet = emptySheet(SHEETS.weights);
+  sheet.tabColor = "#2F5597";
+  const rows = units.map((u, i) => [u.unit, u.manager, ...weightRowFormulas(i + 1)]);
+  const formats = WEIGHT_COLUMNS.map(() => null as string | null);
+  formats[3] = FORMAT.weight;
+  formats[4] = FORMAT.weight;
+  formats[6] = FORMAT.number2;
+  tableBlock(sheet, TABLES.weights, { row: 0, col: 0 }, WEIGHT_COLUMNS, rows, formats);
+  const last = Math.max(units.length, 1) + 1;
+  sheet.conditionalFormats.push(
+    { range: `A2:K${last}`, formula: `=$F2="ERRORE"`, style: STYLE.error },
+    { range: `F2:F${last}`, formula: `=$F2="OK"`, style: STYLE.ok },
+  );
+  sheet.columnWidths = WEIGHT_COLUMNS.map((h, col) => ({
+    col,
+    width: col === 0 ? 42 : col === 1 ? 28 : Math.max(12, h.length + 2),
+  }));
+  sheet.frozen = { rows: 1, cols: 1 };
+  sheet.protection = { unlocked: [] };
+  return sheet;
+}

@@ -1,0 +1,39 @@
+/** The CLI's pipeline on files: read with exceljs, run the engine, apply the plan, save. */
+import * as path from "path";
+import { check, type CheckResult } from "../engine/check";
+import { convert, type ConversionResult } from "../engine/convert";
+import type { Lang } from "../engine/findings";
+import { applyPlanToWorkbook } from "./apply";
+import { loadWorkbook, saveWorkbook } from "./file";
+import { snapshotWorkbook } from "./read";
+
+export type Progress = (step: string) => void;
+
+export async function convertFile(
+  input: string,
+  output: string,
+  opts: { lang?: Lang; progress?: Progress } = {},
+): Promise<ConversionResult & { chartsSkipped: number }> {
+  const progress = opts.progress ?? (() => undefined);
+  progress("lettura");
+  const wb = await loadWorkbook(input);
+  progress("analisi");
+  const snapshots = snapshotWorkbook(wb);
+  const result = convert(snapshots, { lang: opts.lang, sourceName: path.basename(input) });
+  progress("scrittura");
+  const { chartsSkipped } = await applyPlanToWorkbook(wb, result.plan);
+  await saveWorkbook(wb, output);
+  return { ...result, chartsSkipped };
+}
+
+export async function checkFile(input: string): Promise<CheckResult> {
+  const wb = await loadWorkbook(input);
+  return check(snapshotWorkbook(wb));
+}
+
+/** `<input>-piao.xlsx` beside the input. */
+export function defaultOutput(input: string): string {
+  const dir = path.dirname(input);
+  const base = path.basename(input).replace(/\.xlsx$/i, "");
+  return path.join(dir, `${base}-piao.xlsx`);
+}
