@@ -7,29 +7,9 @@ import { emptySheet, type DefinedNamePlan, type SheetPlan } from "../plan";
 import { FORMAT, STYLE, tableBlock } from "./layout";
 import { sheetCellRef } from "../address";
 import { WEIGHT_TOLERANCE } from "../weights";
+import { DEFAULT_SCORING, type ScoringParameters } from "../scoring";
 
 export const WEIGHT_TOLERANCE_NAME = "PIAO_TolleranzaPesi";
-
-export interface ScoringParameters {
-  /** Achievement below this fraction scores 0 (0 = plain proportional scoring). */
-  floor: number;
-  bands: boolean;
-  /** Lower edges of the bands, ascending; an achievement scores the highest edge it reaches. */
-  bandEdges: number[];
-}
-
-/** Plain proportional scoring; many SMVPs use a 50% floor or 100/75/50/0 bands [M] (domain.md §2). */
-export const DEFAULT_SCORING: ScoringParameters = { floor: 0, bands: false, bandEdges: [0, 0.5, 0.75, 1] };
-
-/** Reference computation of the score of one achievement, matching the workbook formula. */
-export function scoreAchievement(a: number, p: ScoringParameters = DEFAULT_SCORING): number {
-  const capped = Math.min(a, 1);
-  if (a < p.floor) return 0;
-  if (!p.bands) return capped;
-  let s = 0;
-  for (const e of p.bandEdges) if (capped >= e) s = e;
-  return s;
-}
 
 export function parametersSheet(p: ScoringParameters = DEFAULT_SCORING): {
   sheet: SheetPlan;

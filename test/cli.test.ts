@@ -1,0 +1,145 @@
+/** The `piao` command as a user runs it: real files, real exit codes, one clear line on bad input. */
+import { spawnSync } from "child_process";
+import ExcelJS from "exceljs";
+import * as fs from "fs";
+import * as path from "path";
+import { snapshotWorkbook } from "../src/xlsx/read";
+import { isGeneratedSheet } from "../src/engine/contract";
+import { tmpDir, writeWorkbook } from "./helpers/workbooks";
+
+const ROOT = path.join(__dirname, "..");
+const EXAMPLE = path.join(ROOT, "examples", "piao-massa-carrara-2023-2025.xlsx");
+
+function piao(...args: string[]) {
+  const r = spawnSync(process.execPath, [path.join(ROOT, "bin", "piao.js"), ...args], { encoding: "utf8" });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+async function userSheets(file: string) {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  return snapshotWorkbook(wb, isGeneratedSheet);
+}
+
+describe("piao convert", () => {
+  const dir = tmpDir();
+
+  test("converts the example, prints the summary and writes the workbook; user sheets read back identical", async () => {
+    const out = path.join(dir, "out.xlsx");
+    const report = path.join(dir, "report.json");
+    const r = piao("convert", EXAMPLE, "-o", out, "--report", report);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("Settore 1 Amministrativo Finanziario");
+    expect(r.stdout).toMatch(/Segnalazioni: 0 errori/);
+    expect(r.stdout).toContain(`Scritto: ${out}`);
+    const json = JSON.parse(fs.readFileSync(report, "utf8"));
+    expect(json.objectives).toBe(95);
+    expect(json.units.map((u: { weightSum: number }) => u.weightSum)).toEqual([100, 100, 100, 100]);
+    // The user's sheets: values, formulas, formats and merges exactly as in the input.
+    expect(await userSheets(out)).toEqual(await userSheets(EXAMPLE));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(
+      expect.arrayContaining([
+        "PIAO Obiettivi",
+        "PIAO Pesi",
+        "PIAO Verifica",
+        "PIAO Parametri",
+        "PIAO Riepilogo",
+      ]),
+    );
+  });
+
+  test("default output is <input>-piao.xlsx beside the input; English summary with --lang en", () => {
+    const input = path.join(dir, "copy.xlsx");
+    fs.copyFileSync(EXAMPLE, input);
+    const r = piao("convert", input, "--lang", "en");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("Findings: 0 errors");
+    expect(fs.existsSync(path.join(dir, "copy-piao.xlsx"))).toBe(true);
+  });
+
+  test.each([
+    ["a missing file", () => path.join(dir, "nope.xlsx"), /nope\.xlsx: file non trovato$/],
+    [
+      "a text file named .xlsx",
+      () => {
+        const f = path.join(dir, "text.xlsx");
+        fs.writeFileSync(f, "Codice;Peso\nA.1;100\n");
+        return f;
+      },
+      /text\.xlsx: non è un file \.xlsx/,
+    ],
+    [
+      "an encrypted workbook (OLE container)",
+      () => {
+        const f = path.join(dir, "secret.xlsx");
+        fs.writeFileSync(
+          f,
+          Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]),
+        );
+        return f;
+      },
+      /secret\.xlsx: file protetto da password/,
+    ],
+    [
+      "a corrupt zip",
+      () => {
+        const f = path.join(dir, "broken.xlsx");
+        fs.writeFileSync(f, Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(100, 7)]));
+        return f;
+      },
+      /broken\.xlsx: file \.xlsx danneggiato/,
+    ],
+    [
+      "an empty file",
+      () => {
+        const f = path.join(dir, "empty.xlsx");
+        fs.writeFileSync(f, "");
+        return f;
+      },
+      /empty\.xlsx: il file è vuoto/,
+    ],
+  ])("%s exits 2 with one clear line, no stack trace", (_label, make, pattern) => {
+    const r = piao("convert", make());
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    const lines = r.stderr.trim().split("\n");
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(pattern);
+    expect(r.stderr).not.toMatch(/\bat .*\.js:\d+/);
+  });
+
+  test.each([
+    [[]],
+    [["frobnicate", "x.xlsx"]],
+    [["convert"]],
+    [["convert", "a.xlsx", "--lang", "fr"]],
+    [["convert", "a.xlsx", "-o"]],
+  ])("unusable arguments %j exit 2 with usage", (args) => {
+    const r = piao(...args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^piao: /);
+    expect(r.stderr).toContain("piao convert <input.xlsx>");
+  });
+});
+
+describe("piao check", () => {
+  test("exit 0 on the example, 1 when a unit's weights do not sum to 100", async () => {
+    expect(piao("check", EXAMPLE).code).toBe(0);
+    const bad = await writeWorkbook([
+      {
+        name: "Area",
+        rows: [
+          ["Codice", "Obiettivo", "Tipo", "Peso"],
+          ["A.1", "Uno", "I", 50],
+          ["A.2", "Due", "O", 40],
+        ],
+      },
+    ]);
+    const r = piao("check", bad);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("la somma dei pesi è 90, deve essere 100");
+  });
+});

@@ -1,0 +1,126 @@
+/**
+ * Formula truth for the objectives sheets: the converted example, with achievements filled in as a user
+ * would, recalculated by LibreOffice headless, must show the engine's reference values. One soffice run
+ * recalculates every workbook of this file.
+ */
+import ExcelJS from "exceljs";
+import * as path from "path";
+import { OBJECTIVE_COLUMNS as C, SHEETS } from "../src/engine/contract";
+import { unitScore } from "../src/engine/scoring";
+import { convertFile } from "../src/xlsx/convert-file";
+import { readCachedValues, recalculate, type CellResult } from "./helpers/recalc";
+import { tmpDir } from "./helpers/workbooks";
+
+const EXAMPLE = path.join(__dirname, "..", "examples", "piao-massa-carrara-2023-2025.xlsx");
+
+/** Deterministic pseudo-random numbers (mulberry32), so failures can be reproduced. */
+function rng(seed: number) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface Edited {
+  file: string;
+  achievements: (number | undefined)[];
+  weights: (number | null)[];
+}
+
+/** Open the converted workbook like a user: type achievements (and optionally change one weight). */
+async function edit(converted: string, out: string, seed: number, changeWeightRow?: number): Promise<Edited> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(converted);
+  const ws = wb.getWorksheet(SHEETS.objectives)!;
+  const header = (ws.getRow(1).values as unknown[]).slice(1).map(String);
+  const col = (h: string) => header.indexOf(h) + 1;
+  const random = rng(seed);
+  const achievements: (number | undefined)[] = [];
+  const weights: (number | null)[] = [];
+  for (let r = 2; r <= ws.rowCount; r++) {
+    const a = random() < 0.2 ? undefined : Math.round(random() * 120) / 100; // some above 100%, some empty
+    achievements.push(a);
+    if (a !== undefined) ws.getCell(r, col(C.achievementDec)).value = a;
+    if (changeWeightRow === r) ws.getCell(r, col(C.weight)).value = 7;
+    const w = ws.getCell(r, col(C.weight)).value;
+    weights.push(typeof w === "number" ? w : null);
+  }
+  await wb.xlsx.writeFile(out);
+  return { file: out, achievements, weights };
+}
+
+const dir = tmpDir();
+let edited: Edited;
+let changed: Edited;
+let values: Map<string, Map<string, CellResult>>[];
+// The engine's own view of the example: the reference for every formula value below.
+const result = { units: [] as string[], objectivesUnit: [] as string[], changedRow: 0 };
+
+beforeAll(async () => {
+  const converted = path.join(dir, "converted.xlsx");
+  const r = await convertFile(EXAMPLE, converted);
+  result.units = r.units.map((u) => u.unit);
+  result.objectivesUnit = r.objectives.map((o) => o.unit);
+  edited = await edit(converted, path.join(dir, "edited.xlsx"), 42);
+  // Change the weight of Settore 2's first objective, as a user would in Excel.
+  result.changedRow = result.objectivesUnit.indexOf(result.units[2]) + 2;
+  changed = await edit(converted, path.join(dir, "changed.xlsx"), 7, result.changedRow);
+  const recalculated = recalculate([edited.file, changed.file]);
+  values = await Promise.all(recalculated.map(readCachedValues));
+}, 180000);
+
+function pesiRows(v: Map<string, Map<string, CellResult>>) {
+  const s = v.get(SHEETS.weights)!;
+  return result.units.map((_, i) => {
+    const r = i + 2;
+    return ["A", "C", "D", "E", "F", "G", "H", "I", "J", "K"].map((c) => s.get(`${c}${r}`));
+  });
+}
+
+test("recalculated in LibreOffice: weight sums, counts, Esito and scores equal the engine's reference", () => {
+  const rows = pesiRows(values[0]);
+  result.units.forEach((unit, i) => {
+    const idx = result.objectivesUnit.map((u, j) => (u === unit ? j : -1)).filter((j) => j >= 0);
+    const score = unitScore(
+      idx.map((j) => ({ weight: edited.weights[j], achievement: edited.achievements[j] })),
+    );
+    const [name, n, sum, gap, esito, punteggio] = rows[i];
+    expect(name).toBe(unit);
+    expect(n).toBe(idx.length);
+    expect(sum).toBe(100);
+    expect(gap).toBe(0);
+    expect(esito).toBe("OK");
+    expect(score).toBeDefined();
+    expect(punteggio as number).toBeCloseTo(score!, 9);
+  });
+  // Counts by type with weight > 0 and gate objectives, as in the PIAO's summary table.
+  expect(rows.map((r) => r.slice(6))).toEqual([
+    [5, 4, 3, 2],
+    [11, 4, 3, 2],
+    [18, 4, 3, 2],
+    [25, 4, 3, 2],
+  ]);
+});
+
+test("each objective's score is weight × achievement capped at 100%", () => {
+  const s = values[0].get(SHEETS.objectives)!;
+  const header = [...s.entries()].filter(([k]) => /^[A-Z]+1$/.test(k));
+  const colOf = (h: string) => header.find(([, v]) => v === h)![0].replace(/1$/, "");
+  const scoreCol = colOf(C.scoreDec);
+  edited.achievements.forEach((a, j) => {
+    const got = s.get(`${scoreCol}${j + 2}`);
+    if (a === undefined) expect(got).toBe("");
+    else expect(got as number).toBeCloseTo(edited.weights[j]! * Math.min(a, 1), 9);
+  });
+});
+
+test("a weight changed by a user turns Esito to ERRORE for that unit only", () => {
+  const rows = pesiRows(values[1]);
+  expect(rows.map((r) => r[4])).toEqual(["OK", "OK", "ERRORE", "OK"]);
+  const before = edited.weights[result.changedRow - 2]!;
+  expect(before).not.toBe(7);
+  expect(rows[2][2]).toBe(100 - before + 7);
+  expect(values[1].get(SHEETS.summary)!.get("B8")).toBe(1); // "Unità con errori nei pesi"
+});

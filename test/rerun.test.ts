@@ -1,0 +1,108 @@
+/**
+ * Re-running the conversion keeps everything: achievements typed in PIAO Obiettivi survive (matched by
+ * unit + code), weights follow the source, vanished objectives go to PIAO Archivio, user sheets untouched,
+ * and user text that looks like a formula stays text.
+ */
+import ExcelJS from "exceljs";
+import * as path from "path";
+import { SHEETS } from "../src/engine/contract";
+import { isGeneratedSheet } from "../src/engine/contract";
+import { convertFile } from "../src/xlsx/convert-file";
+import { snapshotWorkbook } from "../src/xlsx/read";
+import { card, tmpDir, writeWorkbook } from "./helpers/workbooks";
+
+async function open(file: string) {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  return wb;
+}
+
+function table(ws: ExcelJS.Worksheet) {
+  const header = (ws.getRow(1).values as unknown[]).slice(1).map(String);
+  const rows: Record<string, unknown>[] = [];
+  for (let r = 2; r <= ws.rowCount; r++) {
+    const row: Record<string, unknown> = {};
+    header.forEach((h, i) => (row[h] = ws.getCell(r, i + 1).value));
+    rows.push(row);
+  }
+  return { header, rows, col: (h: string) => header.indexOf(h) + 1 };
+}
+
+test("convert, fill achievements, change a weight in the source, convert again: nothing lost", async () => {
+  const dir = tmpDir();
+  const src = await writeWorkbook([
+    {
+      name: "Settore 1",
+      rows: [
+        ["Settore: Settore 1 Finanze"],
+        ...card({ code: "A.1.1", name: "=Rendiconto", type: "I", weight: 60 }),
+        ...card({ code: "A.1.2", name: "@Bilancio", type: "O", weight: 30 }),
+        ...card({ code: "A.1.3", name: "-Cassa", type: "UO", weight: 10 }),
+      ],
+    },
+  ]);
+  const first = path.join(dir, "first.xlsx");
+  await convertFile(src, first);
+
+  // The user fills the monitoring columns of the converted workbook.
+  const wb1 = await open(first);
+  const t1 = table(wb1.getWorksheet(SHEETS.objectives)!);
+  expect(t1.rows.map((r) => r["Obiettivo"])).toEqual(["=Rendiconto", "@Bilancio", "-Cassa"]);
+  const ws1 = wb1.getWorksheet(SHEETS.objectives)!;
+  ws1.getCell(2, t1.col("Raggiungimento 30/09")).value = 0.4;
+  ws1.getCell(2, t1.col("Raggiungimento 31/12")).value = 0.9;
+  ws1.getCell(3, t1.col("Raggiungimento 31/12")).value = 0.5;
+  ws1.getCell(4, t1.col("Raggiungimento 31/12")).value = 1;
+  // … and changes the source: a weight moves, an objective is removed.
+  const source = wb1.getWorksheet("Settore 1")!;
+  let removedRow = 0;
+  source.eachRow((row, n) => {
+    row.eachCell((cell) => {
+      if (cell.value === "A.1.1") source.getCell(n, 4).value = 70;
+      if (cell.value === "A.1.3") removedRow = n;
+    });
+  });
+  source.getCell(removedRow, 1).value = null;
+  source.getCell(removedRow, 2).value = null;
+  source.getCell(removedRow, 3).value = null;
+  source.getCell(removedRow, 4).value = null;
+  source.getCell(removedRow, 5).value = null;
+  const edited = path.join(dir, "edited.xlsx");
+  await wb1.xlsx.writeFile(edited);
+
+  const second = path.join(dir, "second.xlsx");
+  const r = await convertFile(edited, second);
+  expect(r.archived).toBe(1);
+  const wb2 = await open(second);
+  const t2 = table(wb2.getWorksheet(SHEETS.objectives)!);
+  expect(
+    t2.rows.map((x) => [x["Codice"], x["Peso"], x["Raggiungimento 30/09"], x["Raggiungimento 31/12"]]),
+  ).toEqual([
+    ["A.1.1", 70, 0.4, 0.9],
+    ["A.1.2", 30, null, 0.5],
+  ]);
+  const archive = table(wb2.getWorksheet(SHEETS.archive)!);
+  expect(archive.rows).toHaveLength(1);
+  expect(archive.rows[0]["Codice"]).toBe("A.1.3");
+  expect(archive.rows[0]["Raggiungimento 31/12"]).toBe(1);
+  expect(archive.rows[0]["Obiettivo"]).toBe("-Cassa");
+
+  // A third run keeps the archive (it is never silently emptied) and the achievements.
+  const third = path.join(dir, "third.xlsx");
+  await convertFile(second, third);
+  const wb3 = await open(third);
+  expect(table(wb3.getWorksheet(SHEETS.archive)!).rows.map((x) => x["Codice"])).toEqual(["A.1.3"]);
+  expect(table(wb3.getWorksheet(SHEETS.objectives)!).rows.map((x) => x["Raggiungimento 31/12"])).toEqual([
+    0.9, 0.5,
+  ]);
+
+  // The user's sheet is exactly what they left.
+  expect(snapshotWorkbook(wb3, isGeneratedSheet)).toEqual(
+    snapshotWorkbook(await open(edited), isGeneratedSheet),
+  );
+  // Converting twice from the same input gives identical generated sheets.
+  const again = path.join(dir, "again.xlsx");
+  await convertFile(second, again);
+  const gen = async (f: string) => snapshotWorkbook(await open(f), (n) => !isGeneratedSheet(n));
+  expect(await gen(again)).toEqual(await gen(third));
+});
