@@ -30,9 +30,23 @@ interface Edited {
 }
 
 /** Open the converted workbook like a user: type achievements (and optionally change one weight). */
-async function edit(converted: string, out: string, seed: number, changeWeightRow?: number): Promise<Edited> {
+async function edit(
+  converted: string,
+  out: string,
+  seed: number,
+  changeWeightRow?: number,
+  scoring?: { floor: number; bands: boolean },
+): Promise<Edited> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(converted);
+  if (scoring) {
+    // The user edits the scoring parameters in PIAO Parametri.
+    wb.getWorksheet(SHEETS.parameters)!.eachRow((row) => {
+      const label = String(row.getCell(1).value ?? "");
+      if (label.startsWith("Soglia minima di raggiungimento")) row.getCell(2).value = scoring.floor;
+      if (label.startsWith("Punteggio a fasce attivo")) row.getCell(2).value = scoring.bands ? "Sì" : "No";
+    });
+  }
   const ws = wb.getWorksheet(SHEETS.objectives)!;
   const header = (ws.getRow(1).values as unknown[]).slice(1).map(String);
   const col = (h: string) => header.indexOf(h) + 1;
@@ -54,6 +68,8 @@ async function edit(converted: string, out: string, seed: number, changeWeightRo
 const dir = tmpDir();
 let edited: Edited;
 let changed: Edited;
+let banded: Edited;
+const BANDED = { floor: 0.5, bands: true, bandEdges: [0, 0.5, 0.75, 1] };
 let values: Map<string, Map<string, CellResult>>[];
 // The engine's own view of the example: the reference for every formula value below.
 const result = { units: [] as string[], objectivesUnit: [] as string[], changedRow: 0 };
@@ -67,7 +83,8 @@ beforeAll(async () => {
   // Change the weight of Settore 2's first objective, as a user would in Excel.
   result.changedRow = result.objectivesUnit.indexOf(result.units[2]) + 2;
   changed = await edit(converted, path.join(dir, "changed.xlsx"), 7, result.changedRow);
-  const recalculated = recalculate([edited.file, changed.file]);
+  banded = await edit(converted, path.join(dir, "banded.xlsx"), 99, undefined, BANDED);
+  const recalculated = recalculate([edited.file, changed.file, banded.file]);
   values = await Promise.all(recalculated.map(readCachedValues));
 }, 180000);
 
@@ -79,30 +96,39 @@ function pesiRows(v: Map<string, Map<string, CellResult>>) {
   });
 }
 
-test("recalculated in LibreOffice: weight sums, counts, Esito and scores equal the engine's reference", () => {
-  const rows = pesiRows(values[0]);
-  result.units.forEach((unit, i) => {
-    const idx = result.objectivesUnit.map((u, j) => (u === unit ? j : -1)).filter((j) => j >= 0);
-    const score = unitScore(
-      idx.map((j) => ({ weight: edited.weights[j], achievement: edited.achievements[j] })),
-    );
-    const [name, n, sum, gap, esito, punteggio] = rows[i];
-    expect(name).toBe(unit);
-    expect(n).toBe(idx.length);
-    expect(sum).toBe(100);
-    expect(gap).toBe(0);
-    expect(esito).toBe("OK");
-    expect(score).toBeDefined();
-    expect(punteggio as number).toBeCloseTo(score!, 9);
-  });
-  // Counts by type with weight > 0 and gate objectives, as in the PIAO's summary table.
-  expect(rows.map((r) => r.slice(6))).toEqual([
-    [5, 4, 3, 2],
-    [11, 4, 3, 2],
-    [18, 4, 3, 2],
-    [25, 4, 3, 2],
-  ]);
-});
+test.each([
+  ["proportional scoring", 0],
+  ["a 50% floor and 100/75/50/0 bands set in PIAO Parametri", 2],
+])(
+  "recalculated in LibreOffice with %s: sums, counts, Esito and scores equal the engine's reference",
+  (_label, k) => {
+    const run = k === 0 ? edited : banded;
+    const params = k === 0 ? undefined : BANDED;
+    const rows = pesiRows(values[k]);
+    result.units.forEach((unit, i) => {
+      const idx = result.objectivesUnit.map((u, j) => (u === unit ? j : -1)).filter((j) => j >= 0);
+      const score = unitScore(
+        idx.map((j) => ({ weight: run.weights[j], achievement: run.achievements[j] })),
+        params,
+      );
+      const [name, n, sum, gap, esito, punteggio] = rows[i];
+      expect(name).toBe(unit);
+      expect(n).toBe(idx.length);
+      expect(sum).toBe(100);
+      expect(gap).toBe(0);
+      expect(esito).toBe("OK");
+      expect(score).toBeDefined();
+      expect(punteggio as number).toBeCloseTo(score!, 9);
+    });
+    // Counts by type with weight > 0 and gate objectives, as in the PIAO's summary table.
+    expect(rows.map((r) => r.slice(6))).toEqual([
+      [5, 4, 3, 2],
+      [11, 4, 3, 2],
+      [18, 4, 3, 2],
+      [25, 4, 3, 2],
+    ]);
+  },
+);
 
 test("each objective's score is weight × achievement capped at 100%", () => {
   const s = values[0].get(SHEETS.objectives)!;

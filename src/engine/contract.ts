@@ -27,6 +27,7 @@ export const TABLES = {
   indicators: "PIAO_Indicatori",
   findings: "PIAO_Verifica",
   scoring: "PIAO_Punteggio",
+  bands: "PIAO_FascePunteggio",
   archive: "PIAO_Archivio",
 } as const;
 

@@ -13,7 +13,7 @@ import type { WorkbookPlan } from "./plan";
 import { archiveSheet } from "./sheets/archive-sheet";
 import { findingsSheet } from "./sheets/findings-sheet";
 import { objectivesSheet } from "./sheets/objectives-sheet";
-import { parametersSheet } from "./sheets/parameters-sheet";
+import { parametersSheet, scoringSections } from "./sheets/parameters-sheet";
 import { DEFAULT_SCORING, type ScoringParameters } from "./scoring";
 import { summarySheet } from "./sheets/summary-sheet";
 import { weightsSheet } from "./sheets/weights-sheet";
@@ -110,7 +110,7 @@ export function convert(snapshots: SheetSnapshot[], opts: ConvertOptions = {}): 
   ];
 
   const sorted = sortFindings(findings);
-  const params = parametersSheet(opts.scoring ?? DEFAULT_SCORING);
+  const params = parametersSheet(scoringSections(opts.scoring ?? DEFAULT_SCORING));
   const plan: WorkbookPlan = {
     sheets: [
       summarySheet(lang, opts.sourceName ?? ""),
