@@ -532,6 +532,30 @@ function parseSpending(lines) {
   );
   if (hit) add(`Limite spesa di personale c. 557 L. 296/2006 (anno ${hit.m[2]})`, "rispettato", hit.line);
 
+  // The text gives the threshold, the maximum spending and the headroom, not the two figures they come
+  // from: derive them (to the cent) as the finance office would, and say so next to each value.
+  const get = (prefix) => found.find((f) => f.label.startsWith(prefix));
+  const threshold = get("Valore soglia");
+  const max = get("Spesa massima");
+  const margin = get("Margine");
+  if (threshold && max && margin) {
+    const cents = (x) => Math.round(x * 100) / 100;
+    add(
+      "Entrate correnti nette (media rendiconti 2019-2021 al netto del FCDE)",
+      cents(max.value / threshold.value),
+      max.line,
+      "#,##0.00",
+      "ricavate: spesa massima / valore soglia",
+    );
+    add(
+      "Spesa di personale (ultimo rendiconto approvato)",
+      cents(max.value - margin.value),
+      margin.line,
+      "#,##0.00",
+      "ricavata: spesa massima - margine",
+    );
+  }
+
   for (const probe of ["21.893.172,40", "4.375.560,40", "2011-2013", "2011/2013"]) {
     const where = lines.findIndex((l) => l.includes(probe));
     if (where < 0) warnings.push(`"${probe}" is not in the text`);

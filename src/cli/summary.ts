@@ -21,6 +21,9 @@ const T = {
     more: (n: number) => `  … e altre ${n} segnalazioni (vedere il foglio PIAO Verifica)`,
     spending:
       "Spesa di personale: dati non trovati nella cartella (compilare il foglio PIAO Spesa personale)",
+    spendingLine: "Spesa di personale:",
+    spendingParts: ["rapporto", "soglia", "fascia", "spesa massima", "margine"],
+    incomplete: "dati incompleti, completare il foglio PIAO Spesa personale",
     archived: (n: number) => `Righe spostate in PIAO Archivio: ${n}`,
     charts: (n: number) => `Grafici non scritti nel file .xlsx (non supportati in questa versione): ${n}`,
     written: "Scritto:",
@@ -41,6 +44,9 @@ const T = {
     errorsList: "Errors and warnings:",
     more: (n: number) => `  … and ${n} more (see the PIAO Verifica sheet)`,
     spending: "Staff spending: no figures found in the workbook (fill in the PIAO Spesa personale sheet)",
+    spendingLine: "Staff spending:",
+    spendingParts: ["ratio", "threshold", "band", "maximum spending", "headroom"],
+    incomplete: "incomplete figures, fill in the PIAO Spesa personale sheet",
     archived: (n: number) => `Rows moved to PIAO Archivio: ${n}`,
     charts: (n: number) => `Charts not written to the .xlsx file (not supported in this version): ${n}`,
     written: "Written:",
@@ -50,6 +56,31 @@ const T = {
 };
 
 const num = (n: number, lang: Lang) => (lang === "it" ? String(n).replace(".", ",") : String(n));
+const locale = (lang: Lang) => (lang === "it" ? "it-IT" : "en-GB");
+const money = (n: number, lang: Lang) =>
+  `€ ${new Intl.NumberFormat(locale(lang), { minimumFractionDigits: 2, maximumFractionDigits: 2, useGrouping: true }).format(n)}`;
+const pct = (n: number, lang: Lang) =>
+  new Intl.NumberFormat(locale(lang), {
+    style: "percent",
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+  }).format(n);
+
+/** The spending outcome, when figures were found in the workbook. */
+function spendingLine(r: ConversionResult, lang: Lang): string {
+  const t = T[lang];
+  if (r.spending.found === 0) return t.spending;
+  const o = r.spending.outputs;
+  const [ratio, threshold, band, max, margin] = t.spendingParts;
+  const parts = [
+    o.ratio !== null ? `${ratio} ${pct(o.ratio, lang)}` : "",
+    o.threshold !== null ? `${threshold} ${pct(o.threshold, lang)}` : "",
+    o.band !== null ? `${band} ${o.band}` : "",
+    o.maxSpending !== null ? `${max} ${money(o.maxSpending, lang)}` : "",
+    o.margin !== null ? `${margin} ${money(o.margin, lang)}` : "",
+  ].filter(Boolean);
+  return `${t.spendingLine} ${parts.join(", ")}${parts.length ? " — " : ""}${r.spending.outcome || t.incomplete}`;
+}
 
 function unitLines(units: UnitSummary[], lang: Lang): string[] {
   const t = T[lang];
@@ -85,7 +116,7 @@ export function formatConversion(
   for (const s of r.sheets) lines.push(`  ${s.sheet}: ${s.summary[lang]}`);
   lines.push(t.units, ...unitLines(r.units, lang));
   lines.push(t.findings(countBySeverity(r.findings)), ...problemLines(r.findings, lang));
-  lines.push(t.spending);
+  lines.push(spendingLine(r, lang));
   if (r.archived) lines.push(t.archived(r.archived));
   if (r.chartsSkipped) lines.push(t.charts(r.chartsSkipped));
   lines.push(`${t.written} ${output}`);

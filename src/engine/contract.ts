@@ -71,3 +71,42 @@ export const SCORING_NAMES = {
   bandsOn: "PIAO_FasceAttive",
   bands: "PIAO_Fasce",
 } as const;
+
+/**
+ * Column headers of `PIAO_Indicatori` (the first ones are the contract's; the others are additions).
+ * Year columns (`2019`, `2020`, …) go after `Fattore`; `Numeratore AAAA` / `Denominatore AAAA` columns,
+ * present only when some indicator is a ratio, go after `Denominatore`.
+ */
+export const INDICATOR_COLUMNS = {
+  indicator: "Indicatore",
+  objective: "Obiettivo",
+  code: "Codice obiettivo",
+  strategicLine: "Linea strategica",
+  manager: "Dirigente",
+  unitOfMeasure: "Unità di misura",
+  polarity: "Polarità",
+  factor: "Fattore",
+  count: "N. valori",
+  firstYear: "Primo anno",
+  lastYear: "Ultimo anno",
+  lastValue: "Ultimo valore",
+  change: "Variazione",
+  changePct: "Variazione %",
+  cagr: "CAGR",
+  slope: "Pendenza",
+  direction: "Tendenza",
+  target: "Target",
+  targetYear: "Anno target",
+  projection: "Proiezione",
+  targetOutcome: "Esito target",
+  source: "Origine",
+  numerator: "Numeratore",
+  denominator: "Denominatore",
+} as const;
+
+/** Trend parameters in `PIAO Parametri` (table `PIAO_ParametriTendenze`) and their defined names. */
+export const TREND_PARAMETERS = {
+  table: "PIAO_ParametriTendenze",
+  stability: "PIAO_SogliaStabilita",
+  projectionYear: "PIAO_AnnoProiezione",
+} as const;

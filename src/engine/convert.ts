@@ -5,6 +5,7 @@
 import { readArchive, disappearedRows, readPreviousRun, type ArchivedRow } from "./carryover";
 import { isGeneratedSheet, SHEETS } from "./contract";
 import { detectObjectives } from "./detect-objectives";
+import { detectSpending, spendingInputs, type SpendingFigure } from "./detect-spending";
 import { sortFindings, type Finding, type Lang } from "./findings";
 import { finding } from "./messages";
 import type { Objective, SheetReport } from "./model";
@@ -17,6 +18,8 @@ import { parametersSheet, scoringSections } from "./sheets/parameters-sheet";
 import { DEFAULT_SCORING, type ScoringParameters } from "./scoring";
 import { summarySheet } from "./sheets/summary-sheet";
 import { weightsSheet } from "./sheets/weights-sheet";
+import { spendingSections, spendingSheet } from "./sheets/spending-sheet";
+import { computeSpending, outcomeText, type SpendingInputs, type SpendingOutputs } from "./spending";
 import type { SheetSnapshot } from "./snapshot";
 import { checkWeights, scaleFractionUnits, type UnitSummary } from "./weights";
 
@@ -33,23 +36,38 @@ export interface ConversionResult {
   findings: Finding[];
   sheets: SheetReport[];
   years: number[];
+  /** Spending inputs found in the workbook (number of figures found) and the reference outputs. */
+  spending: { inputs: SpendingInputs; outputs: SpendingOutputs; outcome: string; found: number };
   /** Rows of a previous run whose key disappeared, now in `PIAO Archivio`. */
   archived: number;
   plan: WorkbookPlan;
 }
 
-function sheetReport(sheet: SheetSnapshot, found: Objective[], headers: number): SheetReport {
+function sheetReport(
+  sheet: SheetSnapshot,
+  found: Objective[],
+  headers: number,
+  figures: number,
+): SheetReport {
   const units = [...new Set(found.map((o) => o.unit))];
-  const base = { sheet: sheet.name, objectives: found.length, units, indicators: 0, spendingFigures: 0 };
+  const base = {
+    sheet: sheet.name,
+    objectives: found.length,
+    units,
+    indicators: 0,
+    spendingFigures: figures,
+  };
+  const parts = { it: [] as string[], en: [] as string[] };
   if (found.length > 0) {
-    return {
-      ...base,
-      summary: {
-        it: `${found.length} obiettivi in ${units.length} unità (${units.join(", ")}).`,
-        en: `${found.length} objectives in ${units.length} unit(s) (${units.join(", ")}).`,
-      },
-    };
+    parts.it.push(`${found.length} obiettivi in ${units.length} unità (${units.join(", ")})`);
+    parts.en.push(`${found.length} objectives in ${units.length} unit(s) (${units.join(", ")})`);
   }
+  if (figures > 0) {
+    parts.it.push(`${figures} dati di spesa di personale`);
+    parts.en.push(`${figures} staff-spending figure(s)`);
+  }
+  if (parts.it.length > 0)
+    return { ...base, summary: { it: parts.it.join("; ") + ".", en: parts.en.join("; ") + "." } };
   const why =
     sheet.values.length === 0
       ? { it: "il foglio è vuoto", en: "the sheet is empty" }
@@ -79,14 +97,17 @@ export function convert(snapshots: SheetSnapshot[], opts: ConvertOptions = {}): 
   const findings: Finding[] = [];
   const objectives: Objective[] = [];
   const reports: SheetReport[] = [];
+  const figures: SpendingFigure[] = [];
   for (const sheet of user) {
     const det = detectObjectives(sheet);
     const norm = normalizeObjectives(det.objectives);
     objectives.push(...norm.objectives);
     findings.push(...norm.findings);
-    const report = sheetReport(sheet, norm.objectives, det.headers);
+    const sheetFigures = detectSpending(sheet);
+    figures.push(...sheetFigures);
+    const report = sheetReport(sheet, norm.objectives, det.headers, sheetFigures.length);
     reports.push(report);
-    if (norm.objectives.length === 0)
+    if (report.objectives === 0 && report.spendingFigures === 0)
       findings.push(
         finding(
           "info",
@@ -109,18 +130,27 @@ export function convert(snapshots: SheetSnapshot[], opts: ConvertOptions = {}): 
     ...disappearedRows(previous, objectives),
   ];
 
+  const prefill = spendingInputs(figures);
+  findings.push(...prefill.findings);
+  const spending = spendingSheet(prefill.inputs, prefill.sources);
+  const spendingOutputs = computeSpending(prefill.inputs);
+
   const sorted = sortFindings(findings);
-  const params = parametersSheet(scoringSections(opts.scoring ?? DEFAULT_SCORING));
+  const params = parametersSheet([
+    ...scoringSections(opts.scoring ?? DEFAULT_SCORING),
+    ...spendingSections(),
+  ]);
   const plan: WorkbookPlan = {
     sheets: [
       summarySheet(lang, opts.sourceName ?? ""),
       objectivesSheet(objectives, years, previous.inputs).sheet,
       weightsSheet(checked.units),
+      spending.sheet,
       findingsSheet(sorted, lang),
       params.sheet,
       ...(archive.length > 0 ? [archiveSheet(archive)] : []),
     ],
-    names: params.names,
+    names: [...params.names, ...spending.names],
   };
   return {
     objectives,
@@ -128,6 +158,12 @@ export function convert(snapshots: SheetSnapshot[], opts: ConvertOptions = {}): 
     findings: sorted,
     sheets: reports,
     years,
+    spending: {
+      inputs: prefill.inputs,
+      outputs: spendingOutputs,
+      outcome: outcomeText(spendingOutputs, prefill.inputs.body),
+      found: prefill.found,
+    },
     archived: archive.length,
     plan,
   };

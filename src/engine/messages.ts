@@ -105,3 +105,59 @@ export function findingRef(f: Finding): string {
     ? sheetCellRef(f.sheet, f.row, f.col)
     : "";
 }
+
+/** Messages of the indicator series and strategic objectives (PIAO section 2.1). */
+export const INDICATOR_MESSAGES = {
+  valuesAsText: (name: string, count: number): Msg => ({
+    it: `${name}: ${count} valori scritti come testo letti come numeri.`,
+    en: `${name}: ${count} value(s) stored as text read as numbers.`,
+  }),
+  valueNotNumber: (name: string, raw: string): Msg => ({
+    it: `${name}: valore "${raw}" non numerico, l'anno resta vuoto.`,
+    en: `${name}: value "${raw}" is not a number, the year is left empty.`,
+  }),
+  percentValues: (name: string): Msg => ({
+    it: `${name}: valori percentuali riportati in punti percentuali (unità di misura "%").`,
+    en: `${name}: percentage values written as percentage points (unit of measure "%").`,
+  }),
+  duplicateYear: (name: string, year: number): Msg => ({
+    it: `${name}: più valori per l'anno ${year}, tenuto il primo.`,
+    en: `${name}: several values for ${year}, the first one is kept.`,
+  }),
+  invalidYear: (name: string, raw: string): Msg => ({
+    it: `${name}: anno "${raw}" non valido, riga ignorata.`,
+    en: `${name}: year "${raw}" is not valid, row ignored.`,
+  }),
+  polarityUnknown: (name: string, raw: string): Msg => ({
+    it: `${name}: polarità "${raw}" non riconosciuta, impostata "crescente" (usare crescente o decrescente).`,
+    en: `${name}: polarity "${raw}" not recognised, set to "crescente" (use crescente or decrescente).`,
+  }),
+  polarityDefault: (count: number): Msg => ({
+    it: `${count} indicatori senza polarità: impostata "crescente" (più alto è meglio), da verificare nel foglio PIAO Indicatori.`,
+    en: `${count} indicator(s) without polarity: set to "crescente" (higher is better), to be checked in the PIAO Indicatori sheet.`,
+  }),
+  targetNotNumber: (name: string, raw: string): Msg => ({
+    it: `${name}: target "${raw}" non numerico, lasciato vuoto.`,
+    en: `${name}: target "${raw}" is not a number, left empty.`,
+  }),
+  split: (count: number): Msg => ({
+    it: `Cella con ${count} indicatori distinti: una riga per indicatore.`,
+    en: `Cell with ${count} distinct indicators: one row each.`,
+  }),
+  ratio: (numerator: string, denominator: string, factor: number): Msg => ({
+    it: `Indicatore a rapporto: "${numerator}" / "${denominator}" × ${String(factor).replace(".", ",")}; numeratore e denominatore si inseriscono per anno.`,
+    en: `Ratio indicator: "${numerator}" / "${denominator}" × ${factor}; numerator and denominator are entered per year.`,
+  }),
+  noName: (): Msg => ({
+    it: "Riga con valori ma senza nome dell'indicatore: ignorata.",
+    en: "Row with values but no indicator name: ignored.",
+  }),
+  ambiguous: (name: string, count: number): Msg => ({
+    it: `${name}: il nome corrisponde a ${count} indicatori degli obiettivi strategici, serie riportata in una riga a parte.`,
+    en: `${name}: the name matches ${count} strategic-objective indicators, the series gets a row of its own.`,
+  }),
+  noYears: (): Msg => ({
+    it: "Nessun anno trovato (né serie né anni del piano): il foglio PIAO Indicatori non ha colonne per anno.",
+    en: "No years found (no series, no plan years): the PIAO Indicatori sheet has no year columns.",
+  }),
+};

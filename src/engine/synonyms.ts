@@ -156,3 +156,125 @@ export function unitTitle(raw: string): string | undefined {
   if (name.length > 120) return undefined;
   return name;
 }
+
+// ---------------------------------------------------------------------------------------------------------
+// Indicator series and the strategic-objectives table (PIAO section 2.1), read by detect-indicators.ts.
+
+export type IndicatorField =
+  | "indicator"
+  | "strategicObjective"
+  | "objective"
+  | "code"
+  | "strategicLine"
+  | "manager"
+  | "unitOfMeasure"
+  | "polarity"
+  | "target"
+  | "targetYear"
+  | "numerator"
+  | "denominator"
+  | "factor"
+  | "year"
+  | "value";
+
+const INDICATOR_HEADERS: Record<IndicatorField, string[]> = {
+  indicator: [
+    "indicatore",
+    "indicatori",
+    "nome indicatore",
+    "descrizione indicatore",
+    "denominazione indicatore",
+    "indicatore di impatto",
+    "indicatori di impatto",
+    "indicatore di valore pubblico",
+    "indicatori di valore pubblico",
+    "indicatore di outcome",
+    "indicator",
+    "indicators",
+    "kpi",
+  ],
+  strategicObjective: [
+    "obiettivi strategici",
+    "obiettivo strategico",
+    "obiettivi di valore pubblico",
+    "obiettivo di valore pubblico",
+    "strategic objective",
+    "strategic objectives",
+  ],
+  objective: ["obiettivo", "obiettivi", "descrizione obiettivo", "objective", "objectives"],
+  code: ["n", "nr", "n ro", "numero", "cod", "codice", "codice obiettivo", "id", "code", "no"],
+  strategicLine: ["linea strategica", "linee strategiche", "area strategica", "strategic line"],
+  manager: ["dirigente", "dirigente responsabile", "dirigenti responsabili", "responsabile", "manager"],
+  unitOfMeasure: ["unita di misura", "u m", "um", "unita misura", "misura", "unit of measure"],
+  polarity: [
+    "polarita",
+    "polarity",
+    "verso",
+    "direzione",
+    "direzione attesa",
+    "andamento atteso",
+    "tendenza attesa",
+    "verso di miglioramento",
+  ],
+  target: ["target", "valore target", "valore obiettivo", "valore atteso", "target value"],
+  targetYear: ["anno target", "anno obiettivo", "anno del target", "target year", "entro l anno"],
+  numerator: ["numeratore", "numerator", "num"],
+  denominator: ["denominatore", "denominator", "den"],
+  factor: ["fattore", "fattore di scala", "moltiplicatore", "factor", "scale factor"],
+  year: ["anno", "year", "annualita", "esercizio", "anno di riferimento"],
+  value: ["valore", "valori", "value", "dato", "valore rilevato", "valore indicatore", "risultato"],
+};
+
+const INDICATOR_INDEX = new Map<string, IndicatorField>();
+for (const [field, variants] of Object.entries(INDICATOR_HEADERS) as [IndicatorField, string[]][]) {
+  for (const v of variants) INDICATOR_INDEX.set(normalizeLabel(v), field);
+}
+
+/** The indicator-table field a header names, if any (`Unità di misura` → unitOfMeasure). */
+export function indicatorField(header: string): IndicatorField | undefined {
+  return INDICATOR_INDEX.get(normalizeLabel(header));
+}
+
+/**
+ * A year-headed column of an indicator series: `2019`, `Anno 2019` (a value), `Numeratore 2019`,
+ * `Denominatore 2019`, `Target 2025`. A year is a four-digit number from 1990 to 2099.
+ */
+export function indicatorYearColumn(
+  header: string,
+): { kind: "value" | "numerator" | "denominator" | "target"; year: number } | undefined {
+  const m =
+    /^(?:(anno|year|valore|value|numeratore|num|numerator|denominatore|den|denominator|target|valore atteso|valore target)\s+)?(?:anno\s+)?((?:199|20\d)\d)$/.exec(
+      normalizeLabel(header),
+    );
+  if (!m) return undefined;
+  const w = m[1] ?? "";
+  const kind = /^num/.test(w)
+    ? "numerator"
+    : /^den/.test(w)
+      ? "denominator"
+      : /^(target|valore atteso|valore target)$/.test(w)
+        ? "target"
+        : "value";
+  return { kind, year: Number(m[2]) };
+}
+
+/** `crescente` (higher is better) or `decrescente` from the words users write in a polarity column. */
+export function polarityWord(raw: string): "crescente" | "decrescente" | undefined {
+  const t = raw.trim();
+  if (/^(\+|↑|▲|⬆)$/.test(t)) return "crescente";
+  if (/^(-|–|↓|▼|⬇)$/.test(t)) return "decrescente";
+  const s = normalizeLabel(t);
+  if (
+    /^(crescente|positiva|positivo|aumento|in aumento|maggiore e meglio|piu alto e meglio|valore alto|alto|higher is better|higher|increasing|up)$/.test(
+      s,
+    )
+  )
+    return "crescente";
+  if (
+    /^(decrescente|negativa|negativo|diminuzione|in diminuzione|riduzione|minore e meglio|piu basso e meglio|valore basso|basso|lower is better|lower|decreasing|down)$/.test(
+      s,
+    )
+  )
+    return "decrescente";
+  return undefined;
+}
