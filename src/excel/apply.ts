@@ -1,0 +1,347 @@
+/**
+ * Writes a WorkbookPlan into the open workbook with Office.js.
+ *
+ * Request shape:
+ * 1. one sync to learn which sheets, tables and defined names exist (plus one more, only when an existing
+ *    table has a name the plan needs, to learn which sheet it is on);
+ * 2. every write is queued; a sync happens only when the next operation would push the estimated request
+ *    over `maxRequestBytes` (default 4 MB, under Excel on the web's 5 MB limit), so the number of syncs
+ *    grows with the bytes written, never with the number of rows or operations.
+ *
+ * Order of operations: delete the old generated sheets and names → add the sheets → per sheet: cell
+ * blocks (number formats, values, formulas), block and range styles, column widths, merges, freeze
+ * panes, tables (from the already-written range), data validation, conditional formats → defined
+ * names → charts → protection (last, so that nothing writes into a protected sheet).
+ */
+
+import { cellAddress, columnLetters, parseCell } from "../engine/address";
+import type { CellStyle, ChartPlan, SheetPlan, ValidationPlan, WorkbookPlan } from "../engine/plan";
+import { WriteBatcher } from "./batch";
+import { type PreparedBlock, charsToPoints, chunkArrays, prepareBlock } from "./cells";
+import { ExcelAdapterError } from "./errors";
+import { DEFAULT_MAX_REQUEST_BYTES, OP_OVERHEAD_BYTES } from "./payload";
+import { splitSheetRef } from "./refs";
+import { type Supports, officeSupports } from "./supports";
+import { assertValidPlan } from "./validate";
+
+export interface ApplyOptions {
+  /** Called after each sync with estimated bytes written so far and in total. */
+  onProgress?(done: number, total: number): void;
+  /** Budget per request (default 4 MB). */
+  maxRequestBytes?: number;
+  /** Requirement-set check (default: Office.context.requirements). */
+  supports?: Supports;
+}
+
+type Task =
+  | { kind: "op"; bytes: number; run: () => void }
+  | { kind: "block"; phase: "values" | "formulas"; sheet: string; block: PreparedBlock; style?: CellStyle };
+
+/** Bytes for a chunk's range proxies and property sets, on top of its arrays. */
+const CHUNK_OVERHEAD = 4 * OP_OVERHEAD_BYTES;
+
+const CHART_TYPES: Record<ChartPlan["type"], "Line" | "BarClustered" | "ColumnClustered"> = {
+  line: "Line",
+  bar: "BarClustered",
+  column: "ColumnClustered",
+};
+
+const lc = (s: string) => s.toLowerCase();
+
+function styleOps(style: CellStyle | undefined): number {
+  if (!style) return 0;
+  return Object.values(style).filter((v) => v !== undefined).length;
+}
+
+function applyStyle(format: Excel.RangeFormat, style: CellStyle): void {
+  if (style.bold !== undefined) format.font.bold = style.bold;
+  if (style.italic !== undefined) format.font.italic = style.italic;
+  if (style.fontColor) format.font.color = style.fontColor;
+  if (style.size) format.font.size = style.size;
+  if (style.fill) format.fill.color = style.fill;
+  if (style.wrap !== undefined) format.wrapText = style.wrap;
+}
+
+function truncate(s: string, max: number): string {
+  return s.length <= max ? s : `${s.slice(0, max - 1)}…`;
+}
+
+function applyValidation(range: Excel.Range, v: ValidationPlan): void {
+  const dv = range.dataValidation;
+  // The rule first, then prompt and error alert (setting them first failed in Excel, office-js #2594).
+  if (v.type === "list") {
+    dv.rule = { list: { inCellDropDown: true, source: v.values.join(",") } };
+  } else {
+    const crit: Excel.BasicDataValidation =
+      v.max === undefined
+        ? { formula1: v.min, operator: "GreaterThanOrEqualTo" }
+        : { formula1: v.min, formula2: v.max, operator: "Between" };
+    dv.rule = v.type === "whole" ? { wholeNumber: crit } : { decimal: crit };
+  }
+  dv.ignoreBlanks = v.allowBlank;
+  // Excel's limits: prompt message 255 characters, error message 225.
+  if (v.prompt) dv.prompt = { showPrompt: true, title: "", message: truncate(v.prompt, 255) };
+  if (v.error) dv.errorAlert = { showAlert: true, style: "Stop", title: "", message: truncate(v.error, 225) };
+}
+
+function uniqueSheetName(taken: Set<string>): string {
+  for (let i = 1; ; i++) {
+    const n = `~piao-tmp-${i}`;
+    if (!taken.has(lc(n))) return n;
+  }
+}
+
+export async function applyPlan(
+  context: Excel.RequestContext,
+  plan: WorkbookPlan,
+  opts: ApplyOptions = {},
+): Promise<{ syncs: number }> {
+  assertValidPlan(plan);
+  const supports = opts.supports ?? officeSupports;
+  const maxBytes = opts.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES;
+  const wb = context.workbook;
+  let syncs = 0;
+
+  // --- 1. What exists -------------------------------------------------------------------------------
+  const sheetList = wb.worksheets;
+  sheetList.load("items/name,items/visibility");
+  const nameList = wb.names;
+  nameList.load("items/name");
+  const tableList = wb.tables;
+  tableList.load("items/name");
+  const olds = plan.sheets.map((s) => wb.worksheets.getItemOrNullObject(s.name));
+  await context.sync();
+  syncs++;
+
+  const replaced = new Set(plan.sheets.filter((_, i) => !olds[i].isNullObject).map((s) => lc(s.name)));
+  const planNames = new Set(plan.names.map((n) => lc(n.name)));
+  const planTables = new Set(plan.sheets.flatMap((s) => s.tables.map((t) => lc(t.name))));
+  const conflicts: string[] = [];
+  const clashing = tableList.items.filter((t) => planTables.has(lc(t.name)) || planNames.has(lc(t.name)));
+  if (clashing.length > 0) {
+    const homes = clashing.map((t) => t.worksheet.load("name"));
+    await context.sync();
+    syncs++;
+    clashing.forEach((t, i) => {
+      // Tables on sheets we replace disappear with them; any other one is the user's.
+      if (!replaced.has(lc(homes[i].name))) conflicts.push(`table '${t.name}' on sheet '${homes[i].name}'`);
+    });
+  }
+  for (const n of nameList.items) {
+    if (planTables.has(lc(n.name))) conflicts.push(`defined name '${n.name}'`);
+  }
+  if (conflicts.length > 0) {
+    throw new ExcelAdapterError(
+      "NameConflict",
+      "Names needed by the generated sheets are already in use.",
+      conflicts,
+    );
+  }
+
+  // --- 2. Tasks ---------------------------------------------------------------------------------------
+  const tasks: Task[] = [];
+  const op = (run: () => void, ops = 1) => tasks.push({ kind: "op", bytes: ops * OP_OVERHEAD_BYTES, run });
+  const proxies = new Map<string, Excel.Worksheet>();
+  const sheetOf = (name: string): Excel.Worksheet => {
+    let ws = proxies.get(lc(name));
+    if (!ws) {
+      ws = wb.worksheets.getItem(name);
+      proxies.set(lc(name), ws);
+    }
+    return ws;
+  };
+  const rangeOf = (ref: string): Excel.Range => {
+    const { sheet, address } = splitSheetRef(ref);
+    if (sheet === null) throw new ExcelAdapterError("InvalidPlan", `Reference without a sheet: ${ref}`);
+    return sheetOf(sheet).getRange(address);
+  };
+
+  // Structure. Excel refuses to delete the last visible sheet: if every visible sheet is being
+  // replaced, a placeholder keeps the workbook valid until the new sheets exist.
+  const visibleLeft = sheetList.items.filter(
+    (s) => s.visibility === "Visible" && !replaced.has(lc(s.name)),
+  ).length;
+  const holder: { sheet?: Excel.Worksheet } = {};
+  const needHolder = replaced.size > 0 && visibleLeft === 0;
+  if (needHolder) {
+    const name = uniqueSheetName(new Set(sheetList.items.map((s) => lc(s.name))));
+    op(() => (holder.sheet = wb.worksheets.add(name)));
+  }
+  olds.forEach((o) => {
+    if (!o.isNullObject) op(() => o.delete());
+  });
+  for (const n of nameList.items) if (planNames.has(lc(n.name))) op(() => n.delete());
+  for (const s of plan.sheets) {
+    op(() => {
+      const ws = wb.worksheets.add(s.name);
+      if (s.tabColor) ws.tabColor = s.tabColor;
+      proxies.set(lc(s.name), ws);
+    }, 2);
+  }
+  if (needHolder) op(() => holder.sheet?.delete());
+
+  for (const s of plan.sheets) sheetTasks(s, tasks, op, sheetOf);
+
+  for (const n of plan.names) op(() => wb.names.add(n.name, rangeOf(n.ref)), 2);
+
+  // Formulas last: a formula may refer to a table or a name of any sheet of the plan, and Excel refuses
+  // a structured reference to a table that does not exist yet.
+  for (const t of [...tasks]) {
+    if (t.kind === "block" && t.block.formulaSpan) tasks.push({ ...t, phase: "formulas", style: undefined });
+  }
+
+  for (const s of plan.sheets) {
+    for (const ch of s.charts) {
+      op(
+        () => {
+          const [first, ...rest] = ch.series;
+          const chart = sheetOf(s.name).charts.add(CHART_TYPES[ch.type], rangeOf(first.values), "Columns");
+          chart.title.text = ch.title;
+          const at = parseCell(ch.at);
+          const end = cellAddress(
+            at.row + Math.max(1, ch.heightRows) - 1,
+            at.col + Math.max(1, ch.widthCols) - 1,
+          );
+          chart.setPosition(ch.at, end);
+          const s0 = chart.series.getItemAt(0);
+          s0.name = first.name;
+          s0.setXAxisValues(rangeOf(first.categories));
+          for (const se of rest) {
+            const x = chart.series.add(se.name);
+            x.setValues(rangeOf(se.values));
+            x.setXAxisValues(rangeOf(se.categories));
+          }
+        },
+        6 + 4 * ch.series.length,
+      );
+    }
+  }
+
+  for (const s of plan.sheets) {
+    const p = s.protection;
+    if (!p) continue;
+    op(
+      () => {
+        const ws = sheetOf(s.name);
+        for (const u of p.unlocked) ws.getRange(u).format.protection.locked = false;
+        // No password: users can lift it (Review › Unprotect Sheet).
+        ws.protection.protect({ allowFormatColumns: true, allowAutoFilter: true, allowSort: true });
+      },
+      1 + 2 * p.unlocked.length,
+    );
+  }
+
+  // --- 3. Run -----------------------------------------------------------------------------------------
+  const total = tasks.reduce((n, t) => n + (t.kind === "op" ? t.bytes : t.block.bytes + CHUNK_OVERHEAD), 0);
+  const batcher = new WriteBatcher(context, maxBytes, supports, total, opts.onProgress);
+  for (const t of tasks) {
+    if (t.kind === "op") {
+      await batcher.reserve(t.bytes);
+      t.run();
+    } else {
+      await writeBlock(batcher, () => sheetOf(t.sheet), t.block, t.style, t.phase);
+    }
+  }
+  await batcher.flush();
+  if (batcher.syncs === 0) opts.onProgress?.(total, total);
+  return { syncs: syncs + batcher.syncs };
+}
+
+function sheetTasks(
+  s: SheetPlan,
+  tasks: Task[],
+  op: (run: () => void, ops?: number) => void,
+  sheetOf: (name: string) => Excel.Worksheet,
+): void {
+  const ws = () => sheetOf(s.name);
+  for (const b of s.blocks) {
+    const block = prepareBlock(b);
+    if (block.width > 0 && block.rows.length > 0)
+      tasks.push({ kind: "block", phase: "values", sheet: s.name, block, style: b.style });
+  }
+  for (const rs of s.rangeStyles ?? []) {
+    op(() => applyStyle(ws().getRange(rs.range).format, rs.style), 1 + styleOps(rs.style));
+  }
+  for (const cw of s.columnWidths) {
+    const L = columnLetters(cw.col);
+    op(() => (ws().getRange(`${L}:${L}`).format.columnWidth = charsToPoints(cw.width)), 2);
+  }
+  for (const m of s.merges) op(() => ws().getRange(m).merge(false), 2);
+  const fr = s.frozen;
+  if (fr && (fr.rows > 0 || fr.cols > 0)) {
+    op(() => {
+      const panes = ws().freezePanes;
+      if (fr.rows > 0 && fr.cols > 0) panes.freezeAt(ws().getRangeByIndexes(0, 0, fr.rows, fr.cols));
+      else if (fr.rows > 0) panes.freezeRows(fr.rows);
+      else panes.freezeColumns(fr.cols);
+    }, 2);
+  }
+  for (const t of s.tables) {
+    op(() => {
+      const sheet = ws();
+      // From the already-written range: far faster than growing a table row by row.
+      const table = sheet.tables.add(sheet.getRange(t.ref), true);
+      table.name = t.name;
+      if (t.style) table.style = t.style;
+    }, 4);
+  }
+  for (const v of s.validations) op(() => applyValidation(ws().getRange(v.range), v), 5);
+  for (const cf of s.conditionalFormats) {
+    op(
+      () => {
+        const f = ws().getRange(cf.range).conditionalFormats.add("Custom");
+        f.custom.rule.formula = cf.formula;
+        const fmt = f.custom.format;
+        if (cf.style.fill) fmt.fill.color = cf.style.fill;
+        if (cf.style.fontColor) fmt.font.color = cf.style.fontColor;
+        if (cf.style.bold !== undefined) fmt.font.bold = cf.style.bold;
+        if (cf.style.italic !== undefined) fmt.font.italic = cf.style.italic;
+      },
+      3 + styleOps(cf.style),
+    );
+  }
+}
+
+/** Writes a block in row chunks sized to fill the current request up to the byte budget. */
+async function writeBlock(
+  batcher: WriteBatcher,
+  ws: () => Excel.Worksheet,
+  b: PreparedBlock,
+  style: CellStyle | undefined,
+  phase: "values" | "formulas",
+): Promise<void> {
+  let i = 0;
+  while (i < b.rows.length) {
+    const room = batcher.room() - CHUNK_OVERHEAD;
+    let j = i;
+    let bytes = 0;
+    while (j < b.rows.length && bytes + b.rows[j].bytes <= room) bytes += b.rows[j++].bytes;
+    if (j === i) {
+      if (batcher.hasPending()) {
+        await batcher.flush();
+        continue;
+      }
+      bytes = b.rows[i].bytes; // one row larger than the budget: send it alone
+      j = i + 1;
+    }
+    await batcher.reserve(bytes + CHUNK_OVERHEAD);
+    const { values, formulas, formats } = chunkArrays(b, i, j);
+    const sheet = ws();
+    const n = j - i;
+    const range = sheet.getRangeByIndexes(b.top + i, b.left, n, b.width);
+    // Number formats first: a cell formatted as Text (@) stores what is then written into it as text,
+    // so user text starting with =, +, -, @ is not turned into a formula. This relies on Excel's
+    // behaviour for typed input into Text cells; to be confirmed in real Excel (see docs checklist).
+    if (phase === "values" && formats) range.numberFormat = formats;
+    if (phase === "values" && values) range.values = values;
+    if (phase === "formulas" && formulas && b.formulaSpan) {
+      const w = b.formulaSpan.to - b.formulaSpan.from + 1;
+      sheet.getRangeByIndexes(b.top + i, b.left + b.formulaSpan.from, n, w).formulas = formulas;
+    }
+    i = j;
+  }
+  if (style && styleOps(style) > 0) {
+    await batcher.reserve((1 + styleOps(style)) * OP_OVERHEAD_BYTES);
+    applyStyle(ws().getRangeByIndexes(b.top, b.left, b.rows.length, b.width).format, style);
+  }
+}
