@@ -186,3 +186,37 @@ describe("what is not recognised is reported", () => {
     expect(r.findings.filter((f) => f.code === "FOGLIO_NON_RICONOSCIUTO")).toHaveLength(2);
   });
 });
+
+describe("review: what detection cannot decide is asked, and the user's choices are applied", () => {
+  const sheet = {
+    name: "Foglio1",
+    rows: [
+      ["Codice", "Obiettivo", "Tipo", "Punti", "Note"],
+      ["A.1", "Uno", "I", 60, ""],
+      ["A.2", "Due", "O", 40, ""],
+    ] as TestCell[][],
+  };
+
+  test("an unrecognised weight column and a unit taken from the sheet name become review items", async () => {
+    const r = convert(await snapshotsOf([sheet]));
+    expect(r.review).toEqual([
+      { kind: "unit", sheet: "Foglio1", current: "Foglio1", objectives: 2 },
+      {
+        kind: "weightColumn",
+        sheet: "Foglio1",
+        row: 0,
+        options: ["Codice", "Obiettivo", "Tipo", "Punti", "Note"].map((text, col) => ({ col, text })),
+      },
+    ]);
+    expect(r.findings.filter((f) => f.code === "PESO_MANCANTE")).toHaveLength(2);
+  });
+
+  test("with the user's mapping the weights and the unit are read", async () => {
+    const r = convert(await snapshotsOf([sheet]), {
+      mapping: { Foglio1: { unit: "Area Tecnica", weightColumn: 3 } },
+    });
+    expect(codes(r)).toEqual(["Area Tecnica|A.1|I|60", "Area Tecnica|A.2|O|40"]);
+    expect(r.units[0].ok).toBe(true);
+    expect(r.review.filter((i) => i.kind === "weightColumn")).toEqual([]);
+  });
+});

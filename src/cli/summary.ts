@@ -25,7 +25,6 @@ const T = {
     spendingParts: ["rapporto", "soglia", "fascia", "spesa massima", "margine"],
     incomplete: "dati incompleti, completare il foglio PIAO Spesa personale",
     archived: (n: number) => `Righe spostate in PIAO Archivio: ${n}`,
-    charts: (n: number) => `Grafici non scritti nel file .xlsx (non supportati in questa versione): ${n}`,
     written: "Scritto:",
     checkedConverted: "Controllato il foglio PIAO Obiettivi (cartella già convertita).",
     checkedSource: "Controllati i fogli dell'utente.",
@@ -48,7 +47,6 @@ const T = {
     spendingParts: ["ratio", "threshold", "band", "maximum spending", "headroom"],
     incomplete: "incomplete figures, fill in the PIAO Spesa personale sheet",
     archived: (n: number) => `Rows moved to PIAO Archivio: ${n}`,
-    charts: (n: number) => `Charts not written to the .xlsx file (not supported in this version): ${n}`,
     written: "Written:",
     checkedConverted: "Checked the PIAO Obiettivi sheet (workbook already converted).",
     checkedSource: "Checked the user's sheets.",
@@ -105,12 +103,7 @@ function problemLines(findings: Finding[], lang: Lang, max = 15): string[] {
   return lines;
 }
 
-export function formatConversion(
-  input: string,
-  output: string,
-  r: ConversionResult & { chartsSkipped: number },
-  lang: Lang,
-): string {
+export function formatConversion(input: string, output: string, r: ConversionResult, lang: Lang): string {
   const t = T[lang];
   const lines = [`${t.converting} ${input}`, t.sheets];
   for (const s of r.sheets) lines.push(`  ${s.sheet}: ${s.summary[lang]}`);
@@ -118,7 +111,6 @@ export function formatConversion(
   lines.push(t.findings(countBySeverity(r.findings)), ...problemLines(r.findings, lang));
   lines.push(spendingLine(r, lang));
   if (r.archived) lines.push(t.archived(r.archived));
-  if (r.chartsSkipped) lines.push(t.charts(r.chartsSkipped));
   lines.push(`${t.written} ${output}`);
   return lines.join("\n") + "\n";
 }

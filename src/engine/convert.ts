@@ -4,7 +4,7 @@
  */
 import { readArchive, disappearedRows, readPreviousRun, type ArchivedRow } from "./carryover";
 import { isGeneratedSheet, SHEETS } from "./contract";
-import { detectObjectives } from "./detect-objectives";
+import { detectObjectives, type SheetMapping } from "./detect-objectives";
 import { detectSpending, spendingInputs, type SpendingFigure } from "./detect-spending";
 import { sortFindings, type Finding, type Lang } from "./findings";
 import { finding } from "./messages";
@@ -28,7 +28,14 @@ export interface ConvertOptions {
   /** Name of the source shown in the summary sheet (file name or workbook title). */
   sourceName?: string;
   scoring?: ScoringParameters;
+  /** The user's review choices, by sheet name. */
+  mapping?: Record<string, SheetMapping>;
 }
+
+/** Something detection could not determine with confidence: the task pane asks the user. */
+export type ReviewItem =
+  | { kind: "unit"; sheet: string; current: string; objectives: number }
+  | { kind: "weightColumn"; sheet: string; row: number; options: { col: number; text: string }[] };
 
 export interface ConversionResult {
   objectives: Objective[];
@@ -38,6 +45,7 @@ export interface ConversionResult {
   years: number[];
   /** Spending inputs found in the workbook (number of figures found) and the reference outputs. */
   spending: { inputs: SpendingInputs; outputs: SpendingOutputs; outcome: string; found: number };
+  review: ReviewItem[];
   /** Rows of a previous run whose key disappeared, now in `PIAO Archivio`. */
   archived: number;
   plan: WorkbookPlan;
@@ -98,8 +106,22 @@ export function convert(snapshots: SheetSnapshot[], opts: ConvertOptions = {}): 
   const objectives: Objective[] = [];
   const reports: SheetReport[] = [];
   const figures: SpendingFigure[] = [];
+  const review: ReviewItem[] = [];
   for (const sheet of user) {
-    const det = detectObjectives(sheet);
+    const mapping = opts.mapping?.[sheet.name] ?? {};
+    const det = detectObjectives(sheet, mapping);
+    const fromSheetName = det.objectives.filter(
+      (o) => o.unitSource === "sheet" || o.unitSource === "mapping",
+    );
+    if (fromSheetName.length > 0)
+      review.push({
+        kind: "unit",
+        sheet: sheet.name,
+        current: fromSheetName[0].unit,
+        objectives: fromSheetName.length,
+      });
+    for (const h of det.headersWithoutWeight)
+      review.push({ kind: "weightColumn", sheet: sheet.name, row: h.row, options: h.cells });
     const norm = normalizeObjectives(det.objectives);
     objectives.push(...norm.objectives);
     findings.push(...norm.findings);
@@ -142,7 +164,7 @@ export function convert(snapshots: SheetSnapshot[], opts: ConvertOptions = {}): 
   ]);
   const plan: WorkbookPlan = {
     sheets: [
-      summarySheet(lang, opts.sourceName ?? ""),
+      summarySheet(lang, opts.sourceName ?? "", checked.units.length),
       objectivesSheet(objectives, years, previous.inputs).sheet,
       weightsSheet(checked.units),
       spending.sheet,
@@ -165,6 +187,7 @@ export function convert(snapshots: SheetSnapshot[], opts: ConvertOptions = {}): 
       found: prefill.found,
     },
     archived: archive.length,
+    review,
     plan,
   };
 }

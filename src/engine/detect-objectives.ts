@@ -24,7 +24,7 @@ export interface RawObjective {
   sheet: string;
   row: number;
   unit: string;
-  unitSource: "column" | "title" | "sheet";
+  unitSource: "column" | "mapping" | "title" | "sheet";
   fields: Partial<Record<ObjectiveField, { v: Scalar; col: number; nf: string | null }>>;
   context: Partial<Record<"strategicLine" | "costCenter" | "missionProgram" | "manager", string>>;
   actions: Record<number, string>;
@@ -32,10 +32,20 @@ export interface RawObjective {
   hidden: boolean;
 }
 
+/** The user's choices for one sheet, made in the task pane's review step and stored in the workbook. */
+export interface SheetMapping {
+  /** Unit of every objective of the sheet that has no unit column. */
+  unit?: string;
+  /** 0-based column of the weight, for header rows where it was not recognised (or was wrong). */
+  weightColumn?: number;
+}
+
 export interface ObjectiveDetection {
   objectives: RawObjective[];
   /** Header rows found (for the sheet report). */
   headers: number;
+  /** Header rows with no recognised weight column: the review step asks the user which column it is. */
+  headersWithoutWeight: { row: number; cells: { col: number; text: string }[] }[];
   /** Units seen as titles on the sheet, in order. */
   titles: string[];
 }
@@ -87,7 +97,8 @@ function readHeader(cells: Cell[]): Header | null {
 
 const SEPARATOR = /^[-–—_=\s]*$/;
 
-export function detectObjectives(sheet: SheetSnapshot): ObjectiveDetection {
+export function detectObjectives(sheet: SheetSnapshot, mapping: SheetMapping = {}): ObjectiveDetection {
+  const headersWithoutWeight: ObjectiveDetection["headersWithoutWeight"] = [];
   const objectives: RawObjective[] = [];
   const titles: string[] = [];
   const hiddenRows = new Set(sheet.hiddenRows);
@@ -139,6 +150,9 @@ export function detectObjectives(sheet: SheetSnapshot): ObjectiveDetection {
 
     const h = readHeader(cells);
     if (h) {
+      if (mapping.weightColumn !== undefined) h.cols.weight = mapping.weightColumn;
+      else if (h.cols.weight === undefined)
+        headersWithoutWeight.push({ row, cells: cells.map((c) => ({ col: c.c, text: c.text })) });
       header = h;
       headers++;
       card = [];
@@ -187,8 +201,8 @@ export function detectObjectives(sheet: SheetSnapshot): ObjectiveDetection {
       const o: RawObjective = {
         sheet: sheet.name,
         row,
-        unit: unitFromColumn || titleUnit || sheet.name,
-        unitSource: unitFromColumn ? "column" : titleUnit ? "title" : "sheet",
+        unit: unitFromColumn || mapping.unit || titleUnit || sheet.name,
+        unitSource: unitFromColumn ? "column" : mapping.unit ? "mapping" : titleUnit ? "title" : "sheet",
         fields,
         context: { ...context },
         actions: {},
@@ -204,7 +218,7 @@ export function detectObjectives(sheet: SheetSnapshot): ObjectiveDetection {
       card.push(o);
     }
   }
-  return { objectives, headers, titles };
+  return { objectives, headers, titles, headersWithoutWeight };
 }
 
 export function sourceOf(o: RawObjective, field: ObjectiveField): SourceRef {

@@ -131,13 +131,10 @@ function writeSheet(ws: ExcelJS.Worksheet, sp: SheetPlan): void {
 
 /**
  * Apply the plan: every sheet of the plan replaces a sheet of the same name (generated sheets are
- * regenerated on each run); all other sheets are left as they are. Charts are not written by this adapter
- * (exceljs cannot write them); the count of skipped charts is returned so the caller can say so.
+ * regenerated on each run); all other sheets are left as they are. exceljs cannot write charts: they are
+ * added to the saved file by `saveWorkbook` (charts.ts).
  */
-export async function applyPlanToWorkbook(
-  wb: ExcelJS.Workbook,
-  plan: WorkbookPlan,
-): Promise<{ chartsSkipped: number }> {
+export async function applyPlanToWorkbook(wb: ExcelJS.Workbook, plan: WorkbookPlan): Promise<void> {
   const planned = new Set(plan.sheets.map((s) => s.name));
   for (const ws of [...wb.worksheets]) if (planned.has(ws.name)) wb.removeWorksheet(ws.id);
   // Defined names pointing at removed sheets are dropped and re-added from the plan.
@@ -147,14 +144,12 @@ export async function applyPlanToWorkbook(
   };
   const planNames = new Set(plan.names.map((n) => n.name));
   dn.model = dn.model.filter((n) => !planNames.has(n.name));
-  let chartsSkipped = 0;
   for (const sp of plan.sheets) {
     const ws = wb.addWorksheet(
       sp.name,
       sp.tabColor ? { properties: { tabColor: { argb: argb(sp.tabColor) } } } : {},
     );
     writeSheet(ws, sp);
-    chartsSkipped += sp.charts.length;
     if (sp.protection) {
       await ws.protect("", {
         selectLockedCells: true,
@@ -166,5 +161,4 @@ export async function applyPlanToWorkbook(
     }
   }
   for (const n of plan.names) dn.add(n.ref, n.name);
-  return { chartsSkipped };
 }

@@ -13,7 +13,7 @@ export async function convertFile(
   input: string,
   output: string,
   opts: { lang?: Lang; progress?: Progress } = {},
-): Promise<ConversionResult & { chartsSkipped: number }> {
+): Promise<ConversionResult> {
   const progress = opts.progress ?? (() => undefined);
   progress("lettura");
   const wb = await loadWorkbook(input);
@@ -21,9 +21,9 @@ export async function convertFile(
   const snapshots = snapshotWorkbook(wb);
   const result = convert(snapshots, { lang: opts.lang, sourceName: path.basename(input) });
   progress("scrittura");
-  const { chartsSkipped } = await applyPlanToWorkbook(wb, result.plan);
-  await saveWorkbook(wb, output);
-  return { ...result, chartsSkipped };
+  await applyPlanToWorkbook(wb, result.plan);
+  await saveWorkbook(wb, output, result.plan);
+  return result;
 }
 
 export async function checkFile(input: string): Promise<CheckResult> {

@@ -1,6 +1,8 @@
 /** Opening and saving .xlsx files, with a clear message for every way a file can be unusable. */
 import ExcelJS from "exceljs";
 import * as fs from "fs";
+import type { WorkbookPlan } from "../engine/plan";
+import { addChartsToXlsx } from "./charts";
 
 /** An input the CLI cannot use: the message names the file and the problem, in Italian and English. */
 export class InputError extends Error {
@@ -61,9 +63,14 @@ export async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
   return wb;
 }
 
-export async function saveWorkbook(wb: ExcelJS.Workbook, file: string): Promise<void> {
+/** Save the workbook, adding the plan's charts (which exceljs cannot write) to the file. */
+export async function saveWorkbook(wb: ExcelJS.Workbook, file: string, plan?: WorkbookPlan): Promise<void> {
+  const charts = new Map(
+    (plan?.sheets ?? []).filter((s) => s.charts.length > 0).map((s) => [s.name, s.charts]),
+  );
+  const bytes = await addChartsToXlsx(Buffer.from(await wb.xlsx.writeBuffer()), charts);
   try {
-    await wb.xlsx.writeFile(file);
+    fs.writeFileSync(file, bytes);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === "ENOENT" || code === "EACCES" || code === "EISDIR" || code === "EROFS")

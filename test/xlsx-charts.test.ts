@@ -1,0 +1,364 @@
+/**
+ * Charts written into an exceljs .xlsx by post-processing the zip: parts, relationships, content types,
+ * schema order of the worksheet, well-formed XML, exceljs still reads the file, LibreOffice draws it.
+ */
+import { DOMParser, type Element } from "@xmldom/xmldom";
+import { execFileSync } from "child_process";
+import ExcelJS from "exceljs";
+import * as fs from "fs";
+import JSZip from "jszip";
+import * as os from "os";
+import * as path from "path";
+import type { ChartPlan } from "../src/engine/plan";
+import { addChartsToXlsx } from "../src/xlsx/charts";
+import { sofficeAvailable } from "./helpers/recalc";
+
+const NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+const NS_C = "http://schemas.openxmlformats.org/drawingml/2006/chart";
+const NS_XDR = "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing";
+const NS_PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships";
+const NS_CT = "http://schemas.openxmlformats.org/package/2006/content-types";
+const NS_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+const ACCENTED = "Attività dell'ente";
+// A 1×1 PNG, for the sheet that already has a drawing (exceljs writes one for images).
+const PNG = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==",
+  "base64",
+);
+
+async function sourceWorkbook(): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const summary = wb.addWorksheet("PIAO Riepilogo");
+  summary.getCell("A1").value = "Riepilogo";
+  summary.addImage(wb.addImage({ buffer: PNG as unknown as ExcelJS.Buffer, extension: "png" }), "J1:J2");
+  const weights = wb.addWorksheet("PIAO Pesi");
+  weights.addTable({
+    name: "PIAO_Pesi",
+    ref: "A1",
+    headerRow: true,
+    totalsRow: false,
+    style: { theme: "TableStyleMedium2", showRowStripes: true },
+    columns: [{ name: "Area" }, { name: "Peso" }, { name: "Target" }],
+    rows: [
+      ["Personale", 40, 35],
+      ["Digitale", 25, 30],
+      ["Trasparenza", 20, 20],
+      ["Performance", 15, 15],
+    ],
+  });
+  const other = wb.addWorksheet(ACCENTED);
+  other.addRows([
+    ["Anno", "Valore"],
+    ["2023", 3],
+    ["2024", 7],
+    ["2025", 5],
+  ]);
+  // A note makes exceljs write <legacyDrawing>, which must come after <drawing>.
+  other.getCell("A1").note = "Anno di riferimento";
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+const pesi = (col: string) => `'PIAO Pesi'!$${col}$2:$${col}$5`;
+const CHARTS = new Map<string, ChartPlan[]>([
+  [
+    "PIAO Riepilogo",
+    [
+      {
+        type: "column",
+        title: "Pesi per area",
+        at: "B3",
+        widthCols: 6,
+        heightRows: 15,
+        series: [{ name: "Peso", categories: pesi("A"), values: pesi("B") }],
+      },
+    ],
+  ],
+  [
+    "PIAO Pesi",
+    [
+      {
+        type: "line",
+        title: "Peso & target",
+        at: "E2",
+        widthCols: 6,
+        heightRows: 14,
+        series: [
+          { name: "Peso", categories: pesi("A"), values: pesi("B") },
+          { name: "Target <atteso>", categories: pesi("A"), values: pesi("C") },
+        ],
+      },
+    ],
+  ],
+  [
+    ACCENTED,
+    [
+      {
+        type: "bar",
+        title: "Attività",
+        at: "D2",
+        widthCols: 5,
+        heightRows: 12,
+        series: [
+          {
+            name: "Valore",
+            categories: "'Attività dell''ente'!$A$2:$A$4",
+            values: "'Attività dell''ente'!$B$2:$B$4",
+          },
+        ],
+      },
+    ],
+  ],
+]);
+
+function parse(xml: string, part: string) {
+  return new DOMParser({
+    onError: (level, msg) => {
+      if (level !== "warning") throw new Error(`${part}: ${msg}`);
+    },
+  }).parseFromString(xml, "text/xml");
+}
+
+const childElements = (e: Element) => Array.from(e.childNodes).filter((n): n is Element => n.nodeType === 1);
+
+const byTag = (
+  e: { getElementsByTagNameNS(ns: string, n: string): ArrayLike<Element> },
+  ns: string,
+  n: string,
+) => Array.from(e.getElementsByTagNameNS(ns, n));
+
+let source: Buffer;
+let out: Buffer;
+let zip: JSZip;
+const text = (name: string) => {
+  const f = zip.file(name);
+  if (!f) throw new Error(`missing part ${name}`);
+  return f.async("string");
+};
+
+/** Sheet name → worksheet part, read from the workbook and its relationships. */
+async function sheetParts(): Promise<Map<string, string>> {
+  const wb = parse(await text("xl/workbook.xml"), "workbook").documentElement!;
+  const rels = parse(await text("xl/_rels/workbook.xml.rels"), "rels").documentElement!;
+  const targets = new Map(
+    byTag(rels, NS_PKG_REL, "Relationship").map((r) => [r.getAttribute("Id"), r.getAttribute("Target")]),
+  );
+  return new Map(
+    byTag(wb, NS_MAIN, "sheet").map((s) => [
+      s.getAttribute("name")!,
+      "xl/" + targets.get(s.getAttributeNS(NS_R, "id")),
+    ]),
+  );
+}
+
+/** The chart parts of a sheet, following worksheet → drawing → chart relationships. */
+async function chartsOfSheet(sheetPart: string): Promise<{ drawing: string; charts: string[] }> {
+  const ws = parse(await text(sheetPart), sheetPart).documentElement!;
+  const drawingEl = byTag(ws, NS_MAIN, "drawing");
+  expect(drawingEl).toHaveLength(1);
+  const relsPart = sheetPart.replace(/([^/]+)$/, "_rels/$1.rels");
+  const rels = byTag(parse(await text(relsPart), relsPart).documentElement!, NS_PKG_REL, "Relationship");
+  const rel = rels.find((r) => r.getAttribute("Id") === drawingEl[0].getAttributeNS(NS_R, "id"))!;
+  expect(rel.getAttribute("Type")).toBe(`${NS_R}/drawing`);
+  const drawing = path.posix.join(path.posix.dirname(sheetPart), rel.getAttribute("Target")!);
+  const dRelsPart = drawing.replace(/([^/]+)$/, "_rels/$1.rels");
+  const dRels = byTag(parse(await text(dRelsPart), dRelsPart).documentElement!, NS_PKG_REL, "Relationship");
+  const dDoc = parse(await text(drawing), drawing).documentElement!;
+  const charts = byTag(dDoc, NS_C, "chart").map((c) => {
+    const r = dRels.find((x) => x.getAttribute("Id") === c.getAttributeNS(NS_R, "id"))!;
+    expect(r.getAttribute("Type")).toBe(`${NS_R}/chart`);
+    return path.posix.join(path.posix.dirname(drawing), r.getAttribute("Target")!);
+  });
+  return { drawing, charts };
+}
+
+beforeAll(async () => {
+  source = await sourceWorkbook();
+  out = await addChartsToXlsx(source, CHARTS);
+  zip = await JSZip.loadAsync(out);
+});
+
+test("every XML part of the result is well-formed", async () => {
+  const names = Object.keys(zip.files).filter((n) => !zip.files[n].dir && /\.(xml|rels)$/.test(n));
+  expect(names.length).toBeGreaterThan(15);
+  for (const n of names) parse(await text(n), n);
+});
+
+test("chart and drawing parts, their content types and relationships are there", async () => {
+  const types = parse(await text("[Content_Types].xml"), "types").documentElement!;
+  const overrides = new Map(
+    byTag(types, NS_CT, "Override").map((o) => [o.getAttribute("PartName"), o.getAttribute("ContentType")]),
+  );
+  const parts = await sheetParts();
+  const found: string[] = [];
+  for (const sheet of CHARTS.keys()) {
+    const { drawing, charts } = await chartsOfSheet(parts.get(sheet)!);
+    expect(charts).toHaveLength(1);
+    expect(overrides.get("/" + drawing)).toBe("application/vnd.openxmlformats-officedocument.drawing+xml");
+    for (const c of charts) {
+      expect(zip.file(c)).not.toBeNull();
+      expect(overrides.get("/" + c)).toBe(
+        "application/vnd.openxmlformats-officedocument.drawingml.chart+xml",
+      );
+    }
+    found.push(...charts);
+  }
+  expect(new Set(found).size).toBe(3);
+  // No drawing part is referenced by two sheets, and each referenced drawing part exists once.
+  expect(Object.keys(zip.files).filter((n) => /^xl\/drawings\/drawing\d+\.xml$/.test(n))).toHaveLength(3);
+});
+
+test("the image drawing written by exceljs gets the chart anchor; shape ids stay unique", async () => {
+  const parts = await sheetParts();
+  const { drawing } = await chartsOfSheet(parts.get("PIAO Riepilogo")!);
+  const doc = parse(await text(drawing), drawing).documentElement!;
+  const anchors = byTag(doc, NS_XDR, "twoCellAnchor");
+  expect(anchors).toHaveLength(2);
+  expect(byTag(anchors[0], NS_XDR, "pic")).toHaveLength(1);
+  expect(byTag(anchors[1], NS_XDR, "graphicFrame")).toHaveLength(1);
+  const ids = byTag(doc, NS_XDR, "cNvPr").map((e) => e.getAttribute("id"));
+  expect(new Set(ids).size).toBe(ids.length);
+  // B3, 6 columns × 15 rows → from (col 1, row 2) to (col 7, row 17), 0-based.
+  const cell = (tag: string) => {
+    const m = byTag(anchors[1], NS_XDR, tag)[0];
+    return ["col", "row"].map((k) => Number(byTag(m, NS_XDR, k)[0].textContent));
+  };
+  expect(cell("from")).toEqual([1, 2]);
+  expect(cell("to")).toEqual([7, 17]);
+  // The image relationship is still there next to the chart's.
+  const rels = await text(drawing.replace(/([^/]+)$/, "_rels/$1.rels"));
+  expect(rels).toContain("relationships/image");
+});
+
+test("the <drawing> element sits at its schema position: after pageSetup, before legacyDrawing and tableParts", async () => {
+  const parts = await sheetParts();
+  for (const sheet of CHARTS.keys()) {
+    const ws = parse(await text(parts.get(sheet)!), sheet).documentElement!;
+    const order = childElements(ws).map((e) => e.localName);
+    const d = order.indexOf("drawing");
+    expect(d).toBeGreaterThan(order.indexOf("sheetData"));
+    expect(d).toBeGreaterThan(order.indexOf("pageSetup"));
+    expect(order.filter((n) => n === "drawing")).toHaveLength(1);
+    if (sheet === ACCENTED) expect(order.indexOf("legacyDrawing")).toBe(d + 1);
+    if (sheet === "PIAO Pesi") {
+      expect(order.indexOf("tableParts")).toBe(d + 1);
+      // The table's relationship is kept and the drawing got a fresh id.
+      const rels = await text(parts.get(sheet)!.replace(/([^/]+)$/, "_rels/$1.rels"));
+      const ids = [...rels.matchAll(/Id="([^"]+)"/g)].map((m) => m[1]);
+      expect(ids).toHaveLength(2);
+      expect(new Set(ids).size).toBe(2);
+      expect(rels).toContain("relationships/table");
+    }
+  }
+});
+
+test("chart XML: type, title, series names and formulas point at the planned ranges", async () => {
+  const parts = await sheetParts();
+  for (const [sheet, [plan]] of CHARTS) {
+    const [chart] = (await chartsOfSheet(parts.get(sheet)!)).charts;
+    const doc = parse(await text(chart), chart).documentElement!;
+    expect(doc.localName).toBe("chartSpace");
+    const group = byTag(doc, NS_C, plan.type === "line" ? "lineChart" : "barChart");
+    expect(group).toHaveLength(1);
+    if (plan.type !== "line")
+      expect(byTag(group[0], NS_C, "barDir")[0].getAttribute("val")).toBe(
+        plan.type === "bar" ? "bar" : "col",
+      );
+    else expect(childElements(group[0]).some((e) => e.localName === "marker")).toBe(true);
+    expect(byTag(doc, NS_C, "title")[0].textContent).toBe(plan.title);
+    const series = byTag(doc, NS_C, "ser");
+    expect(series).toHaveLength(plan.series.length);
+    series.forEach((s, i) => {
+      const formula = (tag: string) => byTag(byTag(s, NS_C, tag)[0], NS_C, "f")[0].textContent;
+      expect(byTag(byTag(s, NS_C, "tx")[0], NS_C, "v")[0].textContent).toBe(plan.series[i].name);
+      expect(formula("cat")).toBe(plan.series[i].categories);
+      expect(byTag(byTag(s, NS_C, "cat")[0], NS_C, "strRef")).toHaveLength(1);
+      expect(formula("val")).toBe(plan.series[i].values);
+    });
+    // Two axes, cross-referenced, whose ids match the chart group's axId pair.
+    const groupIds = childElements(group[0])
+      .filter((e) => e.localName === "axId")
+      .map((e) => e.getAttribute("val"));
+    const cat = byTag(doc, NS_C, "catAx")[0];
+    const val = byTag(doc, NS_C, "valAx")[0];
+    const id = (ax: Element, tag: string) => byTag(ax, NS_C, tag)[0].getAttribute("val");
+    expect(groupIds).toEqual([id(cat, "axId"), id(val, "axId")]);
+    expect(id(cat, "crossAx")).toBe(id(val, "axId"));
+    expect(id(val, "crossAx")).toBe(id(cat, "axId"));
+    expect(byTag(doc, NS_C, "legend")).toHaveLength(1);
+    expect(byTag(doc, NS_C, "plotVisOnly")[0].getAttribute("val")).toBe("1");
+  }
+});
+
+test("exceljs still reads the file with the same cell values", async () => {
+  const values = async (buf: Buffer) => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(buf as unknown as ExcelJS.Buffer);
+    return wb.worksheets.map((ws) => [ws.name, ws.getSheetValues()]);
+  };
+  const after = await values(out);
+  expect(after).toEqual(await values(source));
+  expect(after.map(([n]) => n)).toEqual(["PIAO Riepilogo", "PIAO Pesi", ACCENTED]);
+});
+
+test("no charts: the file is returned unchanged; an unknown sheet is an error", async () => {
+  expect(await addChartsToXlsx(source, new Map())).toBe(source);
+  expect(await addChartsToXlsx(source, new Map([["PIAO Pesi", []]]))).toBe(source);
+  await expect(
+    addChartsToXlsx(source, new Map([["Nessuno", [CHARTS.get("PIAO Pesi")![0]]]])),
+  ).rejects.toThrow(/Nessuno/);
+});
+
+test("charts added twice to the same sheet share its drawing", async () => {
+  const again = await addChartsToXlsx(out, new Map([["PIAO Pesi", CHARTS.get("PIAO Pesi")!]]));
+  const z = await JSZip.loadAsync(again);
+  expect(Object.keys(z.files).filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n))).toHaveLength(4);
+  expect(Object.keys(z.files).filter((n) => /^xl\/drawings\/drawing\d+\.xml$/.test(n))).toHaveLength(3);
+  const sheet = await z.file((await sheetParts()).get("PIAO Pesi")!)!.async("string");
+  expect(sheet.match(/<drawing /g)).toHaveLength(1);
+});
+
+const hasSoffice = sofficeAvailable();
+if (!hasSoffice) console.warn("xlsx-charts: soffice not found, the LibreOffice checks are skipped");
+
+(hasSoffice ? test : test.skip)(
+  "LibreOffice renders the file to PDF and keeps the charts on a round trip",
+  () => {
+    const work = fs.mkdtempSync(path.join(os.tmpdir(), "piao-charts-"));
+    const file = path.join(work, "charts.xlsx");
+    fs.writeFileSync(file, out);
+    const run = (target: string, outdir: string) =>
+      execFileSync(
+        "soffice",
+        [
+          `-env:UserInstallation=file://${path.join(work, "profile")}`,
+          "--headless",
+          "--norestore",
+          "--convert-to",
+          target,
+          "--outdir",
+          outdir,
+          file,
+        ],
+        { stdio: "pipe", timeout: 60000 },
+      );
+    run("pdf", work);
+    const pdf = fs.readFileSync(path.join(work, "charts.pdf"));
+    expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+    expect(pdf.length).toBeGreaterThan(5000);
+
+    const rt = path.join(work, "rt");
+    run("xlsx:Calc MS Excel 2007 XML", rt);
+    return JSZip.loadAsync(fs.readFileSync(path.join(rt, "charts.xlsx"))).then(async (z) => {
+      const charts = Object.keys(z.files).filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n));
+      expect(charts).toHaveLength(3);
+      const all = (await Promise.all(charts.map((n) => z.file(n)!.async("string")))).join("");
+      expect(all).toContain("<c:lineChart>");
+      expect(all).toContain('<c:barDir val="bar"/>');
+      expect(all).toContain('<c:barDir val="col"/>');
+      expect(all).toMatch(/PIAO Pesi(&apos;|')!\$C\$2:\$C\$5/);
+      expect(all).toMatch(/Attività dell(&apos;|')(&apos;|')ente(&apos;|')!\$B\$2:\$B\$4/);
+      fs.rmSync(work, { recursive: true, force: true });
+    });
+  },
+);
