@@ -1,0 +1,181 @@
+/**
+ * Seeded generator of malformed workbooks, as real people send them: merged cells over headers, repeated
+ * header rows, error values, numbers as text in every style, 32,767-character cells, formulas and dates
+ * and booleans in weight cells, empty sheets, content in column XFD, sheet names with quotes and spaces,
+ * text starting with `=`/`@`/`+`/`-`, control characters, right-to-left text.
+ * The same seed always gives the same workbook.
+ */
+import ExcelJS from "exceljs";
+
+export function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) | 0;
+    let t = Math.imul(s ^ (s >>> 15), 1 | s);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+type Cell = ExcelJS.CellValue;
+
+export const MALFORMATIONS = [
+  "mergedHeader",
+  "repeatedHeader",
+  "errorValues",
+  "numbersAsText",
+  "hugeCell",
+  "formulaWeights",
+  "emptySheet",
+  "columnXFD",
+  "quotedSheetName",
+  "formulaLikeText",
+  "controlChars",
+  "rightToLeft",
+  "dateWeights",
+  "booleans",
+] as const;
+export type Malformation = (typeof MALFORMATIONS)[number];
+
+export interface FuzzCase {
+  seed: number;
+  workbook: ExcelJS.Workbook;
+  applied: Malformation[];
+}
+
+const SHEET_NAMES = ["Settore 1", "Staff", "Obiettivi", "Foglio1", "Area Tecnica", "Dati 2024", "Piano"];
+const QUOTED_NAMES = [
+  "L'Ufficio del Segretario",
+  "Settore 'A' bis",
+  "  Spazi  intorno ",
+  "Dati (bozza) #2",
+  "O'Brien & Co",
+];
+const TEXT_NUMBERS = [
+  "1.000,50",
+  "1,000.50",
+  "45 %",
+  "€ 12",
+  " 3 ",
+  "0,5",
+  "12.5",
+  "1 000",
+  "+7",
+  "-2",
+  "100%",
+  "3,0",
+];
+const FORMULA_LIKE = [
+  "=SUM(A1:A9)",
+  "=1+1",
+  "@utente",
+  "+39 0585 123",
+  "-nota interna",
+  '=HYPERLINK("http://x")',
+];
+const RTL = ["مؤشر الأداء", "יעד ארגוני", "هدف ۱۲"];
+const ERRORS = ["#REF!", "#N/A", "#VALUE!", "#DIV/0!", "#NAME?"];
+
+export function fuzzWorkbook(seed: number): FuzzCase {
+  const r = rng(seed);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
+  const chance = (p: number) => r() < p;
+  const applied = new Set<Malformation>();
+  const wb = new ExcelJS.Workbook();
+  const used = new Set<string>();
+  const sheets = 1 + Math.floor(r() * 3);
+
+  const weird = (): Cell => {
+    const k = Math.floor(r() * 6);
+    if (k === 0) {
+      applied.add("formulaLikeText");
+      return pick(FORMULA_LIKE);
+    }
+    if (k === 1) {
+      applied.add("controlChars");
+      return `Obiettivo\u0001con\u0007controllo\u000bx\u001f`;
+    }
+    if (k === 2) {
+      applied.add("rightToLeft");
+      return pick(RTL);
+    }
+    if (k === 3) {
+      applied.add("errorValues");
+      return { error: pick(ERRORS) } as ExcelJS.CellErrorValue;
+    }
+    return `Obiettivo ${Math.floor(r() * 1000)}`;
+  };
+
+  const weight = (): Cell => {
+    const k = Math.floor(r() * 9);
+    if (k === 0) {
+      applied.add("numbersAsText");
+      return pick(TEXT_NUMBERS);
+    }
+    if (k === 1) {
+      applied.add("formulaWeights");
+      const a = Math.floor(r() * 50);
+      return { formula: `${a}+10`, result: a + 10 };
+    }
+    if (k === 2) {
+      applied.add("dateWeights");
+      return new Date(Date.UTC(2024, Math.floor(r() * 12), 1 + Math.floor(r() * 28)));
+    }
+    if (k === 3) {
+      applied.add("booleans");
+      return chance(0.5);
+    }
+    if (k === 4) {
+      applied.add("errorValues");
+      return { error: pick(ERRORS) } as ExcelJS.CellErrorValue;
+    }
+    return Math.round(r() * 60);
+  };
+
+  for (let s = 0; s < sheets; s++) {
+    let name = chance(0.3) ? pick(QUOTED_NAMES) : pick(SHEET_NAMES);
+    if (QUOTED_NAMES.includes(name)) applied.add("quotedSheetName");
+    while (used.has(name.toLowerCase())) name = `${name.slice(0, 28)} ${used.size}`;
+    used.add(name.toLowerCase());
+    const ws = wb.addWorksheet(name);
+    if (chance(0.1)) {
+      applied.add("emptySheet");
+      continue;
+    }
+    const top = 1 + Math.floor(r() * 6);
+    const left = 1 + Math.floor(r() * 4);
+    const put = (row: number, col: number, v: Cell) => (ws.getCell(top + row, left + col).value = v);
+    const header = ["Codice", "Obiettivo", "Tipo", "Peso", "Indicatore", "Settore"];
+    if (chance(0.3)) put(0, 0, `Settore ${1 + Math.floor(r() * 4)}`);
+    const headerRow = 2;
+    header.forEach((h, c) => put(headerRow, c, h));
+    if (chance(0.3)) {
+      applied.add("mergedHeader");
+      ws.mergeCells(top + headerRow, left + 1, top + headerRow, left + 2);
+    }
+    const rows = 1 + Math.floor(r() * 12);
+    for (let i = 0; i < rows; i++) {
+      const row = headerRow + 1 + i;
+      if (chance(0.1)) {
+        applied.add("repeatedHeader");
+        header.forEach((h, c) => put(row, c, h));
+        continue;
+      }
+      put(row, 0, chance(0.8) ? `A.${s + 1}.${i + 1}` : weird());
+      put(row, 1, chance(0.6) ? `Obiettivo ${i + 1}` : weird());
+      put(row, 2, pick(["I", "O", "UO", 0, 1, "Ind", "x", null]) as Cell);
+      put(row, 3, weight());
+      put(row, 4, chance(0.7) ? "Indicatore" : weird());
+      if (chance(0.5)) put(row, 5, pick(["Settore 1", "Settore 2", "=Staff", "", "Area"]));
+    }
+    if (chance(0.08)) {
+      applied.add("hugeCell");
+      put(headerRow + 1, 1, "x".repeat(32767));
+    }
+    if (chance(0.1)) {
+      applied.add("columnXFD");
+      ws.getCell(top, 16384).value = "fine del foglio";
+    }
+  }
+  return { seed, workbook: wb, applied: [...applied] };
+}

@@ -1,0 +1,88 @@
+/**
+ * Runs the `piao convert` command (in process, same code path as the binary) on generated malformed
+ * workbooks and checks what a user must be able to rely on: no unhandled error (exit 0 with findings, or
+ * exit 2 with one clear line naming the file), and the user's sheets read back identical.
+ */
+import ExcelJS from "exceljs";
+import * as fs from "fs";
+import * as path from "path";
+import { main } from "../../src/cli/main";
+import { isGeneratedSheet, SHEETS } from "../../src/engine/contract";
+import { snapshotWorkbook } from "../../src/xlsx/read";
+import { fuzzWorkbook, type Malformation } from "./generator";
+
+export interface FuzzReport {
+  total: number;
+  converted: number;
+  rejected: number;
+  failures: string[];
+  malformations: Partial<Record<Malformation, number>>;
+}
+
+async function runCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = "";
+  let stderr = "";
+  const out = process.stdout.write.bind(process.stdout);
+  const err = process.stderr.write.bind(process.stderr);
+  process.stdout.write = ((s: string | Uint8Array) => (
+    (stdout += String(s)),
+    true
+  )) as typeof process.stdout.write;
+  process.stderr.write = ((s: string | Uint8Array) => (
+    (stderr += String(s)),
+    true
+  )) as typeof process.stderr.write;
+  try {
+    const code = await main(args);
+    return { code, stdout, stderr };
+  } finally {
+    process.stdout.write = out;
+    process.stderr.write = err;
+  }
+}
+
+async function userSheets(file: string) {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  return { wb, snaps: snapshotWorkbook(wb, isGeneratedSheet) };
+}
+
+export async function runFuzz(first: number, count: number, dir: string): Promise<FuzzReport> {
+  const report: FuzzReport = { total: 0, converted: 0, rejected: 0, failures: [], malformations: {} };
+  for (let seed = first; seed < first + count; seed++) {
+    const c = fuzzWorkbook(seed);
+    for (const m of c.applied) report.malformations[m] = (report.malformations[m] ?? 0) + 1;
+    const input = path.join(dir, `fuzz-${seed}.xlsx`);
+    const output = path.join(dir, `fuzz-${seed}-out.xlsx`);
+    await c.workbook.xlsx.writeFile(input);
+    report.total++;
+    const fail = (why: string) => report.failures.push(`seed ${seed} (${c.applied.join(", ")}): ${why}`);
+    let r: Awaited<ReturnType<typeof runCli>>;
+    try {
+      r = await runCli(["convert", input, "-o", output]);
+    } catch (e) {
+      fail(`unhandled error: ${(e as Error).stack ?? e}`);
+      continue;
+    }
+    if (r.code === 2) {
+      report.rejected++;
+      const lines = r.stderr.trim().split("\n");
+      if (lines.length !== 1 || !lines[0].includes(input)) fail(`exit 2 without one clear line: ${r.stderr}`);
+    } else if (r.code !== 0) {
+      fail(`exit ${r.code}: ${r.stderr.trim()}`);
+    } else {
+      report.converted++;
+      try {
+        const before = await userSheets(input);
+        const after = await userSheets(output);
+        if (JSON.stringify(before.snaps) !== JSON.stringify(after.snaps)) fail("the user's sheets changed");
+        if (!after.wb.getWorksheet(SHEETS.objectives)) fail("no PIAO Obiettivi sheet in the output");
+      } catch (e) {
+        fail(`output not readable: ${(e as Error).message}`);
+      }
+    }
+    fs.rmSync(input, { force: true });
+    fs.rmSync(output, { force: true });
+  }
+  return report;
+}
