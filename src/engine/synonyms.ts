@@ -66,6 +66,7 @@ const OBJECTIVE_HEADERS: Record<ObjectiveField, string[]> = {
     "kpi",
   ],
   unit: [
+    "unita",
     "settore",
     "area",
     "servizio",
