@@ -220,3 +220,39 @@ describe("review: what detection cannot decide is asked, and the user's choices 
     expect(r.review.filter((i) => i.kind === "weightColumn")).toEqual([]);
   });
 });
+
+describe("the PIAO's summary table is compared with the cards", () => {
+  test("a summary that disagrees with the cards is a warning; one that agrees says nothing", async () => {
+    const cards: TestCell[][] = [
+      ["Settore: Settore 1 Finanze"],
+      ...card({ code: "A.1", name: "Uno", type: "I", weight: 60 }),
+      ...card({ code: "A.2", name: "Due", type: "UO", weight: 40 }),
+    ];
+    const summary = (i: number, uo: number): TestCell[][] => [
+      ["SETTORE/STAFF", "PERFORMANCE INDIVIDUALE", "PERFORMANCE DI UNITÀ ORGANIZZATIVA"],
+      ["Settore 1 Amministrativo Finanziario", i, uo],
+    ];
+    const agree = convert(
+      await snapshotsOf([
+        { name: "Riepilogo", rows: summary(1, 1) },
+        { name: "S1", rows: cards },
+      ]),
+    );
+    expect(agree.findings.filter((f) => f.code === "RIEPILOGO_DIVERSO")).toEqual([]);
+    const disagree = convert(
+      await snapshotsOf([
+        { name: "Riepilogo", rows: summary(2, 1) },
+        { name: "S1", rows: cards },
+      ]),
+    );
+    const w = disagree.findings.filter((f) => f.code === "RIEPILOGO_DIVERSO");
+    expect(w).toHaveLength(1);
+    expect(w[0]).toMatchObject({
+      severity: "warning",
+      sheet: "Riepilogo",
+      row: 1,
+      col: 0,
+      unit: "Settore 1 Finanze",
+    });
+  });
+});

@@ -7,6 +7,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { convert, type ConversionResult } from "../src/engine/convert";
 import { cleanText } from "../src/engine/text";
+import { compareSummary, detectSummaryTable } from "../src/engine/detect-summary";
 import { snapshotWorkbook } from "../src/xlsx/read";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -103,4 +104,17 @@ test("every type and code correction is listed, with its cell", () => {
     expect(f.row).toBeGreaterThan(0);
   }
   expect(result.findings.filter((f) => f.code === "PESO_TESTO").length).toBeGreaterThan(0);
+});
+
+test("the PIAO's summary table (4 rows) is found and agrees with the cards", async () => {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path.join(ROOT, "examples", "piao-massa-carrara-2023-2025.xlsx"));
+  const rows = snapshotWorkbook(wb).flatMap(detectSummaryTable);
+  expect(rows.map((r) => [r.individual, r.unit])).toEqual([
+    [11, 3],
+    [18, 3],
+    [25, 3],
+    [5, 3],
+  ]);
+  expect(compareSummary(rows, result.units)).toEqual([]);
 });

@@ -6,6 +6,7 @@ import { readArchive, disappearedRows, readPreviousRun, type ArchivedRow } from 
 import { isGeneratedSheet, SHEETS } from "./contract";
 import { detectObjectives, type SheetMapping } from "./detect-objectives";
 import { detectSpending, spendingInputs, type SpendingFigure } from "./detect-spending";
+import { compareSummary, detectSummaryTable } from "./detect-summary";
 import { sortFindings, type Finding, type Lang } from "./findings";
 import { finding } from "./messages";
 import type { Objective, SheetReport } from "./model";
@@ -142,6 +143,7 @@ export function convert(snapshots: SheetSnapshot[], opts: ConvertOptions = {}): 
   findings.push(...scaleFractionUnits(objectives));
   const checked = checkWeights(objectives);
   findings.push(...checked.findings);
+  findings.push(...compareSummary(user.flatMap(detectSummaryTable), checked.units));
 
   const years = [...new Set(objectives.flatMap((o) => Object.keys(o.actions).map(Number)))].sort(
     (a, b) => a - b,
