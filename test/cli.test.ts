@@ -125,6 +125,24 @@ describe("piao convert", () => {
   });
 });
 
+test("a workbook with no PIAO content converts (exit 0) and says what was ignored and why", async () => {
+  const input = await writeWorkbook([
+    {
+      name: "Spese",
+      rows: [
+        ["Voce", "Importo"],
+        ["Cancelleria", 120],
+      ],
+    },
+  ]);
+  const r = piao("convert", input, "-o", input.replace(/\.xlsx$/, "-out.xlsx"));
+  expect(r.code).toBe(0);
+  expect(r.stdout).toContain(
+    "Spese: Nessun contenuto PIAO riconosciuto: nessuna riga di intestazione con Obiettivo e Peso o Tipo.",
+  );
+  expect(r.stdout).toContain("nessun obiettivo trovato");
+});
+
 describe("piao check", () => {
   test("exit 0 on the example, 1 when a unit's weights do not sum to 100", async () => {
     expect(piao("check", EXAMPLE).code).toBe(0);
