@@ -11,6 +11,7 @@ import { sortFindings, type Finding, type Lang } from "./findings";
 import { finding } from "./messages";
 import type { Objective, SheetReport } from "./model";
 import { normalizeObjectives } from "./objectives";
+import { indicatorsPart, type Indicator } from "./indicators";
 import type { WorkbookPlan } from "./plan";
 import { archiveSheet } from "./sheets/archive-sheet";
 import { findingsSheet } from "./sheets/findings-sheet";
@@ -44,6 +45,7 @@ export interface ConversionResult {
   findings: Finding[];
   sheets: SheetReport[];
   years: number[];
+  indicators: Indicator[];
   /** Spending inputs found in the workbook (number of figures found) and the reference outputs. */
   spending: { inputs: SpendingInputs; outputs: SpendingOutputs; outcome: string; found: number };
   review: ReviewItem[];
@@ -56,14 +58,14 @@ function sheetReport(
   sheet: SheetSnapshot,
   found: Objective[],
   headers: number,
-  figures: number,
+  { figures, indicators, summaryRows }: { figures: number; indicators: number; summaryRows: number },
 ): SheetReport {
   const units = [...new Set(found.map((o) => o.unit))];
   const base = {
     sheet: sheet.name,
     objectives: found.length,
     units,
-    indicators: 0,
+    indicators,
     spendingFigures: figures,
   };
   const parts = { it: [] as string[], en: [] as string[] };
@@ -71,9 +73,18 @@ function sheetReport(
     parts.it.push(`${found.length} obiettivi in ${units.length} unità (${units.join(", ")})`);
     parts.en.push(`${found.length} objectives in ${units.length} unit(s) (${units.join(", ")})`);
   }
+  if (indicators > 0) {
+    parts.it.push(`${indicators} indicatori`);
+    parts.en.push(`${indicators} indicator(s)`);
+  }
   if (figures > 0) {
     parts.it.push(`${figures} dati di spesa di personale`);
     parts.en.push(`${figures} staff-spending figure(s)`);
+  }
+  if (summaryRows > 0) {
+    // The PIAO's own summary table: compared with the cards, not a source of objectives.
+    parts.it.push(`tabella riassuntiva degli obiettivi (${summaryRows} righe), confrontata con le schede`);
+    parts.en.push(`objectives summary table (${summaryRows} rows), compared with the cards`);
   }
   if (parts.it.length > 0)
     return { ...base, summary: { it: parts.it.join("; ") + ".", en: parts.en.join("; ") + "." } };
@@ -108,6 +119,7 @@ export function convert(snapshots: SheetSnapshot[], opts: ConvertOptions = {}): 
   const reports: SheetReport[] = [];
   const figures: SpendingFigure[] = [];
   const review: ReviewItem[] = [];
+  const found = new Map<string, { objectives: Objective[]; headers: number; figures: number }>();
   for (const sheet of user) {
     const mapping = opts.mapping?.[sheet.name] ?? {};
     const det = detectObjectives(sheet, mapping);
@@ -128,9 +140,33 @@ export function convert(snapshots: SheetSnapshot[], opts: ConvertOptions = {}): 
     findings.push(...norm.findings);
     const sheetFigures = detectSpending(sheet);
     figures.push(...sheetFigures);
-    const report = sheetReport(sheet, norm.objectives, det.headers, sheetFigures.length);
+    found.set(sheet.name, {
+      objectives: norm.objectives,
+      headers: det.headers,
+      figures: sheetFigures.length,
+    });
+  }
+  findings.push(...scaleFractionUnits(objectives));
+  const checked = checkWeights(objectives);
+  findings.push(...checked.findings);
+  const summaryRows = user.map((s) => detectSummaryTable(s));
+  findings.push(...compareSummary(summaryRows.flat(), checked.units));
+
+  const years = [...new Set(objectives.flatMap((o) => Object.keys(o.actions).map(Number)))].sort(
+    (a, b) => a - b,
+  );
+  const indicators = indicatorsPart(user, years);
+  findings.push(...indicators.findings);
+  for (const sheet of user) {
+    const f = found.get(sheet.name)!;
+    const summaryCount = summaryRows[user.indexOf(sheet)].length;
+    const report = sheetReport(sheet, f.objectives, f.headers, {
+      figures: f.figures,
+      indicators: indicators.perSheet.get(sheet.name) ?? 0,
+      summaryRows: summaryCount,
+    });
     reports.push(report);
-    if (report.objectives === 0 && report.spendingFigures === 0)
+    if (report.objectives + report.spendingFigures + report.indicators + summaryCount === 0)
       findings.push(
         finding(
           "info",
@@ -140,14 +176,7 @@ export function convert(snapshots: SheetSnapshot[], opts: ConvertOptions = {}): 
         ),
       );
   }
-  findings.push(...scaleFractionUnits(objectives));
-  const checked = checkWeights(objectives);
-  findings.push(...checked.findings);
-  findings.push(...compareSummary(user.flatMap(detectSummaryTable), checked.units));
 
-  const years = [...new Set(objectives.flatMap((o) => Object.keys(o.actions).map(Number)))].sort(
-    (a, b) => a - b,
-  );
   const previous = readPreviousRun(generated.get(SHEETS.objectives));
   const archive: ArchivedRow[] = [
     ...readArchive(generated.get(SHEETS.archive)),
@@ -162,19 +191,21 @@ export function convert(snapshots: SheetSnapshot[], opts: ConvertOptions = {}): 
   const sorted = sortFindings(findings);
   const params = parametersSheet([
     ...scoringSections(opts.scoring ?? DEFAULT_SCORING),
+    indicators.parameterSection,
     ...spendingSections(),
   ]);
   const plan: WorkbookPlan = {
     sheets: [
-      summarySheet(lang, opts.sourceName ?? "", checked.units.length),
+      summarySheet(lang, opts.sourceName ?? "", checked.units.length, indicators.charts),
       objectivesSheet(objectives, years, previous.inputs).sheet,
       weightsSheet(checked.units),
+      indicators.sheet,
       spending.sheet,
       findingsSheet(sorted, lang),
       params.sheet,
       ...(archive.length > 0 ? [archiveSheet(archive)] : []),
     ],
-    names: [...params.names, ...spending.names],
+    names: [...params.names, ...spending.names, ...indicators.names],
   };
   return {
     objectives,
@@ -182,6 +213,7 @@ export function convert(snapshots: SheetSnapshot[], opts: ConvertOptions = {}): 
     findings: sorted,
     sheets: reports,
     years,
+    indicators: indicators.indicators,
     spending: {
       inputs: prefill.inputs,
       outputs: spendingOutputs,
