@@ -106,3 +106,38 @@ test("convert, fill achievements, change a weight in the source, convert again: 
   const gen = async (f: string) => snapshotWorkbook(await open(f), (n) => !isGeneratedSheet(n));
   expect(await gen(again)).toEqual(await gen(third));
 });
+
+test("values and targets typed into PIAO Indicatori survive a re-run", async () => {
+  const dir = tmpDir();
+  const example = path.join(__dirname, "..", "examples", "piao-massa-carrara-2023-2025.xlsx");
+  const first = path.join(dir, "first.xlsx");
+  await convertFile(example, first);
+  const wb = await open(first);
+  const ws = wb.getWorksheet(SHEETS.indicators)!;
+  // The table's header is on row 2 (row 1 holds the numeric years).
+  const header = (ws.getRow(2).values as unknown[]).slice(1).map((v) => String(v ?? ""));
+  const col = (h: string) => header.indexOf(h) + 1;
+  let row = 0;
+  for (let r = 3; r <= ws.rowCount && !row; r++) if (ws.getCell(r, col("Fattore")).value === null) row = r;
+  expect(row).toBeGreaterThan(0);
+  const name = ws.getCell(row, col("Indicatore")).value;
+  ws.getCell(row, col("2023")).value = 41.5;
+  ws.getCell(row, col("2024")).value = 43;
+  ws.getCell(row, col("Target")).value = 50;
+  ws.getCell(row, col("Anno target")).value = 2025;
+  const edited = path.join(dir, "edited.xlsx");
+  await wb.xlsx.writeFile(edited);
+
+  const second = path.join(dir, "second.xlsx");
+  await convertFile(edited, second);
+  const ws2 = (await open(second)).getWorksheet(SHEETS.indicators)!;
+  let found = 0;
+  for (let r = 3; r <= ws2.rowCount; r++) {
+    if (ws2.getCell(r, col("Indicatore")).value !== name) continue;
+    found++;
+    expect([2023, 2024].map((y) => ws2.getCell(r, col(String(y))).value)).toEqual([41.5, 43]);
+    expect(ws2.getCell(r, col("Target")).value).toBe(50);
+    expect(ws2.getCell(r, col("Anno target")).value).toBe(2025);
+  }
+  expect(found).toBe(1);
+});

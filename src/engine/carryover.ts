@@ -77,3 +77,42 @@ export function disappearedRows(prev: PreviousRun, objectives: Objective[]): Arc
   const now = new Set(objectives.map((o) => objectiveKey(o.unit, o.code, o.name)));
   return prev.rows.filter((r) => !now.has(r.key)).map(({ headers, values }) => ({ headers, values }));
 }
+
+/** What the user typed into a previous `PIAO Indicatori`: yearly values and target, by objective + indicator. */
+export interface PreviousIndicator {
+  values: Record<number, number>;
+  target: number | null;
+  targetYear: number | null;
+}
+
+export function indicatorKey(objectiveCode: string, name: string): string {
+  return `${objectiveCode}\u0000${name}`;
+}
+
+export function readPreviousIndicators(sheet: SheetSnapshot | undefined): Map<string, PreviousIndicator> {
+  const out = new Map<string, PreviousIndicator>();
+  if (!sheet) return out;
+  const t = findTable(sheet, ["Indicatore", "Tendenza", "Target", "Anno target"]);
+  if (!t) return out;
+  const years = [...t.cols.entries()]
+    .filter(([h]) => /^(19|20)\d\d$/.test(h))
+    .map(([h, c]) => [Number(h), c]);
+  const num = (v: Scalar | undefined) => (typeof v === "number" && Number.isFinite(v) ? v : null);
+  for (let i = t.headerRow + 1; i < sheet.values.length; i++) {
+    const row = sheet.values[i] ?? [];
+    const name = cellText(userValue(row[t.cols.get("Indicatore") ?? -1])).trim();
+    if (!name) continue;
+    const code = cellText(userValue(row[t.cols.get("Codice obiettivo") ?? -1])).trim();
+    const values: Record<number, number> = {};
+    for (const [y, c] of years) {
+      const v = num(row[c]);
+      if (v !== null) values[y] = v;
+    }
+    out.set(indicatorKey(code, name), {
+      values,
+      target: num(row[t.cols.get("Target") ?? -1]),
+      targetYear: num(row[t.cols.get("Anno target") ?? -1]),
+    });
+  }
+  return out;
+}

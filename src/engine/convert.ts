@@ -2,7 +2,13 @@
  * The engine's one entry point: sheet snapshots in, normalised content + findings + WorkbookPlan out.
  * Used identically by the CLI (exceljs) and the task pane (Office.js).
  */
-import { readArchive, disappearedRows, readPreviousRun, type ArchivedRow } from "./carryover";
+import {
+  disappearedRows,
+  readArchive,
+  readPreviousIndicators,
+  readPreviousRun,
+  type ArchivedRow,
+} from "./carryover";
 import { isGeneratedSheet, SHEETS } from "./contract";
 import { detectObjectives, type SheetMapping } from "./detect-objectives";
 import { detectSpending, spendingInputs, type SpendingFigure } from "./detect-spending";
@@ -155,7 +161,9 @@ export function convert(snapshots: SheetSnapshot[], opts: ConvertOptions = {}): 
   const years = [...new Set(objectives.flatMap((o) => Object.keys(o.actions).map(Number)))].sort(
     (a, b) => a - b,
   );
-  const indicators = indicatorsPart(user, years);
+  const indicators = indicatorsPart(user, years, {
+    previous: readPreviousIndicators(generated.get(SHEETS.indicators)),
+  });
   findings.push(...indicators.findings);
   for (const sheet of user) {
     const f = found.get(sheet.name)!;

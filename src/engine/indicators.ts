@@ -19,6 +19,7 @@
  *   row instead of getting its own; series of the same name on several sheets are merged.
  */
 import { cellText, type Scalar, type SheetSnapshot } from "./snapshot";
+import { indicatorKey, type PreviousIndicator } from "./carryover";
 import { TREND_PARAMETERS as P } from "./contract";
 import {
   detectIndicators,
@@ -515,7 +516,7 @@ export interface IndicatorsPart {
 export function indicatorsPart(
   userSheets: SheetSnapshot[],
   planYears: number[],
-  opts: { chartGrid?: ChartGrid; settings?: TrendSettings } = {},
+  opts: { chartGrid?: ChartGrid; settings?: TrendSettings; previous?: Map<string, PreviousIndicator> } = {},
 ): IndicatorsPart {
   const findings: Finding[] = [];
   const perSheet = new Map<string, number>();
@@ -531,6 +532,15 @@ export function indicatorsPart(
   const merged = mergeIndicators(found);
   findings.push(...merged.findings);
   const indicators = merged.indicators;
+  // Re-runs keep what the user typed into PIAO Indicatori where the source has nothing for that cell.
+  // Ratio indicators compute their years from numerator and denominator, so only plain values are kept.
+  for (const ind of indicators) {
+    const prev = opts.previous?.get(indicatorKey(ind.objectiveCode, ind.name));
+    if (!prev) continue;
+    if (!ind.ratio) for (const [y, v] of Object.entries(prev.values)) ind.values[Number(y)] ??= v;
+    ind.target ??= prev.target;
+    ind.targetYear ??= prev.targetYear;
+  }
   const years = indicatorYears(indicators, planYears);
   if (years.length === 0 && indicators.length > 0)
     findings.push(finding("info", "INDICATORI_SENZA_ANNI", M.noYears()));
