@@ -19,6 +19,8 @@ test(
     );
     expect(report.failures).toEqual([]);
     expect(report.total).toBe(COUNT);
+    // One file in 25 is truncated on purpose: each must be refused with exit 2, never crash.
+    expect(report.rejected).toBe(Math.floor((FIRST + COUNT - 1) / 25) - Math.floor((FIRST - 1) / 25));
     // Every kind of malformation was exercised at least once.
     expect(MALFORMATIONS.filter((m) => !report.malformations[m])).toEqual([]);
   },
