@@ -16,18 +16,9 @@ import { parametersSheet } from "../src/engine/sheets/parameters-sheet";
 import type { TrendResult, TrendSettings } from "../src/engine/trends";
 import { applyPlanToWorkbook } from "../src/xlsx/apply";
 import { snapshotWorkbook } from "../src/xlsx/read";
+import { rng } from "./helpers/random";
 import { readCachedValues, recalculate, type CellResult } from "./helpers/recalc";
 import { buildWorkbook, tmpDir } from "./helpers/workbooks";
-
-/** Deterministic pseudo-random numbers (mulberry32), so failures can be reproduced. */
-function rng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const YEARS = [2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025];
 const PLAN_YEARS = [2023, 2024, 2025];

@@ -8,20 +8,11 @@ import * as path from "path";
 import { OBJECTIVE_COLUMNS as C, SHEETS } from "../src/engine/contract";
 import { unitScore } from "../src/engine/scoring";
 import { convertFile } from "../src/xlsx/convert-file";
+import { rng } from "./helpers/random";
 import { readCachedValues, recalculate, type CellResult } from "./helpers/recalc";
 import { tmpDir } from "./helpers/workbooks";
 
 const EXAMPLE = path.join(__dirname, "..", "examples", "piao-massa-carrara-2023-2025.xlsx");
-
-/** Deterministic pseudo-random numbers (mulberry32), so failures can be reproduced. */
-function rng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Edited {
   file: string;
