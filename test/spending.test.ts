@@ -17,6 +17,7 @@ import {
 import {
   computeSpending,
   EMPTY_INPUTS,
+  emptyInputs,
   outcomeText,
   roundHalfAway,
   type SpendingInputs,
@@ -27,7 +28,7 @@ import { applyPlanToWorkbook } from "../src/xlsx/apply";
 import { readCachedValues, recalculate, type CellResult } from "./helpers/recalc";
 import { tmpDir } from "./helpers/workbooks";
 
-const inputs = (o: Partial<SpendingInputs>): SpendingInputs => ({ ...structuredClone(EMPTY_INPUTS), ...o });
+const inputs = (o: Partial<SpendingInputs>): SpendingInputs => ({ ...emptyInputs(), ...o });
 
 /** The reference PIAO (Provincia di Massa-Carrara, 2023): net revenue and spending behind its figures. */
 const REFERENCE = inputs({

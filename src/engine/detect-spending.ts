@@ -10,7 +10,7 @@ import type { SourceRef } from "./model";
 import { readNumber } from "./numbers";
 import { cellText, isErrorValue, type Scalar, type SheetSnapshot } from "./snapshot";
 import { BODY_TYPES, type BodyType } from "./spending-rules";
-import { EMPTY_INPUTS, type SpendingInputs } from "./spending";
+import { emptyInputs, type SpendingInputs } from "./spending";
 import { normalizeLabel } from "./text";
 
 type Field =
@@ -119,7 +119,7 @@ export interface SpendingPrefill {
 
 /** Turn the figures found in all sheets into the sheet's inputs (first figure of each kind wins). */
 export function spendingInputs(figures: SpendingFigure[]): SpendingPrefill {
-  const inputs: SpendingInputs = structuredClone(EMPTY_INPUTS);
+  const inputs: SpendingInputs = emptyInputs();
   const sources: SpendingPrefill["sources"] = {};
   const findings: Finding[] = [];
   const revenues: { year: number | null; value: number; at: SourceRef }[] = [];

@@ -20,17 +20,22 @@ export interface SpendingInputs {
   spending557: number | null;
 }
 
-export const EMPTY_INPUTS: SpendingInputs = {
-  body: null,
-  population: null,
-  year: null,
-  revenue: [null, null, null],
-  fcde: null,
-  spending: null,
-  baseSpending: null,
-  spending2011_2013: [null, null, null],
-  spending557: null,
-};
+/** A fresh set of empty inputs (a new object each time: callers fill it in). */
+export function emptyInputs(): SpendingInputs {
+  return {
+    body: null,
+    population: null,
+    year: null,
+    revenue: [null, null, null],
+    fcde: null,
+    spending: null,
+    baseSpending: null,
+    spending2011_2013: [null, null, null],
+    spending557: null,
+  };
+}
+
+export const EMPTY_INPUTS: Readonly<SpendingInputs> = Object.freeze(emptyInputs());
 
 export type Outcome = "under" | "between" | "above";
 
