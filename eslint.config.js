@@ -3,7 +3,7 @@ const js = require("@eslint/js");
 const tseslint = require("typescript-eslint");
 
 module.exports = tseslint.config(
-  { ignores: ["node_modules/", "dist/", "lib/", "coverage/", "test-output/"] },
+  { ignores: ["node_modules/", "dist/", "lib/", "build/", "coverage/", "test-output/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

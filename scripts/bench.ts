@@ -2,6 +2,8 @@
  * `npm run bench [-- --json]`: conversion speed on generated workbooks of 100, 1,000 and 10,000 objective
  * cards. The engine's time (detection, normalisation, checks, plan) is reported as a ratio to the baseline
  * measured in the same run on the same file: reading and writing the workbook with exceljs alone.
+ * The Office.js path is measured too, against the Excel fake (scripts/bench-office.ts): read and write
+ * syncs, largest and total request payload, and a naive one-sync-per-row baseline.
  * With --json the last line is a JSON array, one object per size.
  */
 import ExcelJS from "exceljs";
@@ -13,6 +15,7 @@ import { convert } from "../src/engine/convert";
 import { applyPlanToWorkbook } from "../src/xlsx/apply";
 import { snapshotWorkbook } from "../src/xlsx/read";
 import { buildWorkbook, card, type TestCell } from "../test/helpers/workbooks";
+import { type OfficeBenchResult, officeBench, officeBenchLine } from "./bench-office";
 
 const SIZES = [100, 1000, 10000];
 const UNITS = 4;
@@ -55,13 +58,13 @@ async function best(runs: number, f: () => Promise<unknown> | unknown): Promise<
 async function main() {
   const json = process.argv.includes("--json");
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "piao-bench-"));
-  const results: {
+  const results: ({
     objectives: number;
     engineMs: number;
     ioBaselineMs: number;
     ratio: number;
     convertMs: number;
-  }[] = [];
+  } & OfficeBenchResult)[] = [];
   for (const n of SIZES) {
     const file = path.join(dir, `bench-${n}.xlsx`);
     await benchWorkbook(n).xlsx.writeFile(file);
@@ -87,12 +90,14 @@ async function main() {
       await applyPlanToWorkbook(w, r.plan);
       await w.xlsx.writeFile(path.join(dir, "out.xlsx"));
     });
+    const office = await officeBench(snapshots, result.plan);
     const row = {
       objectives: n,
       engineMs: Math.round(engineMs * 10) / 10,
       ioBaselineMs: Math.round(ioBaselineMs * 10) / 10,
       ratio: Math.round((engineMs / ioBaselineMs) * 1000) / 1000,
       convertMs: Math.round(convertMs),
+      ...office,
     };
     results.push(row);
     if (!json) {
@@ -100,6 +105,7 @@ async function main() {
         `${String(n).padStart(6)} objectives: engine ${row.engineMs} ms, exceljs read+write ${row.ioBaselineMs} ms, ` +
           `ratio ${row.ratio}; whole conversion ${row.convertMs} ms; µs per objective ${((engineMs * 1000) / n).toFixed(1)}`,
       );
+      console.log(`${" ".repeat(20)}${officeBenchLine(office)}`);
     }
   }
   fs.rmSync(dir, { recursive: true, force: true });

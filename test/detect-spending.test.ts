@@ -6,7 +6,10 @@ import { snapshotsOf } from "./helpers/workbooks";
 test("labels are recognised, output figures are not taken as inputs", () => {
   expect(spendingField("Tipo ente")?.kind).toBe("body");
   expect(spendingField("Abitanti al 31/12/2022")?.kind).toBe("population");
-  expect(spendingField("Entrate correnti rendiconto 2021 (Titoli I-III)")).toEqual({ kind: "revenue", year: 2021 });
+  expect(spendingField("Entrate correnti rendiconto 2021 (Titoli I-III)")).toEqual({
+    kind: "revenue",
+    year: 2021,
+  });
   expect(spendingField("FCDE")?.kind).toBe("fcde");
   expect(spendingField("Fondo crediti di dubbia esigibilità")?.kind).toBe("fcde");
   expect(spendingField("Spesa di personale")?.kind).toBe("spending");

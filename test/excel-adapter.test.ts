@@ -8,13 +8,16 @@ import {
   SheetTooLargeError,
   applyPlan,
   describeExcelError,
+  excelErrorFinding,
   needsTextFormat,
+  noticeFinding,
   readWorkbook,
   removeSheets,
   selectCell,
 } from "../src/excel";
-import { type SheetPlan, type WorkbookPlan, emptySheet } from "../src/engine/plan";
+import type { WorkbookPlan } from "../src/engine/plan";
 import { type FakeSheetSeed, createFakeExcel } from "./fakes/fake-excel";
+import { planSheet, smallPlan, userSheets } from "./fakes/sample-plans";
 
 const MB = 1024 * 1024;
 
@@ -27,103 +30,7 @@ function errorOf(p: Promise<unknown>): Promise<{ code?: string; message: string 
   );
 }
 
-function sheet(name: string, patch: Partial<SheetPlan>): SheetPlan {
-  return { ...emptySheet(name), ...patch };
-}
-
-function smallPlan(): WorkbookPlan {
-  return {
-    sheets: [
-      sheet("PIAO Dati", {
-        tabColor: "#1F4E79",
-        blocks: [
-          {
-            at: "A1",
-            rows: [["Codice", "Descrizione", "Peso", "Valore", "Totale"]],
-            style: { bold: true, fill: "#DDEBF7" },
-          },
-          {
-            at: "A2",
-            rows: [
-              ["OB1", "=1+1", 0.3, 10, { f: "=C2*D2" }],
-              ["OB2", "-note", 0.5, 20, { f: "=C3*D3" }],
-              ["OB3", "@x", 0.2, 30, { f: "=C4*D4" }],
-            ],
-            columnFormats: [null, null, "0%", "#,##0.00", "#,##0.00"],
-          },
-          { at: "G1", rows: [["Nota unita", null]] },
-        ],
-        rangeStyles: [{ range: "D2:D4", style: { fill: "#FFF2CC" } }],
-        columnWidths: [{ col: 1, width: 40 }],
-        frozen: { rows: 1, cols: 0 },
-        merges: ["G1:H1"],
-        tables: [{ name: "PIAO_Obiettivi", ref: "A1:E4", style: "TableStyleMedium2" }],
-        validations: [
-          { range: "A2:A4", type: "list", values: ["OB1", "OB2", "OB3"], allowBlank: true },
-          {
-            range: "C2:C4",
-            type: "decimal",
-            min: 0,
-            max: 1,
-            allowBlank: false,
-            prompt: "Peso tra 0 e 1",
-            error: "Il peso deve essere tra 0 e 1",
-          },
-        ],
-        conditionalFormats: [
-          { range: "D2:D4", formula: "=$D2>15", style: { fill: "#FFC7CE", fontColor: "#9C0006" } },
-        ],
-        protection: { unlocked: ["D2:D4"] },
-      }),
-      sheet("PIAO Parametri", {
-        blocks: [
-          {
-            at: "A1",
-            rows: [
-              ["Parametro", "Valore"],
-              ["Soglia", 0.25],
-            ],
-          },
-        ],
-        charts: [
-          {
-            type: "column",
-            title: "Valori per obiettivo",
-            at: "D2",
-            widthCols: 6,
-            heightRows: 12,
-            series: [
-              { name: "Valore", categories: "'PIAO Dati'!$A$2:$A$4", values: "'PIAO Dati'!$D$2:$D$4" },
-              { name: "Totale", categories: "'PIAO Dati'!$A$2:$A$4", values: "'PIAO Dati'!$E$2:$E$4" },
-            ],
-          },
-        ],
-      }),
-    ],
-    names: [{ name: "PIAO_Soglia", ref: "'PIAO Parametri'!$B$2" }],
-  };
-}
-
-function userSheets(n: number): FakeSheetSeed[] {
-  return Array.from({ length: n }, (_, i) => ({
-    name: `Settore ${i + 1}`,
-    values: [
-      ["Obiettivo", "Peso", "Totale"],
-      ["Ridurre i tempi", 0.4, 0.8],
-      ["Digitalizzare", 0.6, 1.2],
-    ],
-    formulas: [
-      [null, null, null],
-      [null, null, "=B2*2"],
-      [null, null, "=B3*2"],
-    ],
-    numberFormats: [
-      [null, null, null],
-      [null, "0%", null],
-      [null, "0%", null],
-    ],
-  }));
-}
+const sheet = planSheet;
 
 // ------------------------------------------------------------------------------------------------------
 
@@ -286,25 +193,139 @@ describe("readWorkbook", () => {
     expect(b.formulas).toBeUndefined();
   });
 
-  test("costs the same constant number of syncs for 1 sheet and for 20", async () => {
+  test("costs two syncs for 1 sheet and for 20; one when the sheet names are known", async () => {
     const one = createFakeExcel(userSheets(1));
     const twenty = createFakeExcel(userSheets(20));
     const s1 = await readWorkbook(one.context, { supports: one.supports });
     const s20 = await readWorkbook(twenty.context, { supports: twenty.supports });
     expect(s1).toHaveLength(1);
     expect(s20).toHaveLength(20);
-    expect(one.stats.syncs).toBe(3);
+    expect(one.stats.syncs).toBe(2);
     expect(twenty.stats.syncs).toBe(one.stats.syncs);
+
+    twenty.resetStats();
+    const names = s20.map((s) => s.name).reverse(); // any order: the result follows the tabs
+    expect(await readWorkbook(twenty.context, { supports: twenty.supports, sheetNames: names })).toEqual(s20);
+    expect(twenty.stats.syncs).toBe(1);
+  });
+
+  test("stale sheet names cost a sync or two more, never a wrong result", async () => {
+    const fake = createFakeExcel(userSheets(3));
+    const truth = await readWorkbook(fake.context, { supports: fake.supports });
+    // A sheet added since: read in one more sync.
+    fake.resetStats();
+    const added = await readWorkbook(fake.context, {
+      supports: fake.supports,
+      sheetNames: ["Settore 1", "Settore 3"],
+    });
+    expect(added).toEqual(truth);
+    expect(fake.stats.syncs).toBe(2);
+    // A sheet deleted or renamed since: getItem fails, the read starts again from the list.
+    fake.resetStats();
+    const gone = await readWorkbook(fake.context, {
+      supports: fake.supports,
+      sheetNames: ["Settore 1", "Settore 2", "Settore 3", "Vecchio nome"],
+    });
+    expect(gone).toEqual(truth);
+    expect(fake.stats.syncs).toBe(3);
+    expect(fake.stats.log[0].error).toBe("ItemNotFound");
+  });
+
+  test("without ExcelApi 1.9 formulas and formats come as whole grids: same snapshots, more bytes", async () => {
+    const seeds: FakeSheetSeed[] = [
+      ...userSheets(2),
+      {
+        name: "Misto",
+        top: 1,
+        left: 2,
+        values: [
+          ["testo", 5, "=A1 come testo", true],
+          [0.25, "00123", 7, null],
+        ],
+        formulas: [
+          [null, "=2+3", null, null],
+          [null, null, "=3+4", null],
+        ],
+        numberFormats: [
+          [null, "0.00", "@", null],
+          ["0%", "@", "#,##0", null],
+        ],
+      },
+    ];
+    const modern = createFakeExcel(seeds);
+    const old = createFakeExcel(seeds, { apiVersion: "1.8" });
+    const a = await readWorkbook(modern.context, { supports: modern.supports });
+    const b = await readWorkbook(old.context, { supports: old.supports });
+    const misto = a[2];
+    expect(misto.formulas).toEqual([
+      [null, "=2+3", null, null],
+      [null, null, "=3+4", null],
+    ]);
+    // Number formats of numbers and formulas are read; a text cell's format is not (the engine only
+    // interprets numbers), so the two reads differ only there.
+    expect(misto.numberFormats).toEqual([
+      [null, "0.00", null, null],
+      ["0%", null, "#,##0", null],
+    ]);
+    expect(b[2].numberFormats).toEqual([
+      [null, "0.00", "@", null],
+      ["0%", "@", "#,##0", null],
+    ]);
+    expect({ ...b[2], numberFormats: undefined, merges: [] }).toEqual({
+      ...misto,
+      numberFormats: undefined,
+      merges: [],
+    });
+    expect(a.slice(0, 2)).toEqual(b.slice(0, 2).map((s) => ({ ...s })));
+    const bytes = (f: typeof modern) => f.stats.log.reduce((n, l) => n + l.responseBytes, 0);
+    expect(bytes(modern)).toBeLessThan(bytes(old));
+  });
+
+  test("partly hidden rows and columns: one more sync (visible cells, or probes below ExcelApi 1.9)", async () => {
+    const seeds: FakeSheetSeed[] = [
+      {
+        name: "Nascoste",
+        values: Array.from({ length: 6 }, (_, i) => [i, i * 2, i * 3, i * 4]),
+        hiddenRows: [1, 4],
+        hiddenCols: [2],
+      },
+      { name: "Tutte", values: [[1], [2]], hiddenRows: [0, 1] },
+      ...userSheets(1),
+    ];
+    for (const apiVersion of ["1.17", "1.8"]) {
+      const fake = createFakeExcel(seeds, { apiVersion });
+      const snaps = await readWorkbook(fake.context, { supports: fake.supports });
+      expect(snaps[0]).toMatchObject({ hiddenRows: [1, 4], hiddenCols: [2] });
+      expect(snaps[1]).toMatchObject({ hiddenRows: [0, 1], hiddenCols: [] });
+      expect(snaps[2]).toMatchObject({ hiddenRows: [], hiddenCols: [] });
+      expect(fake.stats.syncs).toBe(3);
+    }
   });
 
   test("skipSheets leaves sheets out; empty sheets give empty snapshots; merges need ExcelApi 1.13", async () => {
-    const fake = createFakeExcel([...userSheets(2), { name: "Vuoto", values: [] }], { apiVersion: "1.8" });
+    const fake = createFakeExcel(
+      [
+        ...userSheets(2),
+        { name: "Vuoto", values: [] },
+        { name: "Unite", values: [["a", null]], merges: ["A1:B1"] },
+      ],
+      { apiVersion: "1.8" },
+    );
+    const asked: string[] = [];
+    const notices: string[] = [];
     const snaps = await readWorkbook(fake.context, {
       supports: fake.supports,
-      skipSheets: (n) => n === "Settore 2",
+      skipSheets: (n) => {
+        asked.push(n);
+        return n === "Settore 2";
+      },
+      onNotice: (n) => notices.push(n.code),
     });
-    expect(snaps.map((s) => s.name)).toEqual(["Settore 1", "Vuoto"]);
+    expect(snaps.map((s) => s.name)).toEqual(["Settore 1", "Vuoto", "Unite"]);
+    expect(asked).toEqual(["Settore 1", "Settore 2", "Vuoto", "Unite"]);
     expect(snaps[1]).toMatchObject({ values: [], merges: [], top: 0, left: 0 });
+    expect(snaps[2].merges).toEqual([]); // not readable below ExcelApi 1.13 …
+    expect(notices).toEqual(["EXCEL_API_CELLE_UNITE"]); // … and the caller is told
     expect(fake.stats.log.every((l) => !l.error)).toBe(true);
   });
 
@@ -333,10 +354,25 @@ describe("readWorkbook", () => {
     const roomy = createFakeExcel(seeds);
     const tight = createFakeExcel(seeds, { limits: { responseBytes: 20_000 } });
     const a = await readWorkbook(roomy.context, { supports: roomy.supports });
-    const b = await readWorkbook(tight.context, { supports: tight.supports });
+    const b = await readWorkbook(tight.context, {
+      supports: tight.supports,
+      maxResponseBytes: 20_000,
+    });
     expect(b).toEqual(a);
-    expect(tight.stats.log.some((l) => l.error === "ResponsePayloadSizeLimitExceeded")).toBe(true);
+    // The one-batch read is rejected once; then sizes, then slices that fit (none rejected).
+    expect(tight.stats.log.map((l) => l.error ?? "ok")).toEqual([
+      "ok",
+      "ResponsePayloadSizeLimitExceeded",
+      "ok",
+      ...Array(tight.stats.syncs - 3).fill("ok"),
+    ]);
+    expect(tight.stats.log.every((l) => l.responseBytes <= 20_000 || l.error)).toBe(true);
     expect(tight.stats.syncs).toBeGreaterThan(roomy.stats.syncs);
+    // Without ExcelApi 1.9 (whole grids) the same, in more slices.
+    const old = createFakeExcel(seeds, { limits: { responseBytes: 20_000 }, apiVersion: "1.8" });
+    expect(await readWorkbook(old.context, { supports: old.supports, maxResponseBytes: 20_000 })).toEqual(
+      a.map((s) => ({ ...s })),
+    );
   });
 });
 
@@ -551,11 +587,105 @@ describe("applyPlan", () => {
     expect(fake.stats.syncs).toBe(0);
   });
 
-  test("works on an ExcelApi 1.8 host (no screen-updating suspension there)", async () => {
+  test("works on an ExcelApi 1.8 host (no screen-updating suspension there, and a notice says so)", async () => {
     const fake = createFakeExcel(userSheets(1), { apiVersion: "1.8" });
-    await applyPlan(fake.context, smallPlan(), { supports: fake.supports });
+    const { notices } = await applyPlan(fake.context, smallPlan(), { supports: fake.supports });
     expect(fake.stats.log[1]).toMatchObject({ suspendedCalculation: true, suspendedScreenUpdating: false });
     expect(fake.exportState().tables).toHaveLength(1);
+    expect(notices.map((n) => n.code)).toEqual(["EXCEL_API_AGGIORNAMENTO_SCHERMO"]);
+  });
+
+  test("on current Excel nothing is left out: no notices", async () => {
+    const fake = createFakeExcel(userSheets(1));
+    expect((await applyPlan(fake.context, smallPlan(), { supports: fake.supports })).notices).toEqual([]);
+  });
+
+  test.each([
+    [
+      "1.7",
+      ["EXCEL_API_CONVALIDA", "EXCEL_API_AGGIORNAMENTO_SCHERMO"],
+      { validations: 0, conditionalFormats: 1, frozen: true, tabColor: true, charts: 1 },
+    ],
+    [
+      "1.6",
+      [
+        "EXCEL_API_CONVALIDA",
+        "EXCEL_API_COLORE_SCHEDA",
+        "EXCEL_API_BLOCCA_RIQUADRI",
+        "EXCEL_API_GRAFICI",
+        "EXCEL_API_AGGIORNAMENTO_SCHERMO",
+      ],
+      { validations: 0, conditionalFormats: 1, frozen: false, tabColor: false, charts: 0 },
+    ],
+    [
+      "1.4",
+      [
+        "EXCEL_API_CONVALIDA",
+        "EXCEL_API_FORMATI_CONDIZIONALI",
+        "EXCEL_API_COLORE_SCHEDA",
+        "EXCEL_API_BLOCCA_RIQUADRI",
+        "EXCEL_API_GRAFICI",
+        "EXCEL_API_CALCOLO",
+        "EXCEL_API_AGGIORNAMENTO_SCHERMO",
+      ],
+      { validations: 0, conditionalFormats: 0, frozen: false, tabColor: false, charts: 0 },
+    ],
+  ])(
+    "on an ExcelApi %s host it degrades with notices instead of failing",
+    async (apiVersion, codes, want) => {
+      const fake = createFakeExcel(userSheets(1), { apiVersion });
+      const { notices } = await applyPlan(fake.context, smallPlan(), { supports: fake.supports });
+      expect(notices.map((n) => n.code)).toEqual(codes);
+      for (const n of notices) {
+        expect(n.it.length).toBeGreaterThan(20);
+        expect(n.en).toMatch(/ExcelApi \d\.\d+/);
+      }
+      expect(notices.find((n) => n.code === "EXCEL_API_CONVALIDA")?.it).toMatch(/^2 regole/);
+      const state = fake.exportState();
+      const dati = state.sheets[1];
+      expect(fake.stats.log.every((l) => !l.error)).toBe(true);
+      expect({
+        validations: dati.validations.length,
+        conditionalFormats: dati.conditionalFormats.length,
+        frozen: dati.frozen !== undefined,
+        tabColor: dati.tabColor !== undefined,
+        charts: state.sheets[2].charts.length,
+      }).toEqual(want);
+      // What matters is always there: text stays text, formulas, tables, names, protection.
+      expect(dati.cells.B3).toMatchObject({ value: "-note", numberFormat: "@" });
+      expect(dati.cells.E4.formula).toBe("=C4*D4");
+      expect(state.tables.map((t) => t.name)).toEqual(["PIAO_Obiettivi"]);
+      expect(state.names).toHaveLength(1);
+      expect(dati.protection.protected).toBe(true);
+    },
+  );
+
+  test("below ExcelApi 1.4 it stops before any request, with a code the pane can explain", async () => {
+    const fake = createFakeExcel(userSheets(1), { apiVersion: "1.3" });
+    const e = await errorOf(applyPlan(fake.context, smallPlan(), { supports: fake.supports }));
+    expect(e.code).toBe("ApiNotFound");
+    expect(fake.stats.syncs).toBe(0);
+    expect(excelErrorFinding(e).code).toBe("EXCEL_VERSIONE_NON_SUPPORTATA");
+  });
+
+  test("conditional formats keep the plan's order as priority (first = top, as exceljs writes it)", async () => {
+    const plan: WorkbookPlan = {
+      sheets: [
+        sheet("S", {
+          blocks: [{ at: "A1", rows: [[1], [2]] }],
+          conditionalFormats: [
+            { range: "A1:A2", formula: "=$A1>1", style: { fill: "#FF0000" } },
+            { range: "A1:A2", formula: "=$A1>0", style: { fill: "#00FF00" } },
+            { range: "A2", formula: "=TRUE", style: { bold: true } },
+          ],
+        }),
+      ],
+      names: [],
+    };
+    const fake = createFakeExcel();
+    await applyPlan(fake.context, plan, { supports: fake.supports });
+    const cfs = [...fake.exportState().sheets[1].conditionalFormats].sort((a, b) => a.priority - b.priority);
+    expect(cfs.map((c) => c.formula)).toEqual(["=$A1>1", "=$A1>0", "=TRUE"]);
   });
 });
 
@@ -637,6 +767,65 @@ describe("describeExcelError", () => {
     fake.context.workbook.worksheets.add("Sheet1");
     expect(describeExcelError(await errorOf(fake.context.sync())).code).toBe("ItemAlreadyExists");
     expect(describeExcelError(new SheetTooLargeError("X", 6_000_000, 5_000_000)).it).toMatch(/5\.000\.000/);
+  });
+});
+
+describe("excelErrorFinding: Excel's errors as findings the task pane can list", () => {
+  test("a protected sheet: EXCEL_FOGLIO_PROTETTO, with the sheet the caller was working on", async () => {
+    const fake = createFakeExcel([{ name: "Chiuso", values: [["a"]], protected: true }]);
+    fake.context.workbook.worksheets.getItem("Chiuso").getRange("A1").values = [["b"]];
+    const e = await errorOf(fake.context.sync());
+    expect(e.code).toBe("AccessDenied");
+    const f = excelErrorFinding(e, { sheet: "Chiuso" });
+    expect(f).toMatchObject({ severity: "error", code: "EXCEL_FOGLIO_PROTETTO", sheet: "Chiuso" });
+    expect(f.message.it).toMatch(/^Foglio «Chiuso»: .*protett.*Rimuovi protezione/);
+    expect(f.message.en).toMatch(/^Sheet 'Chiuso': .*protected.*Unprotect/);
+  });
+
+  test("too many cells: EXCEL_TROPPE_CELLE with the sheet from the error itself", async () => {
+    const big: FakeSheetSeed = { name: "Grande", values: Array.from({ length: 50 }, (_, i) => [i, i]) };
+    const fake = createFakeExcel([big]);
+    const e = await errorOf(readWorkbook(fake.context, { supports: fake.supports, maxCells: 10 }));
+    const f = excelErrorFinding(e);
+    expect(f).toMatchObject({ severity: "error", code: "EXCEL_TROPPE_CELLE", sheet: "Grande" });
+    expect(f.message.it).toMatch(/5\.000\.000/);
+    expect(f.message.en).toMatch(/Exclude it or shrink/);
+  });
+
+  test("a request over the 5 MB limit: EXCEL_LIMITE_DATI", async () => {
+    const fake = createFakeExcel();
+    fake.context.workbook.worksheets.getItem("Sheet1").getRange("A1:A60000").values = Array.from(
+      { length: 60_000 },
+      () => ["x".repeat(100)],
+    );
+    const e = await errorOf(fake.context.sync());
+    const f = excelErrorFinding(e);
+    expect(f).toMatchObject({ severity: "error", code: "EXCEL_LIMITE_DATI" });
+    expect(f.sheet).toBeUndefined();
+    expect(f.message.en).toMatch(/5 MB/);
+  });
+
+  test("anything else: the generic EXCEL_ERRORE, with Excel's code in the text for support", () => {
+    const f = excelErrorFinding({
+      name: "RichApi.Error",
+      code: "SomethingNew",
+      message: "testo localizzato",
+    });
+    expect(f).toMatchObject({ severity: "error", code: "EXCEL_ERRORE" });
+    expect(f.message.it).toMatch(/codice: SomethingNew/);
+    expect(f.message.en).toMatch(/code: SomethingNew/);
+    expect(excelErrorFinding(new Error("boom")).code).toBe("EXCEL_ERRORE");
+    expect(excelErrorFinding({ code: "NameConflict" }).code).toBe("EXCEL_NOME_IN_USO");
+  });
+
+  test("notices become warnings", async () => {
+    const fake = createFakeExcel(userSheets(1), { apiVersion: "1.7" });
+    const { notices } = await applyPlan(fake.context, smallPlan(), { supports: fake.supports });
+    expect(notices.map(noticeFinding)[0]).toMatchObject({
+      severity: "warning",
+      code: "EXCEL_API_CONVALIDA",
+      message: { it: expect.stringMatching(/convalida/), en: expect.stringMatching(/validation/) },
+    });
   });
 });
 

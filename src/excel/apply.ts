@@ -1,6 +1,12 @@
 /**
  * Writes a WorkbookPlan into the open workbook with Office.js.
  *
+ * Requirement sets: ExcelApi 1.4 is required (defined names, which the formulas use); everything newer
+ * is feature-detected and, when missing, left out with a notice in the result instead of failing:
+ * conditional formats and calculation suspension (1.6), tab colours, frozen panes and charts (1.7),
+ * data validation (1.8), screen-updating suspension (1.9). Cell writes use `getRangeByIndexes` (1.7)
+ * or, below it, A1 addresses.
+ *
  * Request shape:
  * 1. one sync to learn which sheets, tables and defined names exist (plus one more, only when an existing
  *    table has a name the plan needs, to learn which sheet it is on);
@@ -19,6 +25,7 @@ import type { CellStyle, ChartPlan, SheetPlan, ValidationPlan, WorkbookPlan } fr
 import { WriteBatcher } from "./batch";
 import { type PreparedBlock, charsToPoints, chunkArrays, prepareBlock } from "./cells";
 import { ExcelAdapterError } from "./errors";
+import { type AdapterNotice, notice } from "./notices";
 import { DEFAULT_MAX_REQUEST_BYTES, OP_OVERHEAD_BYTES } from "./payload";
 import { splitSheetRef } from "./refs";
 import { type Supports, officeSupports } from "./supports";
@@ -31,6 +38,25 @@ export interface ApplyOptions {
   maxRequestBytes?: number;
   /** Requirement-set check (default: Office.context.requirements). */
   supports?: Supports;
+}
+
+/** The oldest requirement set the writer works with (NamedItemCollection.add). */
+export const MIN_EXCEL_API = "1.4";
+
+export interface ApplyResult {
+  syncs: number;
+  /** What was left out because the host lacks a requirement set (empty on current Excel). */
+  notices: AdapterNotice[];
+}
+
+/** Which optional features the host has. */
+interface Features {
+  conditionalFormats: boolean;
+  tabColor: boolean;
+  freeze: boolean;
+  charts: boolean;
+  validation: boolean;
+  byIndexes: boolean;
 }
 
 type Task =
@@ -95,12 +121,27 @@ export async function applyPlan(
   context: Excel.RequestContext,
   plan: WorkbookPlan,
   opts: ApplyOptions = {},
-): Promise<{ syncs: number }> {
+): Promise<ApplyResult> {
   assertValidPlan(plan);
   const supports = opts.supports ?? officeSupports;
+  if (!supports(MIN_EXCEL_API)) {
+    throw new ExcelAdapterError(
+      "ApiNotFound",
+      `This version of Excel lacks ExcelApi ${MIN_EXCEL_API}, which the generated sheets need.`,
+    );
+  }
   const maxBytes = opts.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES;
   const wb = context.workbook;
   let syncs = 0;
+  const has: Features = {
+    conditionalFormats: supports("1.6"),
+    tabColor: supports("1.7"),
+    freeze: supports("1.7"),
+    charts: supports("1.7"),
+    validation: supports("1.8"),
+    byIndexes: supports("1.7"),
+  };
+  const notices = planNotices(plan, has, supports);
 
   // --- 1. What exists -------------------------------------------------------------------------------
   const sheetList = wb.worksheets;
@@ -174,13 +215,13 @@ export async function applyPlan(
   for (const s of plan.sheets) {
     op(() => {
       const ws = wb.worksheets.add(s.name);
-      if (s.tabColor) ws.tabColor = s.tabColor;
+      if (s.tabColor && has.tabColor) ws.tabColor = s.tabColor;
       proxies.set(lc(s.name), ws);
     }, 2);
   }
   if (needHolder) op(() => holder.sheet?.delete());
 
-  for (const s of plan.sheets) sheetTasks(s, tasks, op, sheetOf);
+  for (const s of plan.sheets) sheetTasks(s, tasks, op, sheetOf, has);
 
   for (const n of plan.names) op(() => wb.names.add(n.name, rangeOf(n.ref)), 2);
 
@@ -190,7 +231,7 @@ export async function applyPlan(
     if (t.kind === "block" && t.block.formulaSpan) tasks.push({ ...t, phase: "formulas", style: undefined });
   }
 
-  for (const s of plan.sheets) {
+  for (const s of has.charts ? plan.sheets : []) {
     for (const ch of s.charts) {
       op(
         () => {
@@ -232,19 +273,49 @@ export async function applyPlan(
   }
 
   // --- 3. Run -----------------------------------------------------------------------------------------
-  const total = tasks.reduce((n, t) => n + (t.kind === "op" ? t.bytes : t.block.bytes + CHUNK_OVERHEAD), 0);
+  const total = tasks.reduce(
+    (n, t) =>
+      n +
+      (t.kind === "op"
+        ? t.bytes
+        : (t.phase === "values" ? t.block.valueBytes : t.block.formulaBytes) + CHUNK_OVERHEAD),
+    0,
+  );
   const batcher = new WriteBatcher(context, maxBytes, supports, total, opts.onProgress);
   for (const t of tasks) {
     if (t.kind === "op") {
       await batcher.reserve(t.bytes);
       t.run();
     } else {
-      await writeBlock(batcher, () => sheetOf(t.sheet), t.block, t.style, t.phase);
+      await writeBlock(batcher, () => sheetOf(t.sheet), t.block, t.style, t.phase, has.byIndexes);
     }
   }
   await batcher.flush();
   if (batcher.syncs === 0) opts.onProgress?.(total, total);
-  return { syncs: syncs + batcher.syncs };
+  return { syncs: syncs + batcher.syncs, notices };
+}
+
+/** The notices for what this host will not get of this plan. */
+function planNotices(plan: WorkbookPlan, has: Features, supports: Supports): AdapterNotice[] {
+  const count = (f: (s: SheetPlan) => number) => plan.sheets.reduce((n, s) => n + f(s), 0);
+  const out: AdapterNotice[] = [];
+  const add = (code: string, n: number) => {
+    if (n > 0) out.push(notice(code, n));
+  };
+  add("EXCEL_API_CONVALIDA", has.validation ? 0 : count((s) => s.validations.length));
+  add(
+    "EXCEL_API_FORMATI_CONDIZIONALI",
+    has.conditionalFormats ? 0 : count((s) => s.conditionalFormats.length),
+  );
+  add("EXCEL_API_COLORE_SCHEDA", has.tabColor ? 0 : count((s) => (s.tabColor ? 1 : 0)));
+  add(
+    "EXCEL_API_BLOCCA_RIQUADRI",
+    has.freeze ? 0 : count((s) => (s.frozen && (s.frozen.rows > 0 || s.frozen.cols > 0) ? 1 : 0)),
+  );
+  add("EXCEL_API_GRAFICI", has.charts ? 0 : count((s) => s.charts.length));
+  add("EXCEL_API_CALCOLO", supports("1.6") ? 0 : 1);
+  add("EXCEL_API_AGGIORNAMENTO_SCHERMO", supports("1.9") ? 0 : 1);
+  return out;
 }
 
 function sheetTasks(
@@ -252,6 +323,7 @@ function sheetTasks(
   tasks: Task[],
   op: (run: () => void, ops?: number) => void,
   sheetOf: (name: string) => Excel.Worksheet,
+  has: Features,
 ): void {
   const ws = () => sheetOf(s.name);
   for (const b of s.blocks) {
@@ -268,10 +340,11 @@ function sheetTasks(
   }
   for (const m of s.merges) op(() => ws().getRange(m).merge(false), 2);
   const fr = s.frozen;
-  if (fr && (fr.rows > 0 || fr.cols > 0)) {
+  if (fr && (fr.rows > 0 || fr.cols > 0) && has.freeze) {
     op(() => {
       const panes = ws().freezePanes;
-      if (fr.rows > 0 && fr.cols > 0) panes.freezeAt(ws().getRangeByIndexes(0, 0, fr.rows, fr.cols));
+      if (fr.rows > 0 && fr.cols > 0)
+        panes.freezeAt(ws().getRange(`A1:${cellAddress(fr.rows - 1, fr.cols - 1)}`));
       else if (fr.rows > 0) panes.freezeRows(fr.rows);
       else panes.freezeColumns(fr.cols);
     }, 2);
@@ -285,8 +358,10 @@ function sheetTasks(
       if (t.style) table.style = t.style;
     }, 4);
   }
-  for (const v of s.validations) op(() => applyValidation(ws().getRange(v.range), v), 5);
-  for (const cf of s.conditionalFormats) {
+  if (has.validation) for (const v of s.validations) op(() => applyValidation(ws().getRange(v.range), v), 5);
+  // Excel adds each conditional format at the top priority: adding them last to first leaves the first
+  // of the plan on top, which is what the exceljs adapter writes (priority 1 = first rule).
+  for (const cf of has.conditionalFormats ? [...s.conditionalFormats].reverse() : []) {
     op(
       () => {
         const f = ws().getRange(cf.range).conditionalFormats.add("Custom");
@@ -309,39 +384,47 @@ async function writeBlock(
   b: PreparedBlock,
   style: CellStyle | undefined,
   phase: "values" | "formulas",
+  byIndexes: boolean,
 ): Promise<void> {
+  const rect = (row: number, col: number, rows: number, cols: number) =>
+    byIndexes
+      ? ws().getRangeByIndexes(row, col, rows, cols)
+      : ws().getRange(`${cellAddress(row, col)}:${cellAddress(row + rows - 1, col + cols - 1)}`);
   let i = 0;
   while (i < b.rows.length) {
     const room = batcher.room() - CHUNK_OVERHEAD;
+    const rowBytes = (k: number) => (phase === "values" ? b.rows[k].valueBytes : b.rows[k].formulaBytes);
     let j = i;
     let bytes = 0;
-    while (j < b.rows.length && bytes + b.rows[j].bytes <= room) bytes += b.rows[j++].bytes;
+    while (j < b.rows.length && bytes + rowBytes(j) <= room) bytes += rowBytes(j++);
     if (j === i) {
       if (batcher.hasPending()) {
         await batcher.flush();
         continue;
       }
-      bytes = b.rows[i].bytes; // one row larger than the budget: send it alone
+      bytes = rowBytes(i); // one row larger than the budget: send it alone
       j = i + 1;
     }
     await batcher.reserve(bytes + CHUNK_OVERHEAD);
     const { values, formulas, formats } = chunkArrays(b, i, j);
-    const sheet = ws();
     const n = j - i;
-    const range = sheet.getRangeByIndexes(b.top + i, b.left, n, b.width);
-    // Number formats first: a cell formatted as Text (@) stores what is then written into it as text,
-    // so user text starting with =, +, -, @ is not turned into a formula. This relies on Excel's
-    // behaviour for typed input into Text cells; to be confirmed in real Excel (see docs checklist).
-    if (phase === "values" && formats) range.numberFormat = formats;
-    if (phase === "values" && values) range.values = values;
+    if (phase === "values" && (formats || values)) {
+      const range = rect(b.top + i, b.left, n, b.width);
+      // Number formats first: a cell formatted as Text (@) stores what is then written into it as
+      // text, so user text starting with =, +, -, @ is not turned into a formula. This relies on
+      // Excel's behaviour for input into Text cells; to be confirmed in real Excel
+      // (docs/excel-checklist.md).
+      if (formats) range.numberFormat = formats;
+      if (values) range.values = values;
+    }
     if (phase === "formulas" && formulas && b.formulaSpan) {
       const w = b.formulaSpan.to - b.formulaSpan.from + 1;
-      sheet.getRangeByIndexes(b.top + i, b.left + b.formulaSpan.from, n, w).formulas = formulas;
+      rect(b.top + i, b.left + b.formulaSpan.from, n, w).formulas = formulas;
     }
     i = j;
   }
   if (style && styleOps(style) > 0) {
     await batcher.reserve((1 + styleOps(style)) * OP_OVERHEAD_BYTES);
-    applyStyle(ws().getRangeByIndexes(b.top, b.left, b.rows.length, b.width).format, style);
+    applyStyle(rect(b.top, b.left, b.rows.length, b.width).format, style);
   }
 }

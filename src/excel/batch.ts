@@ -1,8 +1,8 @@
 /**
  * Queues write operations and syncs only when the next one would push the request over the byte
- * budget. Each batch starts by suspending calculation (ExcelApi 1.6) and, where available, screen
- * updating (ExcelApi 1.9): both last "until next sync", so they are re-issued at the start of every
- * batch, never in a loop of their own.
+ * budget. Each batch starts by suspending calculation (ExcelApi 1.6) and screen updating (ExcelApi
+ * 1.9), each where the host has it: both last "until next sync", so they are re-issued at the start of
+ * every batch, never in a loop of their own.
  */
 
 import type { Supports } from "./supports";
@@ -39,7 +39,7 @@ export class WriteBatcher {
   async reserve(bytes: number): Promise<void> {
     if (this.pending > 0 && this.pending + bytes > this.maxBytes) await this.flush();
     if (!this.open) {
-      this.context.application.suspendApiCalculationUntilNextSync();
+      if (this.supports("1.6")) this.context.application.suspendApiCalculationUntilNextSync();
       if (this.supports("1.9")) this.context.application.suspendScreenUpdatingUntilNextSync();
       this.open = true;
     }

@@ -45,8 +45,10 @@ export interface PreparedRow {
   formulas: (string | null)[] | null;
   /** Number formats over the whole width, or null when the row needs none. */
   formats: (string | null)[] | null;
-  /** Request bytes this row adds (values, plus formulas/formats when the block writes them). */
-  bytes: number;
+  /** Request bytes this row adds to the values pass (values, and number formats when the block has any). */
+  valueBytes: number;
+  /** Request bytes this row adds to the formulas pass (0 when the block has no formulas). */
+  formulaBytes: number;
 }
 
 export interface PreparedBlock {
@@ -57,6 +59,9 @@ export interface PreparedBlock {
   rows: PreparedRow[];
   /** Columns (relative, inclusive) that hold formulas anywhere in the block. */
   formulaSpan: { from: number; to: number } | null;
+  /** Request bytes of the values pass, of the formulas pass, and both. */
+  valueBytes: number;
+  formulaBytes: number;
   bytes: number;
 }
 
@@ -110,20 +115,31 @@ export function prepareBlock(block: CellBlock): PreparedBlock {
       }
     }
     if (formats) anyFormats = true;
-    rows.push({ values, formulas, formats, bytes: 0 });
+    rows.push({ values, formulas, formats, valueBytes: 0, formulaBytes: 0 });
   }
-  let total = 0;
+  let valueBytes = 0;
+  let formulaBytes = 0;
   const spanWidth = span ? span.to - span.from + 1 : 0;
   const nullRowBytes = (n: number) => (n === 0 ? 0 : 2 + 5 * n); // [null,null,…],
   for (const r of rows) {
-    r.bytes =
+    r.valueBytes =
       jsonBytes(r.values) +
       1 +
-      (span ? (r.formulas ? jsonBytes(r.formulas) + 1 : nullRowBytes(spanWidth)) : 0) +
       (anyFormats ? (r.formats ? jsonBytes(r.formats) + 1 : nullRowBytes(width)) : 0);
-    total += r.bytes;
+    r.formulaBytes = span ? (r.formulas ? jsonBytes(r.formulas) + 1 : nullRowBytes(spanWidth)) : 0;
+    valueBytes += r.valueBytes;
+    formulaBytes += r.formulaBytes;
   }
-  return { top: at.row, left: at.col, width, rows, formulaSpan: span, bytes: total };
+  return {
+    top: at.row,
+    left: at.col,
+    width,
+    rows,
+    formulaSpan: span,
+    valueBytes,
+    formulaBytes,
+    bytes: valueBytes + formulaBytes,
+  };
 }
 
 /** The arrays for rows [from, to) of a prepared block; an array is null when the chunk needs none. */

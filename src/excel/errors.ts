@@ -3,6 +3,9 @@
  * Branch on `code`, never on `message`: Excel localises its messages (office-js #1199).
  */
 
+import type { Finding } from "../engine/findings";
+import type { AdapterNotice } from "./notices";
+
 /** An error raised by the adapter itself (before or instead of an Excel call). */
 export class ExcelAdapterError extends Error {
   constructor(
@@ -119,4 +122,58 @@ export function describeExcelError(e: unknown): ExcelErrorDescription {
   const m = MESSAGES[code];
   if (m) return { code, ...m };
   return { code, it: `${GENERIC.it} (codice: ${code})`, en: `${GENERIC.en} (code: ${code})` };
+}
+
+/** Finding codes for Excel's error codes (and the adapter's own), as the task pane lists them. */
+const FINDING_CODES: Record<string, string> = {
+  AccessDenied: "EXCEL_FOGLIO_PROTETTO",
+  InvalidOperation: "EXCEL_OPERAZIONE_NON_CONSENTITA",
+  InvalidOperationInCellEditMode: "EXCEL_MODIFICA_CELLA_IN_CORSO",
+  RequestPayloadSizeLimitExceeded: "EXCEL_LIMITE_DATI",
+  ResponsePayloadSizeLimitExceeded: "EXCEL_LIMITE_DATI",
+  SheetTooLarge: "EXCEL_TROPPE_CELLE",
+  ItemAlreadyExists: "EXCEL_NOME_IN_USO",
+  NameConflict: "EXCEL_NOME_IN_USO",
+  ItemNotFound: "EXCEL_ELEMENTO_NON_TROVATO",
+  InvalidArgument: "EXCEL_DIFETTO_COMPONENTE",
+  InvalidPlan: "EXCEL_DIFETTO_COMPONENTE",
+  ApiNotFound: "EXCEL_VERSIONE_NON_SUPPORTATA",
+  Conflict: "EXCEL_CONFLITTO_MODIFICHE",
+  RequestAborted: "EXCEL_RICHIESTA_INTERROTTA",
+  GeneralException: "EXCEL_ERRORE_INTERNO",
+};
+
+/** The generic finding code, for Excel errors without a specific one. */
+export const EXCEL_GENERIC_FINDING = "EXCEL_ERRORE";
+
+/** The sheet an error is about, when it says (our own errors do; Excel's do not, and are localised). */
+function sheetOfError(e: unknown): string | undefined {
+  const s = e && typeof e === "object" ? (e as { sheet?: unknown }).sheet : undefined;
+  return typeof s === "string" && s ? s : undefined;
+}
+
+/**
+ * An error thrown by Excel or by this adapter as an engine Finding (severity error) that the task pane
+ * can list with the conversion's findings: a stable code, what happened and what to do in Italian and
+ * English, and the sheet when it is known (from the error, or from `where.sheet` given by the caller,
+ * who knows which sheet it was working on).
+ */
+export function excelErrorFinding(e: unknown, where: { sheet?: string } = {}): Finding {
+  const d = describeExcelError(e);
+  const sheet = where.sheet ?? sheetOfError(e);
+  const code = FINDING_CODES[d.code] ?? EXCEL_GENERIC_FINDING;
+  return {
+    severity: "error",
+    code,
+    message: {
+      it: sheet ? `Foglio «${sheet}»: ${d.it}` : d.it,
+      en: sheet ? `Sheet '${sheet}': ${d.en}` : d.en,
+    },
+    ...(sheet ? { sheet } : {}),
+  };
+}
+
+/** A notice of the adapter (a feature this host lacks) as a warning Finding for the task pane. */
+export function noticeFinding(n: AdapterNotice): Finding {
+  return { severity: "warning", code: n.code, message: { it: n.it, en: n.en } };
 }

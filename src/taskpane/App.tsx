@@ -1,130 +1,68 @@
-import { useCallback, useEffect, useId, useRef, useState } from "react";
-import type { ChangeEvent } from "react";
+import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from "react";
+import { Button, Field, MessageBar, MessageBarBody, Select } from "@fluentui/react-components";
 import {
-  Button,
-  Field,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  Select,
-  Spinner,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
-import {
-  ActionUnavailableError,
   HostUnavailableError,
   type AnalysisView,
-  type BuildView,
   type FindingView,
+  type Mapping,
   type PaneActions,
-  type Severity,
+  type Progress,
 } from "./actions";
+import { BuildSummary, type BuiltInfo } from "./components/BuildSummary";
+import { ErrorBar, type ErrorInfo } from "./components/ErrorBar";
+import { Problems } from "./components/Problems";
+import { ProgressIndicator } from "./components/ProgressIndicator";
+import { RemoveGenerated } from "./components/RemoveGenerated";
+import { Review, hasReview, openReviewItems } from "./components/Review";
+import { SheetsReport, isBuildable } from "./components/SheetsReport";
+import { NOTHING_RECOGNISED, toPaneError } from "./errors";
+import { countFindings } from "./format";
 import { LANGUAGES, strings, type Language, type Strings } from "./i18n";
+import { usePaneStyles } from "./styles";
 
 export interface AppProps {
   actions: PaneActions;
   initialLanguage: Language;
 }
 
-type Busy = "analyze" | "build" | null;
+/** The steps of the journey; each shows its own progress, result message and error. */
+type Step = "analyze" | "review" | "build" | "problems" | "remove";
 
-type Outcome =
-  | { kind: "analysis"; view: AnalysisView }
-  | { kind: "build"; view: BuildView }
-  | { kind: "unavailable" }
-  | { kind: "hostMissing" }
-  | { kind: "error"; detail: string };
+interface Notice {
+  step: Step;
+  text: (s: Strings) => string;
+}
 
-const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-
-const useStyles = makeStyles({
-  root: {
-    boxSizing: "border-box",
-    minWidth: 0,
-    maxWidth: "640px",
-    padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalL}`,
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalM,
-    overflowWrap: "anywhere",
-  },
-  header: {
-    display: "flex",
-    flexWrap: "wrap",
-    alignItems: "flex-end",
-    justifyContent: "space-between",
-    gap: tokens.spacingHorizontalM,
-  },
-  title: {
-    margin: 0,
-    fontSize: tokens.fontSizeBase500,
-    lineHeight: tokens.lineHeightBase500,
-    fontWeight: tokens.fontWeightSemibold,
-  },
-  language: { minWidth: "8em" },
-  text: {
-    margin: 0,
-    fontSize: tokens.fontSizeBase300,
-    lineHeight: tokens.lineHeightBase300,
-  },
-  note: {
-    margin: 0,
-    fontSize: tokens.fontSizeBase200,
-    lineHeight: tokens.lineHeightBase200,
-    color: tokens.colorNeutralForeground2,
-  },
-  actions: {
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalS,
-  },
-  action: {
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalXXS,
-  },
-  button: { width: "100%" },
-  visuallyHidden: {
-    position: "absolute",
-    width: "1px",
-    height: "1px",
-    margin: "-1px",
-    padding: 0,
-    overflow: "hidden",
-    clip: "rect(0 0 0 0)",
-    whiteSpace: "nowrap",
-    border: 0,
-  },
-  heading: {
-    margin: `${tokens.spacingVerticalS} 0 ${tokens.spacingVerticalXS}`,
-    fontSize: tokens.fontSizeBase300,
-    lineHeight: tokens.lineHeightBase300,
-    fontWeight: tokens.fontWeightSemibold,
-  },
-  list: {
-    margin: 0,
-    paddingLeft: tokens.spacingHorizontalL,
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalXS,
-    fontSize: tokens.fontSizeBase200,
-    lineHeight: tokens.lineHeightBase200,
-  },
-  error: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
-  warning: { color: tokens.colorPaletteDarkOrangeForeground1, fontWeight: tokens.fontWeightSemibold },
-  info: { color: tokens.colorNeutralForeground2, fontWeight: tokens.fontWeightSemibold },
-  code: { color: tokens.colorNeutralForeground3 },
-});
+function errorInfo(e: unknown): ErrorInfo {
+  const err = toPaneError(e);
+  if (err instanceof HostUnavailableError)
+    return { code: "HostUnavailable", fallback: "officeMissing", details: [] };
+  if (err.code === NOTHING_RECOGNISED) return { code: err.code, fallback: "buildNothing", details: [] };
+  return { code: err.code, text: err.text, fallback: "unexpectedError", details: err.details };
+}
 
 export function App({ actions, initialLanguage }: AppProps) {
-  const styles = useStyles();
+  const styles = usePaneStyles();
   const [language, setLanguage] = useState<Language>(initialLanguage);
-  const [busy, setBusy] = useState<Busy>(null);
-  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [view, setView] = useState<AnalysisView | null>(null);
+  /** Bumped on every new analysis: remounts the review inputs from the new state. */
+  const [generation, setGeneration] = useState(0);
+  const [built, setBuilt] = useState<BuiltInfo | null>(null);
+  const [busy, setBusy] = useState<Step | null>(null);
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const [error, setError] = useState<{ step: Step; info: ErrorInfo } | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
   const running = useRef(false);
-  const analyzeHintId = useId();
-  const buildHintId = useId();
+  const problemsHeading = useRef<HTMLHeadingElement>(null);
+  const ids = {
+    analyze: useId(),
+    review: useId(),
+    build: useId(),
+    problems: useId(),
+    remove: useId(),
+    analyzeHint: useId(),
+    buildHint: useId(),
+  };
   const s = strings(language);
 
   useEffect(() => {
@@ -132,39 +70,113 @@ export function App({ actions, initialLanguage }: AppProps) {
     document.title = s.appTitle;
   }, [s]);
 
-  const run = useCallback(
-    async (which: Exclude<Busy, null>) => {
-      if (running.current) return;
-      running.current = true;
-      setBusy(which);
-      setOutcome(null);
-      try {
-        setOutcome(
-          which === "analyze"
-            ? { kind: "analysis", view: await actions.analyze() }
-            : { kind: "build", view: await actions.build() },
-        );
-      } catch (e) {
-        setOutcome(describeFailure(e));
-      } finally {
-        running.current = false;
-        setBusy(null);
-      }
-    },
-    [actions],
-  );
+  /** Runs one operation at a time; any failure becomes a readable message in the step's section. */
+  const perform = useCallback(async (step: Step, work: () => Promise<void>) => {
+    if (running.current) return;
+    running.current = true;
+    setBusy(step);
+    setError(null);
+    setNotice(null);
+    setProgress(null);
+    try {
+      await work();
+    } catch (e) {
+      setError({ step, info: errorInfo(e) });
+    } finally {
+      running.current = false;
+      setBusy(null);
+      setProgress(null);
+    }
+  }, []);
 
-  const onLanguage = (event: ChangeEvent<HTMLSelectElement>) => {
-    const value = event.target.value;
-    if ((LANGUAGES as readonly string[]).includes(value)) setLanguage(value as Language);
+  const showAnalysis = (v: AnalysisView) => {
+    setView(v);
+    setGeneration((g) => g + 1);
   };
 
+  const analyze = (step: "analyze" | "problems") =>
+    perform(step, async () => {
+      const v = await actions.analyze({ language, onProgress: setProgress });
+      showAnalysis(v);
+      const counts = countFindings(v.findings);
+      setNotice({
+        step,
+        text: (t) => (step === "analyze" ? t.analysisDone(v.sheets.length, counts) : t.recheckDone(counts)),
+      });
+    });
+
+  const build = () =>
+    perform("build", async () => {
+      const v = await actions.build({ language, onProgress: setProgress });
+      showAnalysis(v);
+      setBuilt({ sheetsWritten: v.sheetsWritten, archived: v.archived });
+      const counts = countFindings(v.findings);
+      setNotice({ step: "build", text: (t) => t.buildDone(v.sheetsWritten.length, counts) });
+    });
+
+  const saveChoices = (mapping: Mapping, forget: boolean) =>
+    perform("review", async () => {
+      await actions.saveMapping(mapping);
+      showAnalysis(await actions.analyze({ language, onProgress: setProgress }));
+      setNotice({ step: "review", text: (t) => (forget ? t.choicesForgotten : t.choicesSaved) });
+    });
+
+  const goTo = (f: FindingView) =>
+    perform("problems", async () => {
+      if (f.sheet && f.address) await actions.selectCell(f.sheet, f.address);
+    });
+
+  const remove = () =>
+    perform("remove", async () => {
+      const { removed } = await actions.removeGenerated();
+      setBuilt(null);
+      setView((v) => (v ? { ...v, generated: [] } : v));
+      setNotice({
+        step: "remove",
+        text: (t) => (removed.length > 0 ? t.removed(removed.length, removed.join(", ")) : t.nothingRemoved),
+      });
+    });
+
+  const showProblems = () => {
+    const h = problemsHeading.current;
+    h?.focus();
+    h?.scrollIntoView?.({ block: "start" });
+  };
+
+  /** Progress, error and result message of one step, inside its section. */
+  const stepStatus = (step: Step): ReactNode => (
+    <>
+      {busy === step && <ProgressIndicator progress={progress} s={s} />}
+      {error?.step === step && (
+        <ErrorBar error={error.info} s={s} language={language} onDismiss={() => setError(null)} />
+      )}
+      <div role="status" aria-live="polite">
+        {notice?.step === step && (
+          <MessageBar intent="success" layout="multiline">
+            <MessageBarBody>{notice.text(s)}</MessageBarBody>
+          </MessageBar>
+        )}
+      </div>
+    </>
+  );
+
+  const isBusy = busy !== null;
+  const buildable = view !== null && isBuildable(view);
+  const openReview = view ? openReviewItems(view) : 0;
+  const buildHint = !view ? s.buildNeedsAnalysis : !buildable ? s.buildNothing : s.buildHint;
+
   return (
-    <main className={styles.root} lang={s.htmlLang} aria-busy={busy !== null}>
+    <main className={styles.root} lang={s.htmlLang} aria-busy={isBusy}>
       <header className={styles.header}>
         <h1 className={styles.title}>{s.appTitle}</h1>
         <Field label={s.languageLabel} size="small" className={styles.language}>
-          <Select size="small" value={language} onChange={onLanguage}>
+          <Select
+            size="small"
+            value={language}
+            onChange={(_, d) => {
+              if ((LANGUAGES as readonly string[]).includes(d.value)) setLanguage(d.value as Language);
+            }}
+          >
             {LANGUAGES.map((l) => (
               <option key={l} value={l} lang={l}>
                 {s.languageNames[l]}
@@ -173,180 +185,98 @@ export function App({ actions, initialLanguage }: AppProps) {
           </Select>
         </Field>
       </header>
-
       <p className={styles.text}>{s.appDescription}</p>
       <p className={styles.note}>{s.safetyNote}</p>
 
-      <section className={styles.actions} aria-label={s.actionsLabel}>
-        <div className={styles.action}>
-          <Button
-            appearance="primary"
-            className={styles.button}
-            disabledFocusable={busy !== null}
-            aria-describedby={analyzeHintId}
-            icon={busy === "analyze" ? <Spinner size="tiny" /> : undefined}
-            onClick={() => void run("analyze")}
-          >
-            {s.analyze}
-          </Button>
-          <span id={analyzeHintId} className={styles.note}>
-            {s.analyzeHint}
-          </span>
-        </div>
-        <div className={styles.action}>
-          <Button
-            className={styles.button}
-            disabledFocusable={busy !== null}
-            aria-describedby={buildHintId}
-            icon={busy === "build" ? <Spinner size="tiny" /> : undefined}
-            onClick={() => void run("build")}
-          >
-            {s.build}
-          </Button>
-          <span id={buildHintId} className={styles.note}>
-            {s.buildHint}
-          </span>
-        </div>
+      <section className={styles.section} aria-labelledby={ids.analyze}>
+        <h2 id={ids.analyze} className={styles.heading}>
+          {s.analyzeHeading}
+        </h2>
+        <Button
+          appearance="primary"
+          className={styles.button}
+          disabledFocusable={isBusy}
+          aria-describedby={ids.analyzeHint}
+          onClick={() => void analyze("analyze")}
+        >
+          {s.analyze}
+        </Button>
+        <p id={ids.analyzeHint} className={styles.note}>
+          {s.analyzeHint}
+        </p>
+        {stepStatus("analyze")}
+        {view && <SheetsReport view={view} s={s} language={language} />}
       </section>
 
-      {/* Short announcements only; the detailed results below are read on demand. */}
-      <div role="status" aria-live="polite">
-        {busy === "analyze" && <span className={styles.visuallyHidden}>{s.analyzing}</span>}
-        {busy === "build" && <span className={styles.visuallyHidden}>{s.building}</span>}
-        {outcome && <Announcement outcome={outcome} s={s} styles={styles} />}
-      </div>
-      {outcome?.kind === "analysis" && (
-        <AnalysisResult view={outcome.view} s={s} language={language} styles={styles} />
+      {view && hasReview(view) && (
+        <section className={styles.section} aria-labelledby={ids.review}>
+          <h2 id={ids.review} className={styles.heading}>
+            {s.reviewHeading}
+          </h2>
+          <Review
+            key={generation}
+            view={view}
+            s={s}
+            disabled={isBusy}
+            onSave={(m) => void saveChoices(m, false)}
+            onForget={() => void saveChoices({}, true)}
+          />
+          {stepStatus("review")}
+        </section>
       )}
-      {outcome?.kind === "build" && (
-        <BuildResult view={outcome.view} s={s} language={language} styles={styles} />
-      )}
+
+      <section className={styles.section} aria-labelledby={ids.build}>
+        <h2 id={ids.build} className={styles.heading}>
+          {s.buildHeading}
+        </h2>
+        <Button
+          appearance={view && buildable ? "primary" : "secondary"}
+          className={styles.button}
+          disabledFocusable={isBusy || !buildable}
+          aria-describedby={ids.buildHint}
+          onClick={() => void build()}
+        >
+          {s.build}
+        </Button>
+        <p id={ids.buildHint} className={styles.note}>
+          {buildHint}
+          {buildable && openReview > 0 ? ` ${s.buildOpenReview(openReview)}` : ""}
+        </p>
+        {stepStatus("build")}
+        {built && view && <BuildSummary built={built} view={view} s={s} onShowProblems={showProblems} />}
+      </section>
+
+      <section className={styles.section} aria-labelledby={ids.problems}>
+        <h2 id={ids.problems} ref={problemsHeading} tabIndex={-1} className={styles.heading}>
+          {s.problemsHeading}
+        </h2>
+        {view ? (
+          <Problems
+            findings={view.findings}
+            s={s}
+            language={language}
+            disabled={isBusy}
+            onGoTo={(f) => void goTo(f)}
+            onRecheck={() => void analyze("problems")}
+          />
+        ) : (
+          <p className={styles.note}>{s.problemsBeforeAnalysis}</p>
+        )}
+        {stepStatus("problems")}
+      </section>
+
+      <section className={styles.section} aria-labelledby={ids.remove}>
+        <h2 id={ids.remove} className={styles.heading}>
+          {s.removeHeading}
+        </h2>
+        <RemoveGenerated
+          s={s}
+          known={view ? view.generated : null}
+          disabled={isBusy}
+          onConfirm={() => void remove()}
+        />
+        {stepStatus("remove")}
+      </section>
     </main>
-  );
-}
-
-function describeFailure(e: unknown): Outcome {
-  if (e instanceof ActionUnavailableError) return { kind: "unavailable" };
-  if (e instanceof HostUnavailableError) return { kind: "hostMissing" };
-  return { kind: "error", detail: e instanceof Error ? e.message : String(e) };
-}
-
-type Styles = ReturnType<typeof useStyles>;
-
-interface ViewProps {
-  s: Strings;
-  language: Language;
-  styles: Styles;
-}
-
-function summarizeFindings(findings: FindingView[], s: Strings): string {
-  return findings.length === 0 ? s.noFindings : s.findingsCount(countFindings(findings));
-}
-
-function countFindings(findings: FindingView[]): Record<Severity, number> {
-  const counts = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) counts[f.severity]++;
-  return counts;
-}
-
-function Announcement({ outcome, s, styles }: { outcome: Outcome; s: Strings; styles: Styles }) {
-  switch (outcome.kind) {
-    case "unavailable":
-      return (
-        <MessageBar intent="info">
-          <MessageBarBody>{s.notAvailable}</MessageBarBody>
-        </MessageBar>
-      );
-    case "hostMissing":
-      return (
-        <MessageBar intent="warning">
-          <MessageBarBody>{s.officeMissing}</MessageBarBody>
-        </MessageBar>
-      );
-    case "error":
-      return (
-        <MessageBar intent="error">
-          <MessageBarBody>
-            <MessageBarTitle>{s.failed}</MessageBarTitle> {outcome.detail}
-          </MessageBarBody>
-        </MessageBar>
-      );
-    case "analysis":
-      return (
-        <span className={styles.visuallyHidden}>
-          {s.analysisSummary(outcome.view.sheets.length)} {summarizeFindings(outcome.view.findings, s)}
-        </span>
-      );
-    case "build":
-      return (
-        <span className={styles.visuallyHidden}>
-          {s.buildSummary(outcome.view.sheetsWritten.length)} {summarizeFindings(outcome.view.findings, s)}
-        </span>
-      );
-  }
-}
-
-function AnalysisResult({ view, s, language, styles }: ViewProps & { view: AnalysisView }) {
-  return (
-    <section aria-label={s.analysisTitle}>
-      <h2 className={styles.heading}>{s.analysisTitle}</h2>
-      <p className={styles.text}>{s.analysisSummary(view.sheets.length)}</p>
-      {view.sheets.length > 0 && (
-        <>
-          <h3 className={styles.heading}>{s.sheetsHeading}</h3>
-          <ul className={styles.list}>
-            {view.sheets.map((sheet) => (
-              <li key={sheet.name}>
-                <strong>{sheet.name}</strong>: {sheet.summary[language]}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-      <Findings findings={view.findings} s={s} language={language} styles={styles} />
-    </section>
-  );
-}
-
-function BuildResult({ view, s, language, styles }: ViewProps & { view: BuildView }) {
-  return (
-    <section aria-label={s.buildTitle}>
-      <h2 className={styles.heading}>{s.buildTitle}</h2>
-      <p className={styles.text}>{s.buildSummary(view.sheetsWritten.length)}</p>
-      {view.sheetsWritten.length > 0 && (
-        <ul className={styles.list}>
-          {view.sheetsWritten.map((name) => (
-            <li key={name}>{name}</li>
-          ))}
-        </ul>
-      )}
-      <Findings findings={view.findings} s={s} language={language} styles={styles} />
-    </section>
-  );
-}
-
-function Findings({ findings, s, language, styles }: ViewProps & { findings: FindingView[] }) {
-  const counts = countFindings(findings);
-  const sorted = [...findings].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
-  return (
-    <>
-      <h3 className={styles.heading}>{s.findingsHeading}</h3>
-      {findings.length === 0 ? (
-        <p className={styles.text}>{s.noFindings}</p>
-      ) : (
-        <>
-          <p className={styles.text}>{s.findingsCount(counts)}</p>
-          <ul className={styles.list}>
-            {sorted.map((f, i) => (
-              <li key={`${f.code}-${f.location ?? ""}-${i}`}>
-                <span className={styles[f.severity]}>{s.severity[f.severity]}</span>
-                {f.location ? ` · ${f.location}` : ""}: {f.message[language]}{" "}
-                <span className={styles.code}>({f.code})</span>
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-    </>
   );
 }

@@ -1,14 +1,10 @@
 import { createRoot } from "react-dom/client";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { officeSupports } from "../excel/supports";
 import { App } from "./App";
-import { HostUnavailableError, unavailableActions, type PaneActions } from "./actions";
+import { noHostActions, type PaneActions } from "./actions";
 import { languageFor, type Language } from "./i18n";
-
-/** Used when the page is not running inside Excel: every action says so instead of failing obscurely. */
-const noHostActions: PaneActions = {
-  analyze: () => Promise.reject(new HostUnavailableError()),
-  build: () => Promise.reject(new HostUnavailableError()),
-};
+import { createOfficeActions, officeSourceName } from "./office-actions";
 
 function render(actions: PaneActions, language: Language): void {
   const container = document.getElementById("container");
@@ -27,7 +23,13 @@ if (typeof Office === "undefined") {
   void Office.onReady((info) => {
     const inExcel = info.host === Office.HostType.Excel;
     const language = languageFor(Office.context?.displayLanguage ?? navigator.language);
-    // The Office.js adapter and the engine are wired in here later; until then the pane is honest about it.
-    render(inExcel ? unavailableActions : noHostActions, language);
+    const actions = inExcel
+      ? createOfficeActions({
+          run: (batch) => Excel.run(batch),
+          supports: officeSupports,
+          sourceName: officeSourceName,
+        })
+      : noHostActions;
+    render(actions, language);
   });
 }

@@ -37,6 +37,7 @@ import {
   readNumberFormat,
   readValue,
   sheetAlive,
+  usedRect,
   writeInput,
 } from "./fake-state";
 import { FakeWorksheet } from "./fake-workbook";
@@ -406,6 +407,44 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
     );
   }
 
+  /**
+   * ExcelApi 1.9. The cells of this range of a kind (`Constants`, `Formulas`, `Visible`, `Blanks`),
+   * optionally of a value type (`Numbers`, `Text`, `Logical`, `Errors` or a combination such as
+   * `NumbersText`, or `All`), as rectangular areas. Throws `ItemNotFound` when there is none, like Excel.
+   * How Excel splits the cells into areas is not documented; the fake takes maximal runs along each
+   * row and stacks identical runs of consecutive rows.
+   */
+  getSpecialCells(cellType: string, cellValueType?: string): FakeRangeAreas {
+    return this._special("getSpecialCells", cellType, cellValueType, false);
+  }
+
+  /** ExcelApi 1.9. Like `getSpecialCells`, but a null object when no cell qualifies. */
+  getSpecialCellsOrNullObject(cellType: string, cellValueType?: string): FakeRangeAreas {
+    return this._special("getSpecialCellsOrNullObject", cellType, cellValueType, true);
+  }
+
+  private _special(
+    method: string,
+    cellType: string,
+    cellValueType: string | undefined,
+    nullable: boolean,
+  ): FakeRangeAreas {
+    const a = new FakeRangeAreas(this.context, this._rt);
+    const args = cellValueType === undefined ? [cellType] : [cellType, cellValueType];
+    return a._createdBy(
+      this,
+      method,
+      args,
+      () => {
+        this._rt.requireApi("1.9", `Range.${method}`);
+        const { sheet, rect } = this._live();
+        const found = specialCells(sheet, rect, cellType, cellValueType ?? "All");
+        return found.length ? { sheet, rects: found } : null;
+      },
+      nullable,
+    );
+  }
+
   // --- actions ------------------------------------------------------------------------------------
 
   merge(across = false): void {
@@ -505,6 +544,111 @@ function checkStructuredRefs(
     if (!wb.tables.some((t) => t.name.toLowerCase() === m[1].toLowerCase()))
       throw bad(`no table named ${m[1]}`);
   }
+}
+
+const ERROR_LITERAL = /^#(N\/A|REF!|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!|SPILL!|CALC!)$/;
+
+function valueTypeMatches(v: unknown, valueType: string): boolean {
+  if (valueType === "All") return true;
+  if (typeof v === "number") return valueType.includes("Number");
+  if (typeof v === "boolean") return valueType.includes("Logical");
+  if (typeof v === "string") {
+    if (ERROR_LITERAL.test(v)) return valueType.includes("Error");
+    return valueType.includes("Text");
+  }
+  return false;
+}
+
+/** Runs of consecutive indexes, as [from, to] pairs. */
+function runsOf(sorted: number[]): [number, number][] {
+  const out: [number, number][] = [];
+  for (const i of sorted) {
+    const last = out[out.length - 1];
+    if (last && last[1] === i - 1) last[1] = i;
+    else out.push([i, i]);
+  }
+  return out;
+}
+
+/** Cells grouped into areas: maximal runs along each row, identical runs of consecutive rows stacked. */
+function areasOf(keys: { r: number; c: number }[]): Rect[] {
+  const byRow = new Map<number, number[]>();
+  for (const { r, c } of keys) {
+    const list = byRow.get(r) ?? [];
+    list.push(c);
+    byRow.set(r, list);
+  }
+  const out: Rect[] = [];
+  let open = new Map<string, Rect>();
+  for (const r of [...byRow.keys()].sort((a, b) => a - b)) {
+    const next = new Map<string, Rect>();
+    for (const [left, right] of runsOf(byRow.get(r)!.sort((a, b) => a - b))) {
+      const key = `${left}:${right}`;
+      const prev = open.get(key);
+      if (prev && prev.bottom === r - 1) {
+        prev.bottom = r;
+        next.set(key, prev);
+      } else {
+        const rect = { top: r, bottom: r, left, right };
+        out.push(rect);
+        next.set(key, rect);
+      }
+    }
+    open = next;
+  }
+  return out;
+}
+
+function specialCells(sheet: FakeSheet, rect: Rect, cellType: string, valueType: string): Rect[] {
+  const inRect = (r: number, c: number) =>
+    r >= rect.top && r <= rect.bottom && c >= rect.left && c <= rect.right;
+  if (cellType === "Constants" || cellType === "Formulas") {
+    const keys: { r: number; c: number }[] = [];
+    for (const [k, cell] of sheet.cells) {
+      const r = keyRow(k);
+      const c = keyCol(k);
+      if (!inRect(r, c)) continue;
+      const isFormula = cell.formula !== undefined;
+      if (cellType === "Formulas" ? !isFormula : isFormula || cell.value === null) continue;
+      // The fake does not calculate: a formula's type is that of its stored (seeded) result.
+      if (!valueTypeMatches(cell.value, valueType)) continue;
+      keys.push({ r, c });
+    }
+    return areasOf(keys);
+  }
+  // Visible and Blanks look only inside the used range, as Excel does for a whole-sheet range.
+  const used = usedRect(sheet, false);
+  if (!used || !intersects(used, rect)) return [];
+  const box = {
+    top: Math.max(used.top, rect.top),
+    bottom: Math.min(used.bottom, rect.bottom),
+    left: Math.max(used.left, rect.left),
+    right: Math.min(used.right, rect.right),
+  };
+  if (cellType === "Visible") {
+    const rowsV: number[] = [];
+    for (let r = box.top; r <= box.bottom; r++) if (!sheet.hiddenRows.has(r)) rowsV.push(r);
+    const colsV: number[] = [];
+    for (let c = box.left; c <= box.right; c++) if (!sheet.hiddenCols.has(c)) colsV.push(c);
+    const out: Rect[] = [];
+    for (const [top, bottom] of runsOf(rowsV))
+      for (const [left, right] of runsOf(colsV)) out.push({ top, bottom, left, right });
+    return out;
+  }
+  if (cellType === "Blanks") {
+    const keys: { r: number; c: number }[] = [];
+    for (let r = box.top; r <= box.bottom; r++)
+      for (let c = box.left; c <= box.right; c++) {
+        const cell = getCell(sheet, r, c);
+        if (!cell || (cell.value === null && cell.formula === undefined)) keys.push({ r, c });
+      }
+    return areasOf(keys);
+  }
+  throw new FakeOfficeError(
+    "NotImplemented",
+    `The fake does not model special cells of type ${cellType}.`,
+    "Range.getSpecialCells",
+  );
 }
 
 /** true when all are hidden, false when none, null when mixed (Excel's tri-state). */
@@ -1194,6 +1338,16 @@ interface AreasTarget {
 
 export class FakeRangeAreas extends FakeClientObject<AreasTarget> {
   protected readonly _typeName = "RangeAreas";
+  private _areas?: FakeRangeCollection;
+
+  /** ExcelApi 1.9: the areas as a collection of ranges (`load("areas/items/formulas")`). */
+  get areas(): FakeRangeCollection {
+    return (this._areas ??= new FakeRangeCollection(this.context, this._rt, this, () => this._target()));
+  }
+
+  override _nav(prop: string): FakeClientObject | undefined {
+    return prop === "areas" ? this.areas : undefined;
+  }
 
   override _scalarProps(): string[] {
     return ["address", "areaCount", "cellCount"];
@@ -1212,5 +1366,23 @@ export class FakeRangeAreas extends FakeClientObject<AreasTarget> {
   }
   get areaCount(): number {
     return this._get("areaCount");
+  }
+}
+
+export class FakeRangeCollection extends FakeCollection<FakeRange> {
+  protected readonly _typeName = "RangeCollection";
+
+  constructor(
+    context: unknown,
+    rt: FakeRuntime,
+    parent: FakeClientObject,
+    private readonly _areasOf: () => AreasTarget,
+  ) {
+    super(context, rt, parent);
+  }
+
+  protected _members(): FakeRange[] {
+    const { sheet, rects } = this._areasOf();
+    return rects.map((rect) => new FakeRange(this.context, this._rt)._bindNow({ sheet, rect }));
   }
 }

@@ -1,10 +1,10 @@
+import type { Language } from "../actions";
 import { en } from "./en";
 import { it } from "./it";
 import type { Strings } from "./types";
 
-export type { Strings } from "./types";
-
-export type Language = "it" | "en";
+export type { Strings, Counts } from "./types";
+export type { Language } from "../actions";
 
 export const LANGUAGES: readonly Language[] = ["it", "en"];
 

@@ -1,7 +1,16 @@
-/** Every string the task pane shows. One catalogue per language: it.ts, en.ts. */
+import type { Severity } from "../actions";
+
+export type Counts = Record<Severity, number>;
+
+/**
+ * Every string the task pane shows. One catalogue per language: it.ts, en.ts. The engine's own texts
+ * (findings, sheet summaries) arrive in both languages with the data.
+ */
 export interface Strings {
   /** BCP 47 tag of the catalogue, set on the pane's root element as `lang`. */
   htmlLang: string;
+  /** Locale for numbers (Intl). */
+  numberLocale: string;
   appTitle: string;
   appDescription: string;
   safetyNote: string;
@@ -9,25 +18,118 @@ export interface Strings {
   languageLabel: string;
   languageNames: { it: string; en: string };
 
-  actionsLabel: string;
+  // Step 1: analysis
+  analyzeHeading: string;
   analyze: string;
   analyzeHint: string;
-  analyzing: string;
+  progressRead: string;
+  progressAnalyze: string;
+  progressWrite: (percent: number) => string;
+  working: string;
+  analysisDone: (sheets: number, findings: Counts) => string;
+  sheetsSummary: (c: {
+    sheets: number;
+    withObjectives: number;
+    objectives: number;
+    units: number;
+    withIndicators: number;
+    indicators: number;
+    withSpending: number;
+    unrecognised: number;
+  }) => string;
+  sheetStatus: { recognised: string; unrecognised: string; tooLarge: string };
+  sheetTooLarge: (cells: string) => string;
+  hiddenSheet: string;
+  generatedPresent: (names: string) => string;
+  nothingRecognisedTitle: string;
+  nothingRecognised: string;
+
+  // Step 2: review
+  reviewHeading: string;
+  reviewIntro: (open: number) => string;
+  reviewAllConfirmed: string;
+  unitLabel: (sheet: string) => string;
+  unitHint: (objectives: number, current: string) => string;
+  unitConfirmedHint: (objectives: number) => string;
+  weightLabel: (sheet: string) => string;
+  weightHint: (rows: string) => string;
+  weightChoose: string;
+  weightOption: (letter: string, text: string) => string;
+  saveChoices: string;
+  choicesSaved: string;
+  storedChoices: string;
+  storedUnit: (unit: string) => string;
+  storedWeight: (letter: string) => string;
+  forgetChoices: string;
+  choicesForgotten: string;
+
+  // Step 3: build
+  buildHeading: string;
   build: string;
   buildHint: string;
-  building: string;
+  buildNeedsAnalysis: string;
+  buildNothing: string;
+  buildOpenReview: (open: number) => string;
+  buildDone: (sheets: number, findings: Counts) => string;
+  sheetsWritten: (count: number, names: string) => string;
+  unitsHeading: string;
+  noUnits: string;
+  unitLine: (objectives: number, sum: string) => string;
+  gatesLine: (gates: number) => string;
+  unitOk: string;
+  unitWrong: string;
+  findingsTotals: (counts: Counts) => string;
+  showProblems: string;
+  spendingHeading: string;
+  spendingNotFound: string;
+  spendingIncomplete: string;
+  spendingFigures: (p: {
+    ratio?: string;
+    threshold?: string;
+    band?: string;
+    max?: string;
+    margin?: string;
+  }) => string;
+  spendingOutcome: { under: string; between: string; above: string };
+  archived: (rows: number) => string;
 
-  notAvailable: string;
-  failed: string;
+  // Step 4: problems
+  problemsHeading: string;
+  problemsCount: (shown: number, total: number) => string;
+  noProblems: string;
+  noProblemsFiltered: string;
+  severityFilter: string;
+  unitFilter: string;
+  allSeverities: string;
+  allUnits: string;
+  noUnit: string;
+  severity: Record<Severity, string>;
+  severityPlural: Record<Severity, string>;
+  goToCell: string;
+  goToCellLabel: (location: string) => string;
+  showMore: (n: number) => string;
+  recheck: string;
+  recheckHint: string;
+  recheckDone: (findings: Counts) => string;
+  problemsBeforeAnalysis: string;
+
+  // Step 5: removal
+  removeHeading: string;
+  remove: string;
+  removeHint: string;
+  removeConfirmTitle: string;
+  removeConfirmBody: string;
+  removeConfirmList: (names: string) => string;
+  removeConfirm: string;
+  cancel: string;
+  removed: (count: number, names: string) => string;
+  nothingRemoved: string;
+
+  // Errors
+  errorTitle: string;
+  errorCode: (code: string) => string;
+  errorDetails: string;
+  unexpectedError: string;
   officeMissing: string;
-
-  analysisTitle: string;
-  analysisSummary: (sheets: number) => string;
-  buildTitle: string;
-  buildSummary: (sheets: number) => string;
-  sheetsHeading: string;
-  findingsHeading: string;
-  noFindings: string;
-  findingsCount: (counts: { error: number; warning: number; info: number }) => string;
-  severity: { error: string; warning: string; info: string };
+  dismiss: string;
 }

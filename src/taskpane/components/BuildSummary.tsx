@@ -1,0 +1,96 @@
+import { Button, mergeClasses } from "@fluentui/react-components";
+import { CheckmarkCircle16Filled, ErrorCircle16Filled } from "@fluentui/react-icons";
+import type { AnalysisView, SpendingView } from "../actions";
+import { countFindings, formatMoney, formatNumber, formatPercent } from "../format";
+import type { Strings } from "../i18n";
+import { usePaneStyles } from "../styles";
+
+export interface BuiltInfo {
+  sheetsWritten: string[];
+  archived: number;
+}
+
+/** Step 3's result: sheets written, units with their weight sums, findings by severity, spending outcome. */
+export function BuildSummary({
+  built,
+  view,
+  s,
+  onShowProblems,
+}: {
+  built: BuiltInfo;
+  view: AnalysisView;
+  s: Strings;
+  onShowProblems: () => void;
+}) {
+  const styles = usePaneStyles();
+  const counts = countFindings(view.findings);
+  return (
+    <div className={styles.section} data-testid="build-summary">
+      <p className={styles.text}>
+        {s.sheetsWritten(built.sheetsWritten.length, built.sheetsWritten.join(", "))}
+      </p>
+      {built.archived > 0 && <p className={styles.text}>{s.archived(built.archived)}</p>}
+
+      <h3 className={styles.subheading}>{s.unitsHeading}</h3>
+      {view.units.length === 0 ? (
+        <p className={styles.text}>{s.noUnits}</p>
+      ) : (
+        <ul className={styles.list} aria-label={s.unitsHeading}>
+          {view.units.map((u) => {
+            const Icon = u.ok ? CheckmarkCircle16Filled : ErrorCircle16Filled;
+            return (
+              <li key={u.unit} className={mergeClasses(styles.item, u.ok ? styles.itemOk : styles.itemError)}>
+                <span className={styles.itemTitle}>
+                  <Icon
+                    aria-hidden="true"
+                    className={mergeClasses(styles.icon, u.ok ? styles.ok : styles.error)}
+                  />
+                  <span>{u.unit}</span>
+                </span>
+                <span>
+                  {s.unitLine(u.objectives, formatNumber(u.weightSum, s))} —{" "}
+                  <span className={u.ok ? styles.ok : styles.error}>{u.ok ? s.unitOk : s.unitWrong}</span>
+                  {u.gates > 0 ? `; ${s.gatesLine(u.gates)}` : ""}
+                </span>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+
+      <div className={styles.row}>
+        <p className={styles.text} data-testid="build-counts">
+          {s.findingsTotals(counts)}
+        </p>
+        {view.findings.length > 0 && (
+          <Button size="small" appearance="secondary" onClick={onShowProblems}>
+            {s.showProblems}
+          </Button>
+        )}
+      </div>
+
+      <h3 className={styles.subheading}>{s.spendingHeading}</h3>
+      <Spending spending={view.spending} s={s} />
+    </div>
+  );
+}
+
+function Spending({ spending, s }: { spending: SpendingView; s: Strings }) {
+  const styles = usePaneStyles();
+  if (spending.found === 0) return <p className={styles.text}>{s.spendingNotFound}</p>;
+  const figures = s.spendingFigures({
+    ratio: spending.ratio !== null ? formatPercent(spending.ratio, s) : undefined,
+    threshold: spending.threshold !== null ? formatPercent(spending.threshold, s) : undefined,
+    band: spending.band ?? undefined,
+    max: spending.maxSpending !== null ? formatMoney(spending.maxSpending, s) : undefined,
+    margin: spending.margin !== null ? formatMoney(spending.margin, s) : undefined,
+  });
+  return (
+    <>
+      {figures && <p className={styles.text}>{figures}</p>}
+      <p className={styles.text} data-testid="spending-outcome">
+        {spending.outcome ? s.spendingOutcome[spending.outcome] : s.spendingIncomplete}
+      </p>
+    </>
+  );
+}
