@@ -148,3 +148,16 @@ test("errors become PaneErrors with a text in both languages and no raw message"
 test("the mapping setting key is stable (users' files keep it)", () => {
   expect(MAPPING_SETTING).toBe("piao.mapping");
 });
+
+test("build then remove leaves the workbook identical to before the conversion (sheets, names, tables)", async () => {
+  const fake = createFakeExcel(FLAT);
+  const before = fake.exportState();
+  const actions = createOfficeActions(fakeHost(fake));
+  await actions.build({ language: "it" });
+  expect(fake.exportState().sheets.length).toBeGreaterThan(before.sheets.length);
+  await actions.removeGenerated();
+  const after = fake.exportState();
+  expect(after.sheets).toEqual(before.sheets);
+  expect(after.names).toEqual(before.names);
+  expect(after.tables).toEqual(before.tables);
+});
