@@ -207,5 +207,13 @@ describeE2E("task pane in headless Chromium", () => {
       "exceljs",
     ])
       expect(bundle).not.toContain(testOnly);
+
+    // The bundle itself opens no connection: no network API, and no URL but XML namespaces and React's
+    // error-decoder link (a string in an error message, never requested).
+    for (const api of ["fetch(", "XMLHttpRequest", "sendBeacon", "WebSocket", "EventSource", "importScripts"])
+      expect(bundle).not.toContain(api);
+    const urls = new Set(bundle.match(/https?:\/\/[A-Za-z0-9./_-]+/g) ?? []);
+    const inert = /^http:\/\/www\.w3\.org\/|^https:\/\/reactjs\.org\/docs\/error-decoder\.html$/;
+    expect([...urls].filter((u) => !inert.test(u))).toEqual([]);
   });
 });
