@@ -35,6 +35,7 @@ import { parametersSheet } from "../src/engine/sheets/parameters-sheet";
 import { spendingSections, spendingSheet } from "../src/engine/sheets/spending-sheet";
 import type { SheetSnapshot } from "../src/engine/snapshot";
 import { EMPTY_INPUTS, type SpendingInputs } from "../src/engine/spending";
+import { inputs, REFERENCE_SPENDING } from "./helpers/spending";
 import { applyPlan, needsTextFormat } from "../src/excel";
 import { charsToPoints } from "../src/excel/cells";
 import { applyPlanToWorkbook } from "../src/xlsx/apply";
@@ -485,8 +486,6 @@ interface Case {
   plan: WorkbookPlan;
 }
 
-const inputs = (o: Partial<SpendingInputs>): SpendingInputs => ({ ...structuredClone(EMPTY_INPUTS), ...o });
-
 function spendingPlan(i: SpendingInputs): WorkbookPlan {
   const spending = spendingSheet(i, {});
   const params = parametersSheet(spendingSections());
@@ -548,17 +547,7 @@ beforeAll(async () => {
     await rerunCase(),
     ...(
       [
-        [
-          "spending: reference PIAO",
-          inputs({
-            body: "Provincia",
-            population: 188483,
-            year: 2023,
-            revenue: [21893172.4, 21893172.4, 21893172.4],
-            fcde: 0,
-            spending: 4375560.4,
-          }),
-        ],
+        ["spending: reference PIAO", REFERENCE_SPENDING],
         ["spending: empty inputs", EMPTY_INPUTS],
         [
           "spending: comune with caps and c. 557",

@@ -7,13 +7,14 @@
  * recalculated by LibreOffice and compared with the engine's reference computations: unitScore for
  * PIAO Pesi, computeSpending for the spending outputs.
  */
+import { REFERENCE_SPENDING } from "./helpers/spending";
 import ExcelJS from "exceljs";
 import * as path from "path";
 import { OBJECTIVE_COLUMNS as C, SHEETS, WEIGHT_COLUMNS } from "../src/engine/contract";
 import { convert, type ConversionResult } from "../src/engine/convert";
 import { unitScore } from "../src/engine/scoring";
 import { INPUT_LINES, OUTPUT_LINES } from "../src/engine/sheets/spending-sheet";
-import { EMPTY_INPUTS, computeSpending, outcomeText, type SpendingInputs } from "../src/engine/spending";
+import { computeSpending, outcomeText, type SpendingInputs } from "../src/engine/spending";
 import { applyPlan, readWorkbook } from "../src/excel";
 import { snapshotWorkbook } from "../src/xlsx/read";
 import { type ExportedWorkbook, createFakeExcel } from "./fakes/fake-excel";
@@ -23,16 +24,7 @@ import { tmpDir } from "./helpers/workbooks";
 
 const EXAMPLE = path.join(__dirname, "..", "examples", "piao-massa-carrara-2023-2025.xlsx");
 
-/** The reference PIAO (Provincia di Massa-Carrara, 2023), as in test/spending.test.ts. */
-const REFERENCE: SpendingInputs = {
-  ...structuredClone(EMPTY_INPUTS),
-  body: "Provincia",
-  population: 188483,
-  year: 2023,
-  revenue: [21893172.4, 21893172.4, 21893172.4],
-  fcde: 0,
-  spending: 4375560.4,
-};
+const REFERENCE: SpendingInputs = REFERENCE_SPENDING;
 
 /** The value each spending input name gets (every other input is cleared). */
 const TYPED: Record<string, string | number> = {

@@ -17,7 +17,6 @@ import {
 import {
   computeSpending,
   EMPTY_INPUTS,
-  emptyInputs,
   outcomeText,
   roundHalfAway,
   type SpendingInputs,
@@ -25,20 +24,11 @@ import {
 } from "../src/engine/spending";
 import { BANDS, type BodyType } from "../src/engine/spending-rules";
 import { applyPlanToWorkbook } from "../src/xlsx/apply";
+import { inputs, REFERENCE_SPENDING } from "./helpers/spending";
 import { readCachedValues, recalculate, type CellResult } from "./helpers/recalc";
 import { tmpDir } from "./helpers/workbooks";
 
-const inputs = (o: Partial<SpendingInputs>): SpendingInputs => ({ ...emptyInputs(), ...o });
-
-/** The reference PIAO (Provincia di Massa-Carrara, 2023): net revenue and spending behind its figures. */
-const REFERENCE = inputs({
-  body: "Provincia",
-  population: 188483,
-  year: 2023,
-  revenue: [21893172.4, 21893172.4, 21893172.4],
-  fcde: 0,
-  spending: 4375560.4,
-});
+const REFERENCE = REFERENCE_SPENDING;
 
 describe("reference computation", () => {
   test("the reference PIAO's figures, to the cent", () => {

@@ -21,6 +21,7 @@
  * - without ExcelApi 1.13 merged areas are not read, and `onNotice` is told so.
  */
 
+import { cellAddress } from "../engine/address";
 import type { Scalar, SheetSnapshot } from "../engine/snapshot";
 import { SheetTooLargeError, excelErrorCode } from "./errors";
 import { type AdapterNotice, notice } from "./notices";
@@ -572,16 +573,7 @@ function rangeByIndexes(
   return ws.getRange(`${a1(row, col)}:${a1(row + rows - 1, col + cols - 1)}`);
 }
 
-function a1(row: number, col: number): string {
-  let n = col + 1;
-  let s = "";
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return `${s}${row + 1}`;
-}
+const a1 = (row: number, col: number): string => cellAddress(row, col);
 
 /**
  * Sheets whose used range has rows or columns only partly hidden (Excel's `null`): one more sync for

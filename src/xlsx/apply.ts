@@ -3,7 +3,7 @@ import ExcelJS from "exceljs";
 import { cellAddress, parseCell, parseRange } from "../engine/address";
 import { isFormula, type CellStyle, type PlanValue, type SheetPlan, type WorkbookPlan } from "../engine/plan";
 
-const argb = (hex: string) => "FF" + hex.replace("#", "").toUpperCase();
+export const argb = (hex: string) => "FF" + hex.replace("#", "").toUpperCase();
 
 /** exceljs cell value for a plan value: strings stay strings (text), `{f}` becomes a formula. */
 function cellValue(v: PlanValue): ExcelJS.CellValue {
@@ -12,7 +12,7 @@ function cellValue(v: PlanValue): ExcelJS.CellValue {
   return v;
 }
 
-function applyStyle(cell: ExcelJS.Cell, s: CellStyle): void {
+export function applyStyle(cell: ExcelJS.Cell, s: CellStyle): void {
   if (s.bold || s.italic || s.fontColor || s.size) {
     cell.font = {
       ...(s.bold ? { bold: true } : {}),

@@ -8,9 +8,8 @@
  */
 
 import ExcelJS from "exceljs";
+import { applyStyle, argb } from "../../src/xlsx/apply";
 import type { ExportedCell, ExportedSheet, ExportedWorkbook } from "./fake-export";
-
-const argb = (hex: string) => "FF" + hex.replace("#", "").toUpperCase();
 
 /** Column width in characters for a width in points (the inverse of src/excel/cells.ts charsToPoints). */
 export function pointsToChars(points: number): number {
@@ -27,20 +26,8 @@ function cellValue(c: ExportedCell): ExcelJS.CellValue {
   return c.value;
 }
 
-function applyStyle(cell: ExcelJS.Cell, c: ExportedCell): void {
-  const s = c.style;
-  if (s) {
-    if (s.bold || s.italic || s.fontColor || s.size) {
-      cell.font = {
-        ...(s.bold ? { bold: true } : {}),
-        ...(s.italic ? { italic: true } : {}),
-        ...(s.size ? { size: s.size } : {}),
-        ...(s.fontColor ? { color: { argb: argb(s.fontColor) } } : {}),
-      };
-    }
-    if (s.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(s.fill) } };
-    if (s.wrap) cell.alignment = { wrapText: true };
-  }
+function applyCellFormat(cell: ExcelJS.Cell, c: ExportedCell): void {
+  if (c.style) applyStyle(cell, c.style);
   if (c.numberFormat) cell.numFmt = c.numberFormat;
   if (c.locked === false) cell.protection = { locked: false };
 }
@@ -93,7 +80,7 @@ async function writeSheet(wb: ExcelJS.Workbook, s: ExportedSheet, state: Exporte
   for (const [addr, c] of Object.entries(s.cells)) {
     const cell = ws.getCell(addr);
     cell.value = cellValue(c);
-    applyStyle(cell, c);
+    applyCellFormat(cell, c);
   }
   for (const m of s.merges) ws.mergeCells(m);
   if (s.frozen) ws.views = [{ state: "frozen", xSplit: s.frozen.cols, ySplit: s.frozen.rows }];
