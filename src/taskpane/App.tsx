@@ -208,11 +208,11 @@ export function App({ actions, initialLanguage }: AppProps) {
         {view && <SheetsReport view={view} s={s} language={language} />}
       </section>
 
-      {view && hasReview(view) && (
-        <section className={styles.section} aria-labelledby={ids.review}>
-          <h2 id={ids.review} className={styles.heading}>
-            {s.reviewHeading}
-          </h2>
+      <section className={styles.section} aria-labelledby={ids.review}>
+        <h2 id={ids.review} className={styles.heading}>
+          {s.reviewHeading}
+        </h2>
+        {view && hasReview(view) ? (
           <Review
             key={generation}
             view={view}
@@ -221,9 +221,11 @@ export function App({ actions, initialLanguage }: AppProps) {
             onSave={(m) => void saveChoices(m, false)}
             onForget={() => void saveChoices({}, true)}
           />
-          {stepStatus("review")}
-        </section>
-      )}
+        ) : (
+          <p className={styles.note}>{view ? s.reviewNothing : s.reviewBefore}</p>
+        )}
+        {stepStatus("review")}
+      </section>
 
       <section className={styles.section} aria-labelledby={ids.build}>
         <h2 id={ids.build} className={styles.heading}>

@@ -3,7 +3,7 @@
 import { screen, within } from "@testing-library/react";
 import { createOfficeActions, MAPPING_SETTING } from "../../src/taskpane/office-actions";
 import { createFakeExcel } from "../fakes/fake-excel";
-import { NEEDS_REVIEW, fakeHost, paneOver, renderPane } from "./helpers";
+import { FLAT, NEEDS_REVIEW, fakeHost, paneOver, renderPane } from "./helpers";
 
 test("asks for the weight column and the unit, stores the choices in the workbook and applies them", async () => {
   const { user, fake } = paneOver(NEEDS_REVIEW);
@@ -78,4 +78,13 @@ test("a damaged setting is ignored instead of breaking the analysis", async () =
   const { user } = renderPane(createOfficeActions(fakeHost(fake)));
   await user.click(screen.getByRole("button", { name: "Analizza cartella" }));
   expect(await screen.findByLabelText("Colonna del peso nel foglio «Ufficio tecnico»")).toBeVisible();
+});
+
+test("step 2 says what it is for before the analysis, and that nothing is left to choose after a clear one", async () => {
+  const { user } = paneOver(FLAT);
+  expect(screen.getByRole("heading", { name: "2. Verifica" })).toBeVisible();
+  expect(screen.getByText(/Dopo l'analisi, qui scegli le colonne e le unità/)).toBeVisible();
+  await user.click(screen.getByRole("button", { name: "Analizza cartella" }));
+  expect(await screen.findByText(/nessuna scelta da fare/)).toBeVisible();
+  expect(screen.queryByLabelText(/Colonna del peso/)).not.toBeInTheDocument();
 });

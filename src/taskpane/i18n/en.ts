@@ -54,6 +54,9 @@ export const en: Strings = {
     "There are no PIAO sheets to create. The add-in needs a header row with Objective and Weight or Type (objective cards or tables), indicator series by year, or labelled staff-spending figures. The reason for each sheet is shown above.",
 
   reviewHeading: "2. Review",
+  reviewNothing: "Columns and units were recognised with confidence: nothing to choose.",
+  reviewBefore:
+    "After the analysis, choose here the columns and units that could not be recognised with confidence.",
   reviewIntro: (open) =>
     open === 1
       ? "One item could not be determined with confidence: confirm or correct the choice before creating the sheets."

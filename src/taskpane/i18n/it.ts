@@ -58,6 +58,9 @@ export const it: Strings = {
     "Non ci sono fogli PIAO da creare. Servono una riga di intestazione con Obiettivo e Peso o Tipo (schede o tabelle di obiettivi), serie di indicatori per anno oppure dati di spesa di personale con le loro etichette. Il motivo per ogni foglio è indicato sopra.",
 
   reviewHeading: "2. Verifica",
+  reviewNothing: "Colonne e unità sono state riconosciute con sicurezza: nessuna scelta da fare.",
+  reviewBefore:
+    "Dopo l'analisi, qui scegli le colonne e le unità che non è stato possibile riconoscere con sicurezza.",
   reviewIntro: (open) =>
     open === 1
       ? "Un elemento non è stato determinato con certezza: conferma o correggi la scelta prima di creare i fogli."

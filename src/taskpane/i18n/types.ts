@@ -46,6 +46,10 @@ export interface Strings {
 
   // Step 2: review
   reviewHeading: string;
+  /** Step 2 when the analysis left nothing to choose. */
+  reviewNothing: string;
+  /** Step 2 before any analysis. */
+  reviewBefore: string;
   reviewIntro: (open: number) => string;
   reviewAllConfirmed: string;
   unitLabel: (sheet: string) => string;
