@@ -319,6 +319,7 @@ describe("manifest.xml", () => {
     const description = onlyChild(root, NS_APP, "Description");
     const it = description.getAttribute("DefaultValue") ?? "";
     const en = overrides(description).get("en-us") ?? "";
+    expect(overrides(description).get("en-gb")).toBe(en);
     expect(it).toMatch(/\b(fogli|cartell[ae])\b/i);
     expect(en).toMatch(/\b(sheets|workbooks?)\b/i);
     expect(en).not.toBe(it);
@@ -335,6 +336,8 @@ describe("manifest.xml", () => {
       for (const [id, el] of pool) {
         const values = [defaultValue(el), overrides(el).get("en-us")];
         if (values[1] === undefined) throw new Error(`String "${id}" has no en-us override`);
+        // Office matches the UI locale exactly: British English gets the same English strings.
+        expect(overrides(el).get("en-gb")).toBe(values[1]);
         for (const v of values) expect((v ?? "").length).toBeLessThanOrEqual(limit);
       }
     }
