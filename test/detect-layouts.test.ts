@@ -256,3 +256,24 @@ describe("the PIAO's summary table is compared with the cards", () => {
     });
   });
 });
+
+test("hidden rows and columns are read, and flagged", async () => {
+  const snaps = await snapshotsOf([
+    {
+      name: "Area",
+      rows: [
+        ["Codice", "Obiettivo", "Tipo", "Peso"],
+        ["A.1", "Uno", "I", 50],
+        ["A.2", "Due", "O", 50],
+      ],
+      hiddenRows: [3],
+      hiddenCols: [4],
+    },
+  ]);
+  const r = convert(snaps);
+  expect(r.objectives.map((o) => o.weight)).toEqual([50, 50]);
+  expect(r.findings.filter((f) => f.code === "RIGA_NASCOSTA").map((f) => f.row)).toEqual([2]);
+  expect(r.findings.filter((f) => f.code === "COLONNA_NASCOSTA").map((f) => [f.row, f.col])).toEqual([
+    [0, 3],
+  ]);
+});

@@ -139,6 +139,18 @@ export function convert(snapshots: SheetSnapshot[], opts: ConvertOptions = {}): 
         current: fromSheetName[0].unit,
         objectives: fromSheetName.length,
       });
+    for (const h of det.hiddenColumns)
+      findings.push(
+        finding(
+          "info",
+          "COLONNA_NASCOSTA",
+          {
+            it: `Colonna "${h.header}" nascosta: letta comunque.`,
+            en: `Column "${h.header}" is hidden: read anyway.`,
+          },
+          { sheet: sheet.name, row: h.row, col: h.col },
+        ),
+      );
     for (const h of det.headersWithoutWeight)
       review.push({ kind: "weightColumn", sheet: sheet.name, row: h.row, options: h.cells });
     const norm = normalizeObjectives(det.objectives);

@@ -44,6 +44,8 @@ export interface ObjectiveDetection {
   objectives: RawObjective[];
   /** Header rows found (for the sheet report). */
   headers: number;
+  /** Header cells of recognised columns that are hidden: read anyway, and reported. */
+  hiddenColumns: { row: number; col: number; header: string }[];
   /** Header rows with no recognised weight column: the review step asks the user which column it is. */
   headersWithoutWeight: { row: number; cells: { col: number; text: string }[] }[];
   /** Units seen as titles on the sheet, in order. */
@@ -102,6 +104,8 @@ export function detectObjectives(sheet: SheetSnapshot, mapping: SheetMapping = {
   const objectives: RawObjective[] = [];
   const titles: string[] = [];
   const hiddenRows = new Set(sheet.hiddenRows);
+  const hiddenCols = new Set(sheet.hiddenCols);
+  const hiddenColumns: ObjectiveDetection["hiddenColumns"] = [];
   let titleUnit: string | undefined;
   let context: RawObjective["context"] = {};
   let header: Header | null = null;
@@ -153,6 +157,9 @@ export function detectObjectives(sheet: SheetSnapshot, mapping: SheetMapping = {
       if (mapping.weightColumn !== undefined) h.cols.weight = mapping.weightColumn;
       else if (h.cols.weight === undefined)
         headersWithoutWeight.push({ row, cells: cells.map((c) => ({ col: c.c, text: c.text })) });
+      for (const col of Object.values(h.cols))
+        if (hiddenCols.has(col))
+          hiddenColumns.push({ row, col, header: cells.find((c) => c.c === col)?.text ?? "" });
       header = h;
       headers++;
       card = [];
@@ -218,7 +225,7 @@ export function detectObjectives(sheet: SheetSnapshot, mapping: SheetMapping = {
       card.push(o);
     }
   }
-  return { objectives, headers, titles, headersWithoutWeight };
+  return { objectives, headers, titles, headersWithoutWeight, hiddenColumns };
 }
 
 export function sourceOf(o: RawObjective, field: ObjectiveField): SourceRef {

@@ -17,7 +17,10 @@ export interface TestSheet {
   /** Number formats by cell address, e.g. `{ D3: "0%" }`. */
   formats?: Record<string, string>;
   merges?: string[];
+  /** 1-based row numbers to hide. */
   hiddenRows?: number[];
+  /** 1-based column numbers to hide. */
+  hiddenCols?: number[];
 }
 
 export function tmpDir(prefix = "piao-test-"): string {
@@ -38,6 +41,7 @@ export function buildWorkbook(sheets: TestSheet[]): ExcelJS.Workbook {
     for (const [addr, fmt] of Object.entries(s.formats ?? {})) ws.getCell(addr).numFmt = fmt;
     for (const m of s.merges ?? []) ws.mergeCells(m);
     for (const r of s.hiddenRows ?? []) ws.getRow(r).hidden = true;
+    for (const c of s.hiddenCols ?? []) ws.getColumn(c).hidden = true;
   }
   return wb;
 }
