@@ -1,6 +1,6 @@
 /**
  * The engine's one entry point: sheet snapshots in, normalised content + findings + WorkbookPlan out.
- * Used identically by the CLI (exceljs) and the task pane (Office.js).
+ * Used identically by the CLI (exceljs) and the task pane (Office JavaScript API).
  */
 import {
   disappearedRows,

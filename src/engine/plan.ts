@@ -1,6 +1,6 @@
 /**
  * WorkbookPlan: a plain, JSON-serialisable description of everything the add-in writes.
- * The engine produces it; the two adapters (src/excel with Office.js, src/xlsx with exceljs) apply it
+ * The engine produces it; the two adapters (src/excel in Excel, src/xlsx with exceljs) apply it
  * without any PIAO knowledge. Addresses are A1 strings relative to the sheet they belong to.
  *
  * Links to source cells are `HYPERLINK("#'Sheet'!B12", …)` formulas (see `hyperlinkFormula`): they behave
@@ -34,7 +34,7 @@ export interface CellStyle {
   size?: number;
 }
 
-/** A rectangular block of cells written at once (one 2D array per block keeps Office.js fast). */
+/** A rectangular block of cells written at once (one 2D array per block keeps the add-in fast in Excel). */
 export interface CellBlock {
   /** Top-left cell, e.g. `A1`. */
   at: string;

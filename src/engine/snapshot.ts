@@ -1,5 +1,5 @@
 /**
- * A plain picture of one worksheet as a host adapter read it. Both adapters (Office.js and exceljs)
+ * A plain picture of one worksheet as a host adapter read it. Both adapters (Excel add-in and exceljs)
  * produce exactly this shape, so everything after reading is host-independent.
  */
 
