@@ -141,3 +141,35 @@ test("values and targets typed into PIAO Indicatori survive a re-run", async () 
   }
   expect(found).toBe(1);
 });
+
+test("numerators and denominators typed for a ratio indicator survive a re-run", async () => {
+  const dir = tmpDir();
+  const example = path.join(__dirname, "..", "examples", "piao-massa-carrara-2023-2025.xlsx");
+  const first = path.join(dir, "first.xlsx");
+  await convertFile(example, first);
+  const wb = await open(first);
+  const ws = wb.getWorksheet(SHEETS.indicators)!;
+  const header = (ws.getRow(2).values as unknown[]).slice(1).map((v) => String(v ?? ""));
+  const col = (h: string) => header.indexOf(h) + 1;
+  expect(col("Numeratore 2023")).toBeGreaterThan(0);
+  let row = 0;
+  for (let r = 3; r <= ws.rowCount && !row; r++)
+    if (typeof ws.getCell(r, col("Fattore")).value === "number") row = r;
+  expect(row).toBeGreaterThan(0);
+  const name = ws.getCell(row, col("Indicatore")).value;
+  ws.getCell(row, col("Numeratore 2023")).value = 120;
+  ws.getCell(row, col("Denominatore 2023")).value = 300;
+  const edited = path.join(dir, "edited.xlsx");
+  await wb.xlsx.writeFile(edited);
+
+  const second = path.join(dir, "second.xlsx");
+  await convertFile(edited, second);
+  const ws2 = (await open(second)).getWorksheet(SHEETS.indicators)!;
+  const rows = [];
+  for (let r = 3; r <= ws2.rowCount; r++) if (ws2.getCell(r, col("Indicatore")).value === name) rows.push(r);
+  expect(rows).toHaveLength(1);
+  expect(ws2.getCell(rows[0], col("Numeratore 2023")).value).toBe(120);
+  expect(ws2.getCell(rows[0], col("Denominatore 2023")).value).toBe(300);
+  // The year's value is still the ratio formula over those inputs.
+  expect(ws2.getCell(rows[0], col("2023")).formula).toMatch(/\//);
+});

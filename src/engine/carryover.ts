@@ -81,6 +81,9 @@ export function disappearedRows(prev: PreviousRun, objectives: Objective[]): Arc
 /** What the user typed into a previous `PIAO Indicatori`: yearly values and target, by objective + indicator. */
 export interface PreviousIndicator {
   values: Record<number, number>;
+  /** Ratio indicators: the `Numeratore AAAA` / `Denominatore AAAA` inputs. */
+  numerators: Record<number, number>;
+  denominators: Record<number, number>;
   target: number | null;
   targetYear: number | null;
 }
@@ -94,22 +97,32 @@ export function readPreviousIndicators(sheet: SheetSnapshot | undefined): Map<st
   if (!sheet) return out;
   const t = findTable(sheet, ["Indicatore", "Tendenza", "Target", "Anno target"]);
   if (!t) return out;
-  const years = [...t.cols.entries()]
-    .filter(([h]) => /^(19|20)\d\d$/.test(h))
-    .map(([h, c]) => [Number(h), c]);
+  const yearCols = (re: RegExp) =>
+    [...t.cols.entries()].flatMap(([h, c]) => {
+      const m = re.exec(h);
+      return m ? [[Number(m[1]), c] as const] : [];
+    });
+  const years = yearCols(/^((?:19|20)\d\d)$/);
+  const numeratorCols = yearCols(/^Numeratore ((?:19|20)\d\d)$/);
+  const denominatorCols = yearCols(/^Denominatore ((?:19|20)\d\d)$/);
   const num = (v: Scalar | undefined) => (typeof v === "number" && Number.isFinite(v) ? v : null);
   for (let i = t.headerRow + 1; i < sheet.values.length; i++) {
     const row = sheet.values[i] ?? [];
     const name = cellText(userValue(row[t.cols.get("Indicatore") ?? -1])).trim();
     if (!name) continue;
     const code = cellText(userValue(row[t.cols.get("Codice obiettivo") ?? -1])).trim();
-    const values: Record<number, number> = {};
-    for (const [y, c] of years) {
-      const v = num(row[c]);
-      if (v !== null) values[y] = v;
-    }
+    const byYear = (cols: (readonly [number, number])[]) => {
+      const out: Record<number, number> = {};
+      for (const [y, c] of cols) {
+        const v = num(row[c]);
+        if (v !== null) out[y] = v;
+      }
+      return out;
+    };
     out.set(indicatorKey(code, name), {
-      values,
+      values: byYear(years),
+      numerators: byYear(numeratorCols),
+      denominators: byYear(denominatorCols),
       target: num(row[t.cols.get("Target") ?? -1]),
       targetYear: num(row[t.cols.get("Anno target") ?? -1]),
     });

@@ -533,11 +533,14 @@ export function indicatorsPart(
   findings.push(...merged.findings);
   const indicators = merged.indicators;
   // Re-runs keep what the user typed into PIAO Indicatori where the source has nothing for that cell.
-  // Ratio indicators compute their years from numerator and denominator, so only plain values are kept.
+  // Ratio indicators compute their years from numerator and denominator: for them those inputs are kept.
   for (const ind of indicators) {
     const prev = opts.previous?.get(indicatorKey(ind.objectiveCode, ind.name));
     if (!prev) continue;
-    if (!ind.ratio) for (const [y, v] of Object.entries(prev.values)) ind.values[Number(y)] ??= v;
+    if (ind.ratio) {
+      for (const [y, v] of Object.entries(prev.numerators)) ind.ratio.numerators[Number(y)] ??= v;
+      for (const [y, v] of Object.entries(prev.denominators)) ind.ratio.denominators[Number(y)] ??= v;
+    } else for (const [y, v] of Object.entries(prev.values)) ind.values[Number(y)] ??= v;
     ind.target ??= prev.target;
     ind.targetYear ??= prev.targetYear;
   }
