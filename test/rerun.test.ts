@@ -173,3 +173,34 @@ test("numerators and denominators typed for a ratio indicator survive a re-run",
   // The year's value is still the ratio formula over those inputs.
   expect(ws2.getCell(rows[0], col("2023")).formula).toMatch(/\//);
 });
+
+test("an indicator with typed data whose source disappears goes to PIAO Archivio, and stays there", async () => {
+  const dir = tmpDir();
+  const example = path.join(__dirname, "..", "examples", "piao-massa-carrara-2023-2025.xlsx");
+  const first = path.join(dir, "first.xlsx");
+  await convertFile(example, first);
+  const wb = await open(first);
+  const ws = wb.getWorksheet(SHEETS.indicators)!;
+  const header = (ws.getRow(2).values as unknown[]).slice(1).map((v) => String(v ?? ""));
+  const col = (h: string) => header.indexOf(h) + 1;
+  let row = 0;
+  for (let r = 3; r <= ws.rowCount && !row; r++) if (ws.getCell(r, col("Fattore")).value === null) row = r;
+  const name = ws.getCell(row, col("Indicatore")).value;
+  ws.getCell(row, col("2024")).value = 12.5;
+  // The strategic objectives disappear from the source workbook.
+  wb.removeWorksheet(wb.getWorksheet("Obiettivi strategici")!.id);
+  const edited = path.join(dir, "edited.xlsx");
+  await wb.xlsx.writeFile(edited);
+
+  const second = path.join(dir, "second.xlsx");
+  const r = await convertFile(edited, second);
+  expect(r.archived).toBe(1);
+  const third = path.join(dir, "third.xlsx");
+  await convertFile(second, third);
+  for (const file of [second, third]) {
+    const archive = table((await open(file)).getWorksheet(SHEETS.archive)!);
+    expect(archive.rows).toHaveLength(1);
+    expect(archive.rows[0]["Indicatore"]).toBe(name);
+    expect(archive.rows[0]["2024"]).toBe(12.5);
+  }
+});

@@ -60,7 +60,8 @@ export function readPreviousRun(sheet: SheetSnapshot | undefined): PreviousRun {
 /** Rows of the previous archive, kept as they are, so that archived data survives every later run. */
 export function readArchive(sheet: SheetSnapshot | undefined): ArchivedRow[] {
   if (!sheet || sheet.values.length < 2) return [];
-  const t = findTable(sheet, [C.unit, C.code]);
+  // The archive is the add-in's own table at A1: its first row is the header, whatever rows it holds.
+  const t = findTable(sheet, []);
   if (!t) return [];
   const headers = [...t.cols.keys()];
   const out: ArchivedRow[] = [];
@@ -86,6 +87,10 @@ export interface PreviousIndicator {
   denominators: Record<number, number>;
   target: number | null;
   targetYear: number | null;
+  /** The whole previous row, for PIAO Archivio when the indicator disappears from the source. */
+  row: ArchivedRow;
+  /** Whether the row holds anything a user may have typed (a number in an input column). */
+  hasInput: boolean;
 }
 
 export function indicatorKey(objectiveCode: string, name: string): string {
@@ -119,13 +124,29 @@ export function readPreviousIndicators(sheet: SheetSnapshot | undefined): Map<st
       }
       return out;
     };
-    out.set(indicatorKey(code, name), {
+    const prev = {
       values: byYear(years),
       numerators: byYear(numeratorCols),
       denominators: byYear(denominatorCols),
       target: num(row[t.cols.get("Target") ?? -1]),
       targetYear: num(row[t.cols.get("Anno target") ?? -1]),
+    };
+    const headers = [...t.cols.keys()];
+    out.set(indicatorKey(code, name), {
+      ...prev,
+      row: { headers, values: headers.map((h) => userValue(row[t.cols.get(h) ?? -1])) },
+      hasInput:
+        [prev.values, prev.numerators, prev.denominators].some((r) => Object.keys(r).length > 0) ||
+        prev.target !== null,
     });
   }
   return out;
+}
+
+/** Previous indicator rows with typed data whose indicator is no longer in the source. */
+export function disappearedIndicators(
+  prev: Map<string, PreviousIndicator>,
+  current: Set<string>,
+): ArchivedRow[] {
+  return [...prev.entries()].filter(([k, p]) => p.hasInput && !current.has(k)).map(([, p]) => p.row);
 }

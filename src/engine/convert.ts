@@ -3,8 +3,10 @@
  * Used identically by the CLI (exceljs) and the task pane (Office JavaScript API).
  */
 import {
+  disappearedIndicators,
   disappearedRows,
   readArchive,
+  indicatorKey,
   readPreviousIndicators,
   readPreviousRun,
   type ArchivedRow,
@@ -173,9 +175,8 @@ export function convert(snapshots: SheetSnapshot[], opts: ConvertOptions = {}): 
   const years = [...new Set(objectives.flatMap((o) => Object.keys(o.actions).map(Number)))].sort(
     (a, b) => a - b,
   );
-  const indicators = indicatorsPart(user, years, {
-    previous: readPreviousIndicators(generated.get(SHEETS.indicators)),
-  });
+  const previousIndicators = readPreviousIndicators(generated.get(SHEETS.indicators));
+  const indicators = indicatorsPart(user, years, { previous: previousIndicators });
   findings.push(...indicators.findings);
   for (const sheet of user) {
     const f = found.get(sheet.name)!;
@@ -201,6 +202,10 @@ export function convert(snapshots: SheetSnapshot[], opts: ConvertOptions = {}): 
   const archive: ArchivedRow[] = [
     ...readArchive(generated.get(SHEETS.archive)),
     ...disappearedRows(previous, objectives),
+    ...disappearedIndicators(
+      previousIndicators,
+      new Set(indicators.indicators.map((i) => indicatorKey(i.objectiveCode, i.name))),
+    ),
   ];
 
   const prefill = spendingInputs(figures);
