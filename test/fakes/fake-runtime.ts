@@ -41,14 +41,18 @@ export interface FakeStats {
   log: SyncRecord[];
 }
 
-const UTF8 = new TextEncoder();
-
-/**
- * UTF-8 bytes of a string, measured by the platform's encoder (Node or the browser of the end-to-end
- * test), independently of the adapter's own estimate.
- */
 export function utf8Length(s: string): number {
-  return UTF8.encode(s).length;
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
 }
 
 export function jsonBytes(v: unknown): number {
