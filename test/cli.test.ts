@@ -4,7 +4,7 @@ import ExcelJS from "exceljs";
 import * as fs from "fs";
 import * as path from "path";
 import { snapshotWorkbook } from "../src/xlsx/read";
-import { isGeneratedSheet } from "../src/engine/contract";
+import { isGeneratedSheet } from "../src/engine/core/contract";
 import { tmpDir, writeWorkbook } from "./helpers/workbooks";
 
 const ROOT = path.join(__dirname, "..");

@@ -27,14 +27,14 @@
  */
 import ExcelJS from "exceljs";
 import * as path from "path";
-import { cellAddress, columnLetters } from "../src/engine/address";
-import { isGeneratedSheet, SHEETS } from "../src/engine/contract";
+import { cellAddress, columnLetters } from "../src/engine/core/address";
+import { isGeneratedSheet, SHEETS } from "../src/engine/core/contract";
 import { convert } from "../src/engine/convert";
-import { isFormula, type WorkbookPlan } from "../src/engine/plan";
-import { parametersSheet } from "../src/engine/sheets/parameters-sheet";
-import { spendingSections, spendingSheet } from "../src/engine/sheets/spending-sheet";
-import type { SheetSnapshot } from "../src/engine/snapshot";
-import { EMPTY_INPUTS, type SpendingInputs } from "../src/engine/spending";
+import { isFormula, type WorkbookPlan } from "../src/engine/core/plan";
+import { parametersSheet } from "../src/engine/workbook/parameters-sheet";
+import { spendingSections, spendingSheet } from "../src/engine/spending/spending-sheet";
+import type { SheetSnapshot } from "../src/engine/core/snapshot";
+import { EMPTY_INPUTS, type SpendingInputs } from "../src/engine/spending/compute";
 import { inputs, REFERENCE_SPENDING } from "./helpers/spending";
 import { applyPlan, needsTextFormat } from "../src/excel";
 import { charsToPoints } from "../src/excel/cells";

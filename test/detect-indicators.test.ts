@@ -4,17 +4,13 @@
  */
 import ExcelJS from "exceljs";
 import * as path from "path";
-import { INDICATOR_COLUMNS as C, SHEETS, TABLES, TREND_PARAMETERS } from "../src/engine/contract";
-import { detectIndicators } from "../src/engine/detect-indicators";
-import {
-  indicatorsPart,
-  indicatorYears,
-  parseRatioText,
-  splitIndicatorText,
-  type Indicator,
-} from "../src/engine/indicators";
-import { isFormula, type PlanValue } from "../src/engine/plan";
-import type { SheetSnapshot } from "../src/engine/snapshot";
+import { INDICATOR_COLUMNS as C, SHEETS, TABLES, TREND_PARAMETERS } from "../src/engine/core/contract";
+import { detectIndicators } from "../src/engine/indicators/detect";
+import type { Indicator } from "../src/engine/indicators/model";
+import { parseRatioText, splitIndicatorText } from "../src/engine/indicators/normalise";
+import { indicatorsPart, indicatorYears } from "../src/engine/indicators/part";
+import { isFormula, type PlanValue } from "../src/engine/core/plan";
+import type { SheetSnapshot } from "../src/engine/core/snapshot";
 import { snapshotWorkbook } from "../src/xlsx/read";
 import { card, snapshotsOf } from "./helpers/workbooks";
 

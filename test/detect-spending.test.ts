@@ -1,6 +1,6 @@
 /** Spending figures as labelled cells anywhere: value to the right (a few columns away) or below. */
 import { convert } from "../src/engine/convert";
-import { spendingField } from "../src/engine/detect-spending";
+import { spendingField } from "../src/engine/spending/detect";
 import { snapshotsOf } from "./helpers/workbooks";
 
 test("labels are recognised, output figures are not taken as inputs", () => {

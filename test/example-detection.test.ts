@@ -6,12 +6,12 @@ import ExcelJS from "exceljs";
 import * as fs from "fs";
 import * as path from "path";
 import { convert, type ConversionResult } from "../src/engine/convert";
-import { cleanText } from "../src/engine/text";
-import { compareSummary, detectSummaryTable } from "../src/engine/detect-summary";
+import { cleanText } from "../src/engine/core/text";
+import { compareSummary, detectSummaryTable } from "../src/engine/objectives/summary-table";
 import { snapshotWorkbook } from "../src/xlsx/read";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const reference = require("../scripts/build-example.js");
+const reference = require("../scripts/build-example");
 
 const ROOT = path.join(__dirname, "..");
 const REF_TEXT = path.join(ROOT, "..", "shared", "reference", "piao-provincia-massa-carrara-2023-2025.txt");

@@ -15,7 +15,7 @@ import {
   removeSheets,
   selectCell,
 } from "../src/excel";
-import type { WorkbookPlan } from "../src/engine/plan";
+import type { WorkbookPlan } from "../src/engine/core/plan";
 import { type FakeSheetSeed, createFakeExcel } from "./fakes/fake-excel";
 import { planSheet, smallPlan, userSheets } from "./fakes/sample-plans";
 

@@ -7,13 +7,14 @@
  */
 import ExcelJS from "exceljs";
 import * as path from "path";
-import { columnLetters } from "../src/engine/address";
-import { INDICATOR_COLUMNS as C, SHEETS, TREND_PARAMETERS } from "../src/engine/contract";
-import { indicatorYears, indicatorsPart, referenceTrend, type Indicator } from "../src/engine/indicators";
-import type { WorkbookPlan } from "../src/engine/plan";
-import { indicatorsSheet, type IndicatorsLayout } from "../src/engine/sheets/indicators-sheet";
-import { parametersSheet } from "../src/engine/sheets/parameters-sheet";
-import type { TrendResult, TrendSettings } from "../src/engine/trends";
+import { columnLetters } from "../src/engine/core/address";
+import { INDICATOR_COLUMNS as C, SHEETS, TREND_PARAMETERS } from "../src/engine/core/contract";
+import type { Indicator } from "../src/engine/indicators/model";
+import { indicatorYears, indicatorsPart, referenceTrend } from "../src/engine/indicators/part";
+import type { WorkbookPlan } from "../src/engine/core/plan";
+import { indicatorsSheet, type IndicatorsLayout } from "../src/engine/indicators/indicators-sheet";
+import { parametersSheet } from "../src/engine/workbook/parameters-sheet";
+import type { TrendResult, TrendSettings } from "../src/engine/indicators/trends";
 import { applyPlanToWorkbook } from "../src/xlsx/apply";
 import { snapshotWorkbook } from "../src/xlsx/read";
 import { rng } from "./helpers/random";

@@ -5,8 +5,8 @@
  */
 import ExcelJS from "exceljs";
 import * as path from "path";
-import { OBJECTIVE_COLUMNS as C, SHEETS } from "../src/engine/contract";
-import { unitScore } from "../src/engine/scoring";
+import { OBJECTIVE_COLUMNS as C, SHEETS } from "../src/engine/core/contract";
+import { unitScore } from "../src/engine/objectives/scoring";
 import { convertFile } from "../src/xlsx/convert-file";
 import { rng } from "./helpers/random";
 import { readCachedValues, recalculate, type CellResult } from "./helpers/recalc";

@@ -10,11 +10,11 @@
 import { REFERENCE_SPENDING } from "./helpers/spending";
 import ExcelJS from "exceljs";
 import * as path from "path";
-import { OBJECTIVE_COLUMNS as C, SHEETS, WEIGHT_COLUMNS } from "../src/engine/contract";
+import { OBJECTIVE_COLUMNS as C, SHEETS, WEIGHT_COLUMNS } from "../src/engine/core/contract";
 import { convert, type ConversionResult } from "../src/engine/convert";
-import { unitScore } from "../src/engine/scoring";
-import { INPUT_LINES, OUTPUT_LINES } from "../src/engine/sheets/spending-sheet";
-import { computeSpending, outcomeText, type SpendingInputs } from "../src/engine/spending";
+import { unitScore } from "../src/engine/objectives/scoring";
+import { INPUT_LINES, OUTPUT_LINES } from "../src/engine/spending/spending-sheet";
+import { computeSpending, outcomeText, type SpendingInputs } from "../src/engine/spending/compute";
 import { applyPlan, readWorkbook } from "../src/excel";
 import { snapshotWorkbook } from "../src/xlsx/read";
 import { type ExportedWorkbook, createFakeExcel } from "./fakes/fake-excel";

@@ -5,8 +5,8 @@
  */
 import ExcelJS from "exceljs";
 import * as path from "path";
-import { SHEETS } from "../src/engine/contract";
-import { isGeneratedSheet } from "../src/engine/contract";
+import { SHEETS } from "../src/engine/core/contract";
+import { isGeneratedSheet } from "../src/engine/core/contract";
 import { convertFile } from "../src/xlsx/convert-file";
 import { snapshotWorkbook } from "../src/xlsx/read";
 import { card, tmpDir, writeWorkbook } from "./helpers/workbooks";

@@ -7,7 +7,7 @@ import { spawnSync } from "child_process";
 import ExcelJS from "exceljs";
 import * as fs from "fs";
 import * as path from "path";
-import { GENERATED_SHEETS, SHEETS } from "../src/engine/contract";
+import { GENERATED_SHEETS, SHEETS } from "../src/engine/core/contract";
 import { convertFile } from "../src/xlsx/convert-file";
 import { readCachedValues, recalculate } from "./helpers/recalc";
 import { tmpDir } from "./helpers/workbooks";

@@ -6,14 +6,14 @@
  */
 import ExcelJS from "exceljs";
 import * as path from "path";
-import { cellAddress } from "../src/engine/address";
-import { parametersSheet } from "../src/engine/sheets/parameters-sheet";
+import { cellAddress } from "../src/engine/core/address";
+import { parametersSheet } from "../src/engine/workbook/parameters-sheet";
 import {
   FIRST_OUTPUT_ROW,
   OUTPUT_LINES,
   spendingSections,
   spendingSheet,
-} from "../src/engine/sheets/spending-sheet";
+} from "../src/engine/spending/spending-sheet";
 import {
   computeSpending,
   EMPTY_INPUTS,
@@ -21,8 +21,8 @@ import {
   roundHalfAway,
   type SpendingInputs,
   type SpendingOutputs,
-} from "../src/engine/spending";
-import { BANDS, type BodyType } from "../src/engine/spending-rules";
+} from "../src/engine/spending/compute";
+import { BANDS, type BodyType } from "../src/engine/spending/rules";
 import { applyPlanToWorkbook } from "../src/xlsx/apply";
 import { inputs, REFERENCE_SPENDING } from "./helpers/spending";
 import { readCachedValues, recalculate, type CellResult } from "./helpers/recalc";

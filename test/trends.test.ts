@@ -8,7 +8,7 @@ import {
   linearForecast,
   type TrendInput,
   type TrendSettings,
-} from "../src/engine/trends";
+} from "../src/engine/indicators/trends";
 
 const S: TrendSettings = { stabilityThreshold: 0.01, projectionYear: 2025 };
 const trend = (values: Record<number, number>, more: Partial<TrendInput> = {}, settings = S) =>

@@ -9,7 +9,7 @@ import * as fs from "fs";
 import JSZip from "jszip";
 import * as os from "os";
 import * as path from "path";
-import type { ChartPlan } from "../src/engine/plan";
+import type { ChartPlan } from "../src/engine/core/plan";
 import { addChartsToXlsx } from "../src/xlsx/charts";
 import { sofficeAvailable } from "./helpers/recalc";
 

@@ -1,9 +1,9 @@
 /** The CLI's printed summary and JSON report. */
 import type { CheckResult } from "../engine/check";
 import type { ConversionResult } from "../engine/convert";
-import { countBySeverity, type Finding, type Lang } from "../engine/findings";
-import { findingRef } from "../engine/messages";
-import type { UnitSummary } from "../engine/weights";
+import { countBySeverity, type Finding, type Lang } from "../engine/core/findings";
+import { findingRef } from "../engine/core/messages";
+import type { UnitSummary } from "../engine/objectives/weights";
 
 const T = {
   it: {

@@ -3,13 +3,13 @@
  * `PIAO Obiettivi` is what people edit (weights changed, rows added), so it is what gets checked; on a
  * workbook never converted, the user's own sheets are.
  */
-import { SHEETS, isGeneratedSheet } from "./contract";
-import { detectObjectives } from "./detect-objectives";
-import { sortFindings, type Finding } from "./findings";
-import type { Objective } from "./model";
-import { normalizeObjectives } from "./objectives";
-import type { SheetSnapshot } from "./snapshot";
-import { checkWeights, scaleFractionUnits, type UnitSummary } from "./weights";
+import { SHEETS, isGeneratedSheet } from "./core/contract";
+import { detectObjectives } from "./objectives/detect";
+import { sortFindings, type Finding } from "./core/findings";
+import type { Objective } from "./objectives/model";
+import { normalizeObjectives } from "./objectives/normalise";
+import type { SheetSnapshot } from "./core/snapshot";
+import { checkWeights, scaleFractionUnits, type UnitSummary } from "./objectives/weights";
 
 export interface CheckResult {
   /** Which sheets were checked: the structured sheet of a converted workbook, or the user's sheets. */

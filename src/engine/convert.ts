@@ -2,36 +2,34 @@
  * The engine's one entry point: sheet snapshots in, normalised content + findings + WorkbookPlan out.
  * Used identically by the CLI (exceljs) and the task pane (Office JavaScript API).
  */
-import {
-  disappearedIndicators,
-  disappearedRows,
-  readArchive,
-  indicatorKey,
-  readPreviousIndicators,
-  readPreviousRun,
-  type ArchivedRow,
-} from "./carryover";
-import { isGeneratedSheet, SHEETS } from "./contract";
-import { detectObjectives, type SheetMapping } from "./detect-objectives";
-import { detectSpending, spendingInputs, type SpendingFigure } from "./detect-spending";
-import { compareSummary, detectSummaryTable } from "./detect-summary";
-import { sortFindings, type Finding, type Lang } from "./findings";
-import { finding } from "./messages";
-import type { Objective, SheetReport } from "./model";
-import { normalizeObjectives } from "./objectives";
-import { indicatorsPart, type Indicator } from "./indicators";
-import type { WorkbookPlan } from "./plan";
-import { archiveSheet } from "./sheets/archive-sheet";
-import { findingsSheet } from "./sheets/findings-sheet";
-import { objectivesSheet } from "./sheets/objectives-sheet";
-import { parametersSheet, scoringSections } from "./sheets/parameters-sheet";
-import { DEFAULT_SCORING, type ScoringParameters } from "./scoring";
-import { summarySheet } from "./sheets/summary-sheet";
-import { weightsSheet } from "./sheets/weights-sheet";
-import { spendingSections, spendingSheet } from "./sheets/spending-sheet";
-import { computeSpending, outcomeText, type SpendingInputs, type SpendingOutputs } from "./spending";
-import type { SheetSnapshot } from "./snapshot";
-import { checkWeights, scaleFractionUnits, type UnitSummary } from "./weights";
+import type { ArchivedRow } from "./core/carryover";
+import { disappearedIndicators, indicatorKey, readPreviousIndicators } from "./indicators/carryover";
+import { disappearedRows, readPreviousRun } from "./objectives/carryover";
+import { readArchive } from "./workbook/archive-sheet";
+import { isGeneratedSheet, SHEETS } from "./core/contract";
+import { detectObjectives, type SheetMapping } from "./objectives/detect";
+import { detectSpending, spendingInputs, type SpendingFigure } from "./spending/detect";
+import { compareSummary, detectSummaryTable } from "./objectives/summary-table";
+import { sortFindings, type Finding, type Lang } from "./core/findings";
+import { finding } from "./core/messages";
+import type { SheetReport } from "./core/model";
+import type { Objective } from "./objectives/model";
+import { normalizeObjectives } from "./objectives/normalise";
+import type { Indicator } from "./indicators/model";
+import { indicatorsPart } from "./indicators/part";
+import type { WorkbookPlan } from "./core/plan";
+import { archiveSheet } from "./workbook/archive-sheet";
+import { findingsSheet } from "./workbook/findings-sheet";
+import { objectivesSheet } from "./objectives/objectives-sheet";
+import { scoringSections } from "./objectives/parameters";
+import { parametersSheet } from "./workbook/parameters-sheet";
+import { DEFAULT_SCORING, type ScoringParameters } from "./objectives/scoring";
+import { summarySheet } from "./workbook/summary-sheet";
+import { weightsSheet } from "./objectives/weights-sheet";
+import { spendingSections, spendingSheet } from "./spending/spending-sheet";
+import { computeSpending, outcomeText, type SpendingInputs, type SpendingOutputs } from "./spending/compute";
+import type { SheetSnapshot } from "./core/snapshot";
+import { checkWeights, scaleFractionUnits, type UnitSummary } from "./objectives/weights";
 
 export interface ConvertOptions {
   lang?: Lang;

@@ -20,8 +20,8 @@
  * names → charts → protection (last, so that nothing writes into a protected sheet).
  */
 
-import { cellAddress, columnLetters, parseCell } from "../engine/address";
-import type { CellStyle, ChartPlan, SheetPlan, ValidationPlan, WorkbookPlan } from "../engine/plan";
+import { cellAddress, columnLetters, parseCell } from "../engine/core/address";
+import type { CellStyle, ChartPlan, SheetPlan, ValidationPlan, WorkbookPlan } from "../engine/core/plan";
 import { WriteBatcher } from "./batch";
 import { type PreparedBlock, charsToPoints, chunkArrays, prepareBlock } from "./cells";
 import { ExcelAdapterError } from "./errors";

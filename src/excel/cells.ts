@@ -3,9 +3,9 @@
  * request bytes. Pure functions: no Office.js calls.
  */
 
-import { parseCell } from "../engine/address";
-import { type CellBlock, type PlanValue, isFormula } from "../engine/plan";
-import type { Scalar } from "../engine/snapshot";
+import { parseCell } from "../engine/core/address";
+import { type CellBlock, type PlanValue, isFormula } from "../engine/core/plan";
+import type { Scalar } from "../engine/core/snapshot";
 import { jsonBytes } from "./payload";
 
 /** Excel's Text number format: input into such a cell is stored as typed, never parsed. */

@@ -3,7 +3,7 @@
  * Branch on `code`, never on `message`: Excel localises its messages (office-js #1199).
  */
 
-import type { Finding } from "../engine/findings";
+import type { Finding } from "../engine/core/findings";
 import type { AdapterNotice } from "./notices";
 
 /** An error raised by the adapter itself (before or instead of an Excel call). */

@@ -21,8 +21,8 @@
  * - without ExcelApi 1.13 merged areas are not read, and `onNotice` is told so.
  */
 
-import { cellAddress } from "../engine/address";
-import type { Scalar, SheetSnapshot } from "../engine/snapshot";
+import { cellAddress } from "../engine/core/address";
+import type { Scalar, SheetSnapshot } from "../engine/core/snapshot";
 import { SheetTooLargeError, excelErrorCode } from "./errors";
 import { type AdapterNotice, notice } from "./notices";
 import { jsonBytes } from "./payload";

@@ -4,8 +4,8 @@
  * Pure: no Office.js calls.
  */
 
-import { type RangeRef, parseCell, parseRange } from "../engine/address";
-import type { WorkbookPlan } from "../engine/plan";
+import { type RangeRef, parseCell, parseRange } from "../engine/core/address";
+import type { WorkbookPlan } from "../engine/core/plan";
 import { ExcelAdapterError } from "./errors";
 import { splitSheetRef } from "./refs";
 

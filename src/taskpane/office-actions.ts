@@ -7,13 +7,13 @@
  * to do (describeExcelError); a raw message or stack never reaches the user.
  */
 
-import { columnLetters, cellAddress } from "../engine/address";
-import { GENERATED_SHEETS, isGeneratedSheet } from "../engine/contract";
+import { columnLetters, cellAddress } from "../engine/core/address";
+import { GENERATED_SHEETS, isGeneratedSheet } from "../engine/core/contract";
 import { convert, type ConversionResult } from "../engine/convert";
-import type { SheetMapping } from "../engine/detect-objectives";
-import { sortFindings, type Finding } from "../engine/findings";
-import { findingRef } from "../engine/messages";
-import type { SheetSnapshot } from "../engine/snapshot";
+import type { SheetMapping } from "../engine/objectives/detect";
+import { sortFindings, type Finding } from "../engine/core/findings";
+import { findingRef } from "../engine/core/messages";
+import type { SheetSnapshot } from "../engine/core/snapshot";
 import {
   applyPlan,
   noticeFinding,

@@ -8,8 +8,8 @@
  * tag scanner that knows the nesting depth, so that elements are found and inserted at the top level only.
  */
 import JSZip from "jszip";
-import { parseCell } from "../engine/address";
-import type { ChartPlan, ChartSeriesPlan } from "../engine/plan";
+import { parseCell } from "../engine/core/address";
+import type { ChartPlan, ChartSeriesPlan } from "../engine/core/plan";
 
 const NS = {
   rel: "http://schemas.openxmlformats.org/officeDocument/2006/relationships",

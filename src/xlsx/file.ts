@@ -1,7 +1,7 @@
 /** Opening and saving .xlsx files, with a clear message for every way a file can be unusable. */
 import ExcelJS from "exceljs";
 import * as fs from "fs";
-import type { WorkbookPlan } from "../engine/plan";
+import type { WorkbookPlan } from "../engine/core/plan";
 import { addChartsToXlsx } from "./charts";
 
 /** An input the CLI cannot use: the message names the file and the problem, in Italian and English. */

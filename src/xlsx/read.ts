@@ -1,6 +1,6 @@
 /** Read an .xlsx (through exceljs) into engine sheet snapshots. */
 import ExcelJS from "exceljs";
-import type { Scalar, SheetSnapshot } from "../engine/snapshot";
+import type { Scalar, SheetSnapshot } from "../engine/core/snapshot";
 
 /** Excel's serial day number for a JavaScript date (1900 date system, as Office.js returns dates). */
 export function dateToSerial(d: Date): number {

@@ -3,7 +3,7 @@
  * element of a WorkbookPlan, and user sheets to seed a workbook with.
  */
 
-import { type SheetPlan, type WorkbookPlan, emptySheet } from "../../src/engine/plan";
+import { type SheetPlan, type WorkbookPlan, emptySheet } from "../../src/engine/core/plan";
 import type { FakeSheetSeed } from "./fake-export";
 
 export function planSheet(name: string, patch: Partial<SheetPlan>): SheetPlan {

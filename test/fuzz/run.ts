@@ -7,7 +7,7 @@ import ExcelJS from "exceljs";
 import * as fs from "fs";
 import * as path from "path";
 import { main } from "../../src/cli/main";
-import { isGeneratedSheet, SHEETS } from "../../src/engine/contract";
+import { isGeneratedSheet, SHEETS } from "../../src/engine/core/contract";
 import { snapshotWorkbook } from "../../src/xlsx/read";
 import { fuzzWorkbook, type Malformation } from "./generator";
 

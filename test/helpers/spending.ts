@@ -1,5 +1,5 @@
 /** Spending inputs for tests: empty inputs with some fields set, and the reference PIAO's figures. */
-import { emptyInputs, type SpendingInputs } from "../../src/engine/spending";
+import { emptyInputs, type SpendingInputs } from "../../src/engine/spending/compute";
 
 export const inputs = (o: Partial<SpendingInputs>): SpendingInputs => ({ ...emptyInputs(), ...o });
 

@@ -3,9 +3,9 @@ import ExcelJS from "exceljs";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { parseCell } from "../../src/engine/address";
+import { parseCell } from "../../src/engine/core/address";
 import { snapshotWorkbook } from "../../src/xlsx/read";
-import type { SheetSnapshot } from "../../src/engine/snapshot";
+import type { SheetSnapshot } from "../../src/engine/core/snapshot";
 
 export type TestCell = string | number | boolean | null | { formula: string; result?: unknown } | Date;
 

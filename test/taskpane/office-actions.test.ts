@@ -1,5 +1,5 @@
 /** The wiring between the pane and Excel, against the in-memory Excel fake (no DOM needed). */
-import { GENERATED_SHEETS } from "../../src/engine/contract";
+import { GENERATED_SHEETS } from "../../src/engine/core/contract";
 import type { Progress } from "../../src/taskpane/actions";
 import { PaneError } from "../../src/taskpane/actions";
 import { toPaneError } from "../../src/taskpane/errors";

@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { Button, Field, Input, Select } from "@fluentui/react-components";
 import type { AnalysisView, Mapping, ReviewItemView } from "../actions";
-import { columnLetters } from "../../engine/address";
+import { columnLetters } from "../../engine/core/address";
 import type { Strings } from "../i18n";
 import { usePaneStyles } from "../styles";
 

@@ -1,11 +1,12 @@
 /** From raw detected rows to normalised objectives, with one info finding per correction. */
-import { sourceOf, type RawObjective } from "./detect-objectives";
-import type { Finding } from "./findings";
-import { finding, MESSAGES } from "./messages";
+import { sourceOf, type RawObjective } from "./detect";
+import type { Finding } from "../core/findings";
+import { finding, MESSAGES } from "../core/messages";
 import type { Objective } from "./model";
-import { normalizeCode, normalizeType, readWeight } from "./objective-values";
-import { cellText, isErrorValue, type Scalar } from "./snapshot";
-import { cleanText, stripControl } from "./text";
+import { normalizeCode } from "../core/codes";
+import { normalizeType, readWeight } from "./values";
+import { cellText, isErrorValue, type Scalar } from "../core/snapshot";
+import { cleanText, stripControl } from "../core/text";
 
 function text(v: Scalar | undefined): string {
   if (v === undefined || v === null || isErrorValue(v)) return "";

@@ -1,9 +1,8 @@
 /** `PIAO Pesi` (table `PIAO_Pesi`): per unit, weight check and weighted score, as formulas over PIAO_Obiettivi. */
-import { OBJECTIVE_COLUMNS as C, SHEETS, TABLES, WEIGHT_COLUMNS } from "../contract";
-import { emptySheet, type PlanValue, type SheetPlan } from "../plan";
-import type { UnitSummary } from "../weights";
-import { FORMAT, STYLE, tableBlock, tableColumn } from "./layout";
-import { WEIGHT_TOLERANCE_NAME } from "./parameters-sheet";
+import { OBJECTIVE_COLUMNS as C, SCORING_NAMES, SHEETS, TABLES, WEIGHT_COLUMNS } from "../core/contract";
+import { emptySheet, type PlanValue, type SheetPlan } from "../core/plan";
+import type { UnitSummary } from "./weights";
+import { FORMAT, STYLE, tableBlock, tableColumn } from "../core/layout";
 
 const O = (col: string) => tableColumn(TABLES.objectives, col);
 
@@ -15,7 +14,7 @@ export function weightRowFormulas(r: number): PlanValue[] {
     { f: `=COUNTIF(${O(C.unit)},${unit})` },
     { f: `=SUMIF(${O(C.unit)},${unit},${O(C.weight)})` },
     { f: `=ROUND(D${n}-100,6)` },
-    { f: `=IF(ABS(E${n})<=${WEIGHT_TOLERANCE_NAME},"OK","ERRORE")` },
+    { f: `=IF(ABS(E${n})<=${SCORING_NAMES.weightTolerance},"OK","ERRORE")` },
     // Σ(weight × achievement) / Σ(weight) × 100, empty until some achievement at 31/12 is entered.
     {
       f: `=IF(OR(D${n}=0,COUNTIFS(${O(C.unit)},${unit},${O(C.achievementDec)},"<>")=0),"",SUMIF(${O(C.unit)},${unit},${O(C.scoreDec)})/D${n}*100)`,

@@ -1,10 +1,10 @@
 /** `PIAO Obiettivi` (table `PIAO_Obiettivi`): one row per objective per unit, with monitoring inputs. */
-import { columnLetters, sheetCellRef } from "../address";
-import { OBJECTIVE_COLUMNS as C, SCORING_NAMES, SHEETS, TABLES } from "../contract";
-import type { Objective } from "../model";
-import { emptySheet, hyperlinkFormula, type PlanValue, type SheetPlan } from "../plan";
-import type { Scalar } from "../snapshot";
-import { columnRange, FORMAT, STYLE, tableBlock } from "./layout";
+import { columnLetters, sheetCellRef } from "../core/address";
+import { OBJECTIVE_COLUMNS as C, SCORING_NAMES, SHEETS, TABLES } from "../core/contract";
+import type { Objective } from "./model";
+import { emptySheet, hyperlinkFormula, type PlanValue, type SheetPlan } from "../core/plan";
+import type { Scalar } from "../core/snapshot";
+import { columnRange, FORMAT, STYLE, tableBlock } from "../core/layout";
 
 /** Values the user typed into the input columns of a previous run, by unit + code. */
 export interface MonitoringInput {

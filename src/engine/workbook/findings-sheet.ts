@@ -1,9 +1,9 @@
 /** `PIAO Verifica` (table `PIAO_Verifica`): every finding with a link to its cell. */
-import { FINDING_COLUMNS, SHEETS, TABLES } from "../contract";
-import { SEVERITY_LABEL, sortFindings, type Finding, type Lang } from "../findings";
-import { findingRef } from "../messages";
-import { emptySheet, hyperlinkFormula, type PlanValue, type SheetPlan } from "../plan";
-import { STYLE, tableBlock } from "./layout";
+import { FINDING_COLUMNS, SHEETS, TABLES } from "../core/contract";
+import { SEVERITY_LABEL, sortFindings, type Finding, type Lang } from "../core/findings";
+import { findingRef } from "../core/messages";
+import { emptySheet, hyperlinkFormula, type PlanValue, type SheetPlan } from "../core/plan";
+import { STYLE, tableBlock } from "../core/layout";
 
 export function findingsSheet(findings: Finding[], lang: Lang): SheetPlan {
   const sheet = emptySheet(SHEETS.findings);

@@ -70,6 +70,7 @@ export const SCORING_NAMES = {
   floor: "PIAO_SogliaMinimaRaggiungimento",
   bandsOn: "PIAO_FasceAttive",
   bands: "PIAO_Fasce",
+  weightTolerance: "PIAO_TolleranzaPesi",
 } as const;
 
 /**

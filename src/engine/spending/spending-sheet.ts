@@ -4,15 +4,21 @@
  * PIAO_Incrementi), and next to each figure a plain-Italian explanation for the auditor.
  * With empty inputs every output shows an empty string, never an error value.
  */
-import { sheetCellRef } from "../address";
-import { SHEETS } from "../contract";
-import type { SourceRef } from "../model";
-import { emptySheet, hyperlinkFormula, type DefinedNamePlan, type PlanValue, type SheetPlan } from "../plan";
-import type { SpendingInputs } from "../spending";
-import { OUTCOME_TEXT } from "../spending";
-import { BANDS, BODY_TYPES, INCREASES, NO_UPPER_LIMIT } from "../spending-rules";
-import { FORMAT, STYLE } from "./layout";
-import type { ParameterSection } from "./parameters-sheet";
+import { sheetCellRef } from "../core/address";
+import { SHEETS } from "../core/contract";
+import type { SourceRef } from "../core/model";
+import {
+  emptySheet,
+  hyperlinkFormula,
+  type DefinedNamePlan,
+  type PlanValue,
+  type SheetPlan,
+} from "../core/plan";
+import type { SpendingInputs } from "./compute";
+import { OUTCOME_TEXT } from "./compute";
+import { BANDS, BODY_TYPES, INCREASES, NO_UPPER_LIMIT } from "./rules";
+import { FORMAT, STYLE } from "../core/layout";
+import type { ParameterSection } from "../core/parameters";
 
 export const SPENDING_TABLES = { bands: "PIAO_Soglie", increases: "PIAO_Incrementi" } as const;
 

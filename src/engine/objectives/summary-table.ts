@@ -3,12 +3,12 @@
  * UNITÀ ORGANIZZATIVA"): how many individual and unit objectives (weight > 0) each unit has. When it
  * disagrees with the cards, the plan contradicts itself and the user is warned (domain.md §2).
  */
-import type { Finding } from "./findings";
-import { finding } from "./messages";
-import type { SourceRef } from "./model";
-import { readNumber } from "./numbers";
-import type { SheetSnapshot } from "./snapshot";
-import { normalizeLabel } from "./text";
+import type { Finding } from "../core/findings";
+import { finding } from "../core/messages";
+import type { SourceRef } from "../core/model";
+import { readNumber } from "../core/numbers";
+import type { SheetSnapshot } from "../core/snapshot";
+import { normalizeLabel } from "../core/text";
 import type { UnitSummary } from "./weights";
 
 export interface SummaryRow {

@@ -17,11 +17,11 @@
  * One pass over the rows; each cell is looked at a bounded number of times, so detection is linear in the
  * size of the sheet (merged areas are expanded once, clipped to the used range).
  */
-import type { Finding } from "./findings";
-import { finding, INDICATOR_MESSAGES as IM, MESSAGES } from "./messages";
-import { isErrorValue, numberFormatAt, type Scalar, type SheetSnapshot } from "./snapshot";
-import { parseRange } from "./address";
-import { indicatorField, indicatorYearColumn, type IndicatorField } from "./synonyms";
+import type { Finding } from "../core/findings";
+import { finding, INDICATOR_MESSAGES as IM, MESSAGES } from "../core/messages";
+import { isErrorValue, numberFormatAt, type Scalar, type SheetSnapshot } from "../core/snapshot";
+import { parseRange } from "../core/address";
+import { indicatorField, indicatorYearColumn, type IndicatorField } from "../core/synonyms";
 
 export type IndicatorLayout = "wide" | "long" | "strategic";
 

@@ -2,10 +2,10 @@
  * `PIAO Riepilogo`: key figures as formulas over the generated tables and names, and charts: weight sums
  * per unit; staff spending against maximum spending, and the ratio against the threshold.
  */
-import { OBJECTIVE_COLUMNS as C, SHEETS, TABLES } from "../contract";
-import { SEVERITY_LABEL, type Lang } from "../findings";
-import { emptySheet, type ChartPlan, type PlanValue, type SheetPlan } from "../plan";
-import { STYLE, tableColumn } from "./layout";
+import { OBJECTIVE_COLUMNS as C, SHEETS, TABLES } from "../core/contract";
+import { SEVERITY_LABEL, type Lang } from "../core/findings";
+import { emptySheet, type ChartPlan, type PlanValue, type SheetPlan } from "../core/plan";
+import { STYLE, tableColumn } from "../core/layout";
 
 const money = '#,##0.00 "€"';
 const ifNumber = (name: string): PlanValue => ({ f: `=IF(ISNUMBER(${name}),${name},"")` });

@@ -4,7 +4,7 @@
  * sources, [M] widely cited but not verified. They are written to `PIAO Parametri`, where the workbook's
  * formulas read them, so a finance officer can correct a number without a new release.
  */
-import type { Mark } from "./sheets/parameters-sheet";
+import type { Mark } from "../core/parameters";
 
 export type BodyType = "Comune" | "Provincia" | "Città metropolitana";
 export const BODY_TYPES: BodyType[] = ["Comune", "Provincia", "Città metropolitana"];

@@ -3,10 +3,10 @@
  * system (SMVP); these are the rules in practice: weights 0–100 summing to 100 per unit (tolerance 0.01),
  * weight 0 = gate objective (art. 4-bis D.L. 13/2023), fractions summing to 1 are scaled.
  */
-import type { Finding } from "./findings";
-import { finding, MESSAGES } from "./messages";
+import type { Finding } from "../core/findings";
+import { finding, MESSAGES } from "../core/messages";
 import type { Objective } from "./model";
-import { tidy } from "./numbers";
+import { tidy } from "../core/numbers";
 
 export const WEIGHT_TOLERANCE = 0.01;
 

@@ -6,8 +6,8 @@
  * Both are the same walk: a header row opens a run of objective rows that ends at a blank row, a context
  * row, an actions block or a title. One linear pass over the rows, anywhere on the sheet.
  */
-import type { SourceRef } from "./model";
-import { isErrorValue, numberFormatAt, type Scalar, type SheetSnapshot } from "./snapshot";
+import type { SourceRef } from "../core/model";
+import { isErrorValue, numberFormatAt, type Scalar, type SheetSnapshot } from "../core/snapshot";
 import {
   CARD_CONTEXT,
   isActionsHeader,
@@ -16,8 +16,8 @@ import {
   unitTitle,
   yearColumn,
   type ObjectiveField,
-} from "./synonyms";
-import { normalizeLabel } from "./text";
+} from "../core/synonyms";
+import { normalizeLabel } from "../core/text";
 
 /** An objective as found, before normalisation: raw cell values with their positions. */
 export interface RawObjective {

@@ -4,7 +4,7 @@
  * (art. 1 c. 557-quater L. 296/2006). The `PIAO Spesa personale` sheet computes the same with formulas;
  * tests require both to agree to the cent.
  */
-import { BANDS, INCREASES, type Band, type BodyType } from "./spending-rules";
+import { BANDS, INCREASES, type Band, type BodyType } from "./rules";
 
 export interface SpendingInputs {
   body: BodyType | null;

@@ -1,19 +1,8 @@
 /** Normalisation of the objective fields users write in many ways: codes, types, weights. */
 import type { ObjectiveType } from "./model";
-import { readNumber } from "./numbers";
-import { isErrorValue, type Scalar } from "./snapshot";
-import { normalizeLabel } from "./text";
-
-/** `A 1. 4`, `A. 1.4`, `A1.4` → `A.1.4`; anything else is kept as written (trimmed). */
-export function normalizeCode(raw: string): string {
-  const compact = raw
-    .replace(/\s+/g, "")
-    .replace(/\.{2,}/g, ".")
-    .replace(/\.$/, "");
-  const m = /^([A-Za-z]{1,3})\.?(\d+(?:\.\d+)*)$/.exec(compact);
-  if (m) return `${m[1].toUpperCase()}.${m[2]}`;
-  return raw.trim();
-}
+import { readNumber } from "../core/numbers";
+import { isErrorValue, type Scalar } from "../core/snapshot";
+import { normalizeLabel } from "../core/text";
 
 const TYPE_WORDS: Record<string, ObjectiveType> = {
   i: "I",

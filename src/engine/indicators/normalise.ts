@@ -1,9 +1,5 @@
 /**
- * Indicators (PIAO section 2.1, domain.md §3): normalisation of what detect-indicators.ts found into the
- * `Indicator` model, and `indicatorsPart`, the entry point convert.ts calls to get the `PIAO Indicatori`
- * sheet, its parameters, charts and findings.
- *
- * Normalisation:
+ * Normalisation of the indicators `detect.ts` found into the `Indicator` model (PIAO section 2.1):
  * - texts lose HTML remnants and bullets; codes are normalised like objective codes (`A 1` → `A.1`);
  * - an `Indicatori` cell of the strategic table that holds several indicators becomes one row each when
  *   they are clearly separated: two or more `<p>`/`<li>` paragraphs, two or more bulleted lines, or an
@@ -18,69 +14,16 @@
  * - a series whose indicator has the same name as exactly one indicator of the strategic table fills that
  *   row instead of getting its own; series of the same name on several sheets are merged.
  */
-import { cellText, type Scalar, type SheetSnapshot } from "./snapshot";
-import { indicatorKey, type PreviousIndicator } from "./carryover";
-import { TREND_PARAMETERS as P } from "./contract";
-import {
-  detectIndicators,
-  dataYear,
-  type IndicatorLayout,
-  type RawCell,
-  type RawIndicator,
-  type YearCell,
-} from "./detect-indicators";
-import type { Finding } from "./findings";
-import { finding, INDICATOR_MESSAGES as M } from "./messages";
-import type { SourceRef } from "./model";
-import { parseNumberText, readNumber, tidy } from "./numbers";
-import { normalizeCode } from "./objective-values";
-import type { ChartPlan, DefinedNamePlan, SheetPlan } from "./plan";
-import { FORMAT } from "./sheets/layout";
-import {
-  DEFAULT_CHART_GRID,
-  indicatorCharts,
-  indicatorsSheet,
-  type ChartGrid,
-} from "./sheets/indicators-sheet";
-import type { ParameterSection } from "./sheets/parameters-sheet";
-import { polarityWord } from "./synonyms";
-import { cleanText, normalizeLabel, stripControl } from "./text";
-import {
-  computeTrend,
-  DEFAULT_STABILITY_THRESHOLD,
-  type Polarity,
-  type TrendResult,
-  type TrendSettings,
-} from "./trends";
-
-export interface RatioSpec {
-  /** What the numerator and the denominator count (text), when known. */
-  numerator: string;
-  denominator: string;
-  /** 100, 100000, …; null when none is written (the formulas then use 1). */
-  factor: number | null;
-  numerators: Record<number, number>;
-  denominators: Record<number, number>;
-}
-
-export interface Indicator {
-  name: string;
-  /** Strategic objective (or objective) the indicator measures. */
-  objective: string;
-  /** Code of the objective (`A.1`, `B`), when the source has one. */
-  objectiveCode: string;
-  strategicLine: string;
-  manager: string;
-  unitOfMeasure: string;
-  polarity: Polarity;
-  /** Value per year (for ratios: numerator / denominator × factor where both are given). */
-  values: Record<number, number>;
-  ratio: RatioSpec | null;
-  target: number | null;
-  targetYear: number | null;
-  source: SourceRef;
-  origin: IndicatorLayout;
-}
+import { normalizeCode } from "../core/codes";
+import type { Finding } from "../core/findings";
+import { finding, INDICATOR_MESSAGES as M } from "../core/messages";
+import { parseNumberText, readNumber, tidy } from "../core/numbers";
+import { cellText, type Scalar } from "../core/snapshot";
+import { polarityWord } from "../core/synonyms";
+import { cleanText, normalizeLabel, stripControl } from "../core/text";
+import { dataYear, type RawCell, type RawIndicator, type YearCell } from "./detect";
+import type { Indicator, RatioSpec } from "./model";
+import type { Polarity } from "./trends";
 
 // ---------------------------------------------------------------------------------------------------------
 // Texts
@@ -430,134 +373,4 @@ function absorb(into: Indicator, from: Indicator, findings: Finding[]): void {
   if (from.polarity === "decrescente") into.polarity = "decrescente";
   into.target ??= from.target;
   into.targetYear ??= from.targetYear;
-}
-
-/**
- * Year columns: the years with data plus the plan years, with the years in between filled in so that a
- * missing year can still be typed (when the span is at most 30 years; otherwise exactly the years found).
- */
-export function indicatorYears(indicators: Indicator[], planYears: number[]): number[] {
-  const found = new Set<number>(planYears.filter((y) => Number.isInteger(y)));
-  for (const i of indicators) {
-    for (const y of Object.keys(i.values)) found.add(Number(y));
-    if (i.ratio) {
-      for (const y of Object.keys(i.ratio.numerators)) found.add(Number(y));
-      for (const y of Object.keys(i.ratio.denominators)) found.add(Number(y));
-    }
-  }
-  const years = [...found].sort((a, b) => a - b);
-  if (years.length < 2) return years;
-  const lo = years[0];
-  const hi = years[years.length - 1];
-  if (hi - lo > 30) return years;
-  return Array.from({ length: hi - lo + 1 }, (_, k) => lo + k);
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// Parameters and the entry point
-
-export function defaultTrendSettings(planYears: number[]): TrendSettings {
-  return {
-    stabilityThreshold: DEFAULT_STABILITY_THRESHOLD,
-    projectionYear: planYears.length > 0 ? Math.max(...planYears) : null,
-  };
-}
-
-/** `PIAO Parametri` section of the trends: the stability threshold and the default projection year. */
-export function trendParameterSection(settings: TrendSettings): ParameterSection {
-  return {
-    kind: "values",
-    title: "Tendenze degli indicatori",
-    table: P.table,
-    rows: [
-      {
-        label: "Soglia di stabilità: tendenza stabile se |pendenza| ≤ soglia × |media dei valori|",
-        value: settings.stabilityThreshold,
-        source:
-          "Convenzione di PIAO Sheets (1% della media per anno): nessuna norma la fissa, va adattata al sistema di misurazione dell'ente",
-        mark: "[M]",
-        name: P.stability,
-        format: FORMAT.percent2,
-      },
-      {
-        label: "Anno di proiezione per gli indicatori senza Anno target (ultimo anno del piano)",
-        value: settings.projectionYear,
-        source:
-          "Ultimo anno del PIAO triennale (art. 6 D.L. 80/2021), dagli anni delle azioni degli obiettivi",
-        mark: "[V]",
-        name: P.projectionYear,
-        format: FORMAT.integer,
-      },
-    ],
-  };
-}
-
-/** The engine's reference values of one indicator's computed columns. */
-export function referenceTrend(ind: Indicator, settings: TrendSettings): TrendResult {
-  return computeTrend(
-    { values: ind.values, polarity: ind.polarity, target: ind.target, targetYear: ind.targetYear },
-    settings,
-  );
-}
-
-export interface IndicatorsPart {
-  indicators: Indicator[];
-  findings: Finding[];
-  /** Per sheet name: how many indicators/strategic rows were found there (for the sheet report). */
-  perSheet: Map<string, number>;
-  sheet: SheetPlan;
-  parameterSection: ParameterSection;
-  names: DefinedNamePlan[];
-  charts: ChartPlan[];
-  years: number[];
-  settings: TrendSettings;
-}
-
-export function indicatorsPart(
-  userSheets: SheetSnapshot[],
-  planYears: number[],
-  opts: { chartGrid?: ChartGrid; settings?: TrendSettings; previous?: Map<string, PreviousIndicator> } = {},
-): IndicatorsPart {
-  const findings: Finding[] = [];
-  const perSheet = new Map<string, number>();
-  const found: Indicator[] = [];
-  for (const sheet of userSheets) {
-    const det = detectIndicators(sheet);
-    findings.push(...det.findings);
-    const norm = normalizeIndicators(det.indicators);
-    findings.push(...norm.findings);
-    found.push(...norm.indicators);
-    if (norm.indicators.length > 0) perSheet.set(sheet.name, norm.indicators.length);
-  }
-  const merged = mergeIndicators(found);
-  findings.push(...merged.findings);
-  const indicators = merged.indicators;
-  // Re-runs keep what the user typed into PIAO Indicatori where the source has nothing for that cell.
-  // Ratio indicators compute their years from numerator and denominator: for them those inputs are kept.
-  for (const ind of indicators) {
-    const prev = opts.previous?.get(indicatorKey(ind.objectiveCode, ind.name));
-    if (!prev) continue;
-    if (ind.ratio) {
-      for (const [y, v] of Object.entries(prev.numerators)) ind.ratio.numerators[Number(y)] ??= v;
-      for (const [y, v] of Object.entries(prev.denominators)) ind.ratio.denominators[Number(y)] ??= v;
-    } else for (const [y, v] of Object.entries(prev.values)) ind.values[Number(y)] ??= v;
-    ind.target ??= prev.target;
-    ind.targetYear ??= prev.targetYear;
-  }
-  const years = indicatorYears(indicators, planYears);
-  if (years.length === 0 && indicators.length > 0)
-    findings.push(finding("info", "INDICATORI_SENZA_ANNI", M.noYears()));
-  const settings = opts.settings ?? defaultTrendSettings(planYears);
-  const { sheet, layout } = indicatorsSheet(indicators, years);
-  return {
-    indicators,
-    findings,
-    perSheet,
-    sheet,
-    parameterSection: trendParameterSection(settings),
-    names: [],
-    charts: indicatorCharts(indicators, layout, opts.chartGrid ?? DEFAULT_CHART_GRID),
-    years,
-    settings,
-  };
 }

@@ -22,9 +22,9 @@
  * Ratio indicators (numerator / denominator × factor) get `Numeratore AAAA` and `Denominatore AAAA` input
  * columns at the right of the table; their year cells are formulas over them (empty until both are given).
  */
-import { cellAddress, columnLetters, sheetCellRef } from "../address";
-import { INDICATOR_COLUMNS as C, SHEETS, TABLES, TREND_PARAMETERS as P } from "../contract";
-import type { Indicator } from "../indicators";
+import { cellAddress, columnLetters, sheetCellRef } from "../core/address";
+import { INDICATOR_COLUMNS as C, SHEETS, TABLES, TREND_PARAMETERS as P } from "../core/contract";
+import type { Indicator } from "./model";
 import {
   emptySheet,
   hyperlinkFormula,
@@ -32,9 +32,9 @@ import {
   type FormulaValue,
   type PlanValue,
   type SheetPlan,
-} from "../plan";
-import type { Direction, TargetOutcome } from "../trends";
-import { columnRange, FORMAT, STYLE, tableBlock } from "./layout";
+} from "../core/plan";
+import type { Direction, TargetOutcome } from "./trends";
+import { columnRange, FORMAT, STYLE, tableBlock } from "../core/layout";
 
 type Key = keyof typeof C;
 

@@ -1,6 +1,6 @@
 /** Small helpers the sheet builders share: styles, formats and table blocks. */
-import { cellAddress, columnLetters } from "../address";
-import type { CellBlock, CellStyle, PlanValue, SheetPlan } from "../plan";
+import { cellAddress, columnLetters } from "./address";
+import type { CellBlock, CellStyle, PlanValue, SheetPlan } from "./plan";
 
 export const STYLE = {
   title: { bold: true, size: 14, fontColor: "#1F3864" } as CellStyle,

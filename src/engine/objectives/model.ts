@@ -1,13 +1,7 @@
-/** The normalised PIAO content the engine extracts from users' sheets. */
+/** The objectives the engine extracts from users' sheets, normalised. */
+import type { SourceRef } from "../core/model";
 
 export type ObjectiveType = "I" | "O" | "UO";
-
-/** Where a value came from: sheet and 0-based cell. */
-export interface SourceRef {
-  sheet: string;
-  row: number;
-  col: number;
-}
 
 export interface Objective {
   /** The unit (settore / staff / area) whose weights must sum to 100. */
@@ -31,15 +25,4 @@ export interface Objective {
   source: SourceRef;
   /** Cell of the weight, when there is one. */
   weightCell?: SourceRef;
-}
-
-/** What detection says about one user sheet, shown to the user so nothing is ignored silently. */
-export interface SheetReport {
-  sheet: string;
-  objectives: number;
-  units: string[];
-  indicators: number;
-  spendingFigures: number;
-  /** Italian and English one-line summary of what was found or why nothing was. */
-  summary: { it: string; en: string };
 }

@@ -4,14 +4,14 @@
  * `Spesa di personale`, `Spesa media 2011-2013`, …), with the value to the right (a few columns away)
  * or just below. One pass over the cells.
  */
-import type { Finding } from "./findings";
-import { finding } from "./messages";
-import type { SourceRef } from "./model";
-import { readNumber } from "./numbers";
-import { cellText, isErrorValue, type Scalar, type SheetSnapshot } from "./snapshot";
-import { BODY_TYPES, type BodyType } from "./spending-rules";
-import { emptyInputs, type SpendingInputs } from "./spending";
-import { normalizeLabel } from "./text";
+import type { Finding } from "../core/findings";
+import { finding } from "../core/messages";
+import type { SourceRef } from "../core/model";
+import { readNumber } from "../core/numbers";
+import { cellText, isErrorValue, type Scalar, type SheetSnapshot } from "../core/snapshot";
+import { BODY_TYPES, type BodyType } from "./rules";
+import { emptyInputs, type SpendingInputs } from "./compute";
+import { normalizeLabel } from "../core/text";
 
 type Field =
   | { kind: "body" }

@@ -1,0 +1,19 @@
+/** Shapes every feature shares: where a value came from, what detection says about a sheet. */
+
+/** Where a value came from: sheet and 0-based cell. */
+export interface SourceRef {
+  sheet: string;
+  row: number;
+  col: number;
+}
+
+/** What detection says about one user sheet, shown to the user so nothing is ignored silently. */
+export interface SheetReport {
+  sheet: string;
+  objectives: number;
+  units: string[];
+  indicators: number;
+  spendingFigures: number;
+  /** Italian and English one-line summary of what was found or why nothing was. */
+  summary: { it: string; en: string };
+}
