@@ -9,9 +9,9 @@
  *   one sync that creates the sheets, tables and names the formulas refer to.
  * Times are not reported: the fake's speed says nothing about Excel's.
  */
-import { cellAddress, parseCell } from "../src/engine/address";
-import { isFormula, type WorkbookPlan } from "../src/engine/plan";
-import type { SheetSnapshot } from "../src/engine/snapshot";
+import { cellAddress, parseCell } from "../src/engine/core/address";
+import { isFormula, type WorkbookPlan } from "../src/engine/core/plan";
+import type { SheetSnapshot } from "../src/engine/core/snapshot";
 import { applyPlan, needsTextFormat, readWorkbook } from "../src/excel";
 import { splitSheetRef } from "../src/excel/refs";
 import { type FakeExcel, createFakeExcel } from "../test/fakes/fake-excel";

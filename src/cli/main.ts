@@ -5,7 +5,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import type { Lang } from "../engine/core/findings";
+import type { Lang } from "../engine/core/i18n";
 import { InputError } from "../xlsx/file";
 import { checkFile, convertFile, defaultOutput } from "../xlsx/convert-file";
 import { formatCheck, formatConversion, reportJson } from "./summary";

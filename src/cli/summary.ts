@@ -1,7 +1,8 @@
 /** The CLI's printed summary and JSON report. */
 import type { CheckResult } from "../engine/check";
 import type { ConversionResult } from "../engine/convert";
-import { countBySeverity, type Finding, type Lang } from "../engine/core/findings";
+import { countBySeverity, type Finding } from "../engine/core/findings";
+import type { Lang } from "../engine/core/i18n";
 import { findingRef } from "../engine/core/messages";
 import type { UnitSummary } from "../engine/objectives/weights";
 

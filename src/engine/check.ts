@@ -3,13 +3,12 @@
  * `PIAO Obiettivi` is what people edit (weights changed, rows added), so it is what gets checked; on a
  * workbook never converted, the user's own sheets are.
  */
-import { SHEETS, isGeneratedSheet } from "./core/contract";
-import { detectObjectives } from "./objectives/detect";
+import { isGeneratedSheet, SHEETS } from "./core/contract";
 import { sortFindings, type Finding } from "./core/findings";
-import type { Objective } from "./objectives/model";
-import { normalizeObjectives } from "./objectives/normalise";
 import type { SheetSnapshot } from "./core/snapshot";
-import { checkWeights, scaleFractionUnits, type UnitSummary } from "./objectives/weights";
+import type { Objective } from "./objectives/model";
+import { objectivesPart } from "./objectives/part";
+import type { UnitSummary } from "./objectives/weights";
 
 export interface CheckResult {
   /** Which sheets were checked: the structured sheet of a converted workbook, or the user's sheets. */
@@ -21,17 +20,13 @@ export interface CheckResult {
 
 export function check(snapshots: SheetSnapshot[]): CheckResult {
   const structured = snapshots.find((s) => s.name === SHEETS.objectives);
-  const sheets = structured ? [structured] : snapshots.filter((s) => !isGeneratedSheet(s.name));
-  const norm = normalizeObjectives(sheets.flatMap((s) => detectObjectives(s).objectives));
+  const part = objectivesPart(structured ? [structured] : snapshots.filter((s) => !isGeneratedSheet(s.name)));
   // Normalisation notices are about the source's noise; on a converted workbook they would repeat.
-  const findings = structured ? norm.findings.filter((f) => f.severity !== "info") : norm.findings;
-  findings.push(...scaleFractionUnits(norm.objectives));
-  const checked = checkWeights(norm.objectives);
-  findings.push(...checked.findings);
+  const findings = structured ? part.findings.filter((f) => f.severity !== "info") : part.findings;
   return {
     checked: structured ? "converted" : "source",
-    objectives: norm.objectives,
-    units: checked.units,
+    objectives: part.objectives,
+    units: part.units,
     findings: sortFindings(findings),
   };
 }

@@ -22,6 +22,7 @@
 
 import { cellAddress, columnLetters, parseCell } from "../engine/core/address";
 import type { CellStyle, ChartPlan, SheetPlan, ValidationPlan, WorkbookPlan } from "../engine/core/plan";
+import type { FindingCode } from "../engine/core/findings";
 import { WriteBatcher } from "./batch";
 import { type PreparedBlock, charsToPoints, chunkArrays, prepareBlock } from "./cells";
 import { ExcelAdapterError } from "./errors";
@@ -299,7 +300,7 @@ export async function applyPlan(
 function planNotices(plan: WorkbookPlan, has: Features, supports: Supports): AdapterNotice[] {
   const count = (f: (s: SheetPlan) => number) => plan.sheets.reduce((n, s) => n + f(s), 0);
   const out: AdapterNotice[] = [];
-  const add = (code: string, n: number) => {
+  const add = (code: FindingCode, n: number) => {
     if (n > 0) out.push(notice(code, n));
   };
   add("EXCEL_API_CONVALIDA", has.validation ? 0 : count((s) => s.validations.length));

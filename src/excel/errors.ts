@@ -3,7 +3,7 @@
  * Branch on `code`, never on `message`: Excel localises its messages (office-js #1199).
  */
 
-import type { Finding } from "../engine/core/findings";
+import type { Finding, FindingCode } from "../engine/core/findings";
 import type { AdapterNotice } from "./notices";
 
 /** An error raised by the adapter itself (before or instead of an Excel call). */
@@ -125,7 +125,7 @@ export function describeExcelError(e: unknown): ExcelErrorDescription {
 }
 
 /** Finding codes for Excel's error codes (and the adapter's own), as the task pane lists them. */
-const FINDING_CODES: Record<string, string> = {
+const FINDING_CODES: Record<string, FindingCode> = {
   AccessDenied: "EXCEL_FOGLIO_PROTETTO",
   InvalidOperation: "EXCEL_OPERAZIONE_NON_CONSENTITA",
   InvalidOperationInCellEditMode: "EXCEL_MODIFICA_CELLA_IN_CORSO",
@@ -144,7 +144,7 @@ const FINDING_CODES: Record<string, string> = {
 };
 
 /** The generic finding code, for Excel errors without a specific one. */
-export const EXCEL_GENERIC_FINDING = "EXCEL_ERRORE";
+export const EXCEL_GENERIC_FINDING: FindingCode = "EXCEL_ERRORE";
 
 /** The sheet an error is about, when it says (our own errors do; Excel's do not, and are localised). */
 function sheetOfError(e: unknown): string | undefined {

@@ -3,10 +3,11 @@
  * set. Nothing fails for an optional feature: the work is done without it and the notice says what is
  * missing and what the user can do (update Excel, or use the command line, which writes everything).
  */
+import type { FindingCode } from "../engine/core/findings";
 
 export interface AdapterNotice {
   /** Stable code, e.g. `EXCEL_API_CONVALIDA`. */
-  code: string;
+  code: FindingCode;
   it: string;
   en: string;
 }
@@ -18,7 +19,7 @@ const UPDATE = {
 
 type Build = (n: number) => { it: string; en: string };
 
-const CATALOGUE: Record<string, { api: string; build: Build }> = {
+const CATALOGUE: Partial<Record<FindingCode, { api: string; build: Build }>> = {
   EXCEL_API_CONVALIDA: {
     api: "1.8",
     build: (n) => ({
@@ -78,12 +79,12 @@ const CATALOGUE: Record<string, { api: string; build: Build }> = {
 };
 
 /** The requirement set a notice is about, e.g. `1.8`. */
-export function noticeApi(code: string): string | undefined {
+export function noticeApi(code: FindingCode): string | undefined {
   return CATALOGUE[code]?.api;
 }
 
 /** A notice of the catalogue; `count` is how many items were skipped, where that applies. */
-export function notice(code: string, count = 0): AdapterNotice {
+export function notice(code: FindingCode, count = 0): AdapterNotice {
   const entry = CATALOGUE[code];
   if (!entry) throw new Error(`Unknown notice ${code}`);
   const m = entry.build(count);

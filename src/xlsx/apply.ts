@@ -1,7 +1,13 @@
 /** Apply a WorkbookPlan to an exceljs workbook. No PIAO knowledge here: only the plan's elements. */
 import ExcelJS from "exceljs";
 import { cellAddress, parseCell, parseRange } from "../engine/core/address";
-import { isFormula, type CellStyle, type PlanValue, type SheetPlan, type WorkbookPlan } from "../engine/core/plan";
+import {
+  isFormula,
+  type CellStyle,
+  type PlanValue,
+  type SheetPlan,
+  type WorkbookPlan,
+} from "../engine/core/plan";
 
 export const argb = (hex: string) => "FF" + hex.replace("#", "").toUpperCase();
 

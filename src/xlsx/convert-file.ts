@@ -2,7 +2,7 @@
 import * as path from "path";
 import { check, type CheckResult } from "../engine/check";
 import { convert, type ConversionResult } from "../engine/convert";
-import type { Lang } from "../engine/core/findings";
+import type { Lang } from "../engine/core/i18n";
 import { applyPlanToWorkbook } from "./apply";
 import { loadWorkbook, saveWorkbook } from "./file";
 import { snapshotWorkbook } from "./read";

@@ -1,13 +1,79 @@
 /** Findings: every problem or notice the engine reports, with a link to its cell. */
 
+import type { Lang, Text } from "./i18n";
+
 export type Severity = "error" | "warning" | "info";
-export type Lang = "it" | "en";
+
+export const FINDING_CODES = [
+  // objectives (detection, normalisation, weights, summary table)
+  "CODICE_NORMALIZZATO",
+  "CODICE_DUPLICATO",
+  "TIPO_NORMALIZZATO",
+  "TIPO_SCONOSCIUTO",
+  "PESO_TESTO",
+  "PESO_PERCENTUALE",
+  "PESO_MANCANTE",
+  "PESO_NON_NUMERICO",
+  "PESO_NEGATIVO",
+  "PESO_ECCESSIVO",
+  "PESO_SOMMA",
+  "PESI_SCALATI",
+  "OBIETTIVO_CANCELLO",
+  "OBIETTIVO_SENZA_NOME",
+  "TESTO_PULITO",
+  "RIGA_NASCOSTA",
+  "COLONNA_NASCOSTA",
+  "VALORE_ERRORE",
+  "RIEPILOGO_DIVERSO",
+  "FOGLIO_NON_RICONOSCIUTO",
+  // indicators
+  "INDICATORE_VALORE_TESTO",
+  "INDICATORE_VALORE_NON_NUMERICO",
+  "INDICATORE_PERCENTUALE",
+  "INDICATORE_ANNO_DUPLICATO",
+  "INDICATORE_ANNO_NON_VALIDO",
+  "INDICATORE_POLARITA_SCONOSCIUTA",
+  "INDICATORE_POLARITA_PREDEFINITA",
+  "INDICATORE_TARGET_NON_NUMERICO",
+  "INDICATORI_SEPARATI",
+  "INDICATORE_RAPPORTO",
+  "INDICATORE_SENZA_NOME",
+  "INDICATORE_NON_ABBINATO",
+  "INDICATORI_SENZA_ANNI",
+  // staff spending
+  "SPESA_MEDIA_557",
+  "SPESA_ENTRATE_NETTE",
+  // Excel host (Office.js adapter: errors and missing requirement sets)
+  "EXCEL_VERSIONE_NON_SUPPORTATA",
+  "EXCEL_TROPPE_CELLE",
+  "EXCEL_RICHIESTA_INTERROTTA",
+  "EXCEL_OPERAZIONE_NON_CONSENTITA",
+  "EXCEL_MODIFICA_CELLA_IN_CORSO",
+  "EXCEL_FOGLIO_PROTETTO",
+  "EXCEL_ERRORE_INTERNO",
+  "EXCEL_ERRORE",
+  "EXCEL_ELEMENTO_NON_TROVATO",
+  "EXCEL_CONFLITTO_MODIFICHE",
+  "EXCEL_NOME_IN_USO",
+  "EXCEL_LIMITE_DATI",
+  "EXCEL_DIFETTO_COMPONENTE",
+  "EXCEL_API_GRAFICI",
+  "EXCEL_API_FORMATI_CONDIZIONALI",
+  "EXCEL_API_CONVALIDA",
+  "EXCEL_API_COLORE_SCHEDA",
+  "EXCEL_API_CELLE_UNITE",
+  "EXCEL_API_CALCOLO",
+  "EXCEL_API_BLOCCA_RIQUADRI",
+  "EXCEL_API_AGGIORNAMENTO_SCHERMO",
+] as const;
+
+/** Stable machine code of a finding (docs/workbook-contract.md lists them): compare codes, never texts. */
+export type FindingCode = (typeof FINDING_CODES)[number];
 
 export interface Finding {
   severity: Severity;
-  /** Stable machine code, e.g. `PESO_SOMMA`. */
-  code: string;
-  message: { it: string; en: string };
+  code: FindingCode;
+  message: Text;
   /** Source sheet and 0-based cell, when the finding points at a cell. */
   sheet?: string;
   row?: number;

@@ -18,7 +18,7 @@
  * size of the sheet (merged areas are expanded once, clipped to the used range).
  */
 import type { Finding } from "../core/findings";
-import { finding, INDICATOR_MESSAGES as IM, MESSAGES } from "../core/messages";
+import { finding, MESSAGES } from "../core/messages";
 import { isErrorValue, numberFormatAt, type Scalar, type SheetSnapshot } from "../core/snapshot";
 import { parseRange } from "../core/address";
 import { indicatorField, indicatorYearColumn, type IndicatorField } from "../core/synonyms";
@@ -254,7 +254,7 @@ export function detectIndicators(sheet: SheetSnapshot): IndicatorDetection {
       const denominators = yearly("denominator");
       if (nameBlank) {
         if (values.length + numerators.length + denominators.length > 0)
-          findings.push(finding("warning", "INDICATORE_SENZA_NOME", IM.noName(), where(name)));
+          findings.push(finding("warning", "INDICATORE_SENZA_NOME", MESSAGES.indicatorNoName(), where(name)));
         continue;
       }
       indicators.push({
@@ -274,7 +274,7 @@ export function detectIndicators(sheet: SheetSnapshot): IndicatorDetection {
       const current = nameBlank ? lastName : name;
       if (!current) {
         if (!isBlank(yearCell.v))
-          findings.push(finding("warning", "INDICATORE_SENZA_NOME", IM.noName(), where(name)));
+          findings.push(finding("warning", "INDICATORE_SENZA_NOME", MESSAGES.indicatorNoName(), where(name)));
         continue;
       }
       if (!nameBlank) lastName = name;
@@ -312,7 +312,7 @@ export function detectIndicators(sheet: SheetSnapshot): IndicatorDetection {
           finding(
             "warning",
             "INDICATORE_ANNO_NON_VALIDO",
-            IM.invalidYear(String(current.v), String(yearCell.v)),
+            MESSAGES.indicatorInvalidYear(String(current.v), String(yearCell.v)),
             where(yearCell),
           ),
         );

@@ -16,7 +16,7 @@
  */
 import { normalizeCode } from "../core/codes";
 import type { Finding } from "../core/findings";
-import { finding, INDICATOR_MESSAGES as M } from "../core/messages";
+import { finding, MESSAGES as M } from "../core/messages";
 import { parseNumberText, readNumber, tidy } from "../core/numbers";
 import { cellText, type Scalar } from "../core/snapshot";
 import { polarityWord } from "../core/synonyms";
@@ -157,7 +157,7 @@ export function normalizeIndicators(raw: RawIndicator[]): NormalizedIndicators {
             finding(
               "warning",
               "INDICATORE_VALORE_NON_NUMERICO",
-              M.valueNotNumber(label, text(cell.v)),
+              M.indicatorValueNotNumber(label, text(cell.v)),
               where(cell),
             ),
           );
@@ -165,7 +165,12 @@ export function normalizeIndicators(raw: RawIndicator[]): NormalizedIndicators {
         }
         if (year in out) {
           findings.push(
-            finding("warning", "INDICATORE_ANNO_DUPLICATO", M.duplicateYear(label, year), where(cell)),
+            finding(
+              "warning",
+              "INDICATORE_ANNO_DUPLICATO",
+              M.indicatorDuplicateYear(label, year),
+              where(cell),
+            ),
           );
           continue;
         }
@@ -192,7 +197,7 @@ export function normalizeIndicators(raw: RawIndicator[]): NormalizedIndicators {
           finding(
             "warning",
             "INDICATORE_TARGET_NON_NUMERICO",
-            M.targetNotNumber(label, text(targetCell.v)),
+            M.indicatorTargetNotNumber(label, text(targetCell.v)),
             where(targetCell),
           ),
         );
@@ -211,7 +216,7 @@ export function normalizeIndicators(raw: RawIndicator[]): NormalizedIndicators {
           finding(
             "warning",
             "INDICATORE_POLARITA_SCONOSCIUTA",
-            M.polarityUnknown(label, text(f.polarity.v)),
+            M.indicatorPolarityUnknown(label, text(f.polarity.v)),
             where(f.polarity),
           ),
         );
@@ -220,10 +225,14 @@ export function normalizeIndicators(raw: RawIndicator[]): NormalizedIndicators {
     let unitOfMeasure = text(f.unitOfMeasure?.v);
     if (percent && unitOfMeasure === "") {
       unitOfMeasure = "%";
-      findings.push(finding("info", "INDICATORE_PERCENTUALE", M.percentValues(label), where(r.name)));
+      findings.push(
+        finding("info", "INDICATORE_PERCENTUALE", M.indicatorPercentValues(label), where(r.name)),
+      );
     }
     if (asText > 0)
-      findings.push(finding("info", "INDICATORE_VALORE_TESTO", M.valuesAsText(label, asText), where(r.name)));
+      findings.push(
+        finding("info", "INDICATORE_VALORE_TESTO", M.indicatorValuesAsText(label, asText), where(r.name)),
+      );
 
     const factorField = f.factor ? (readNumber(f.factor.v, null)?.value ?? null) : null;
     const numeratorText = f.numerator && typeof f.numerator.v === "string" ? text(f.numerator.v) : "";
@@ -246,7 +255,7 @@ export function normalizeIndicators(raw: RawIndicator[]): NormalizedIndicators {
     if (names.length === 0) names.push("");
     if (!f.polarity) defaultPolarity += names.length;
     if (names.length > 1)
-      findings.push(finding("info", "INDICATORI_SEPARATI", M.split(names.length), where(r.name)));
+      findings.push(finding("info", "INDICATORI_SEPARATI", M.indicatorSplit(names.length), where(r.name)));
 
     for (const name of names) {
       const parsed = parseRatioText(name);
@@ -265,7 +274,7 @@ export function normalizeIndicators(raw: RawIndicator[]): NormalizedIndicators {
             finding(
               "info",
               "INDICATORE_RAPPORTO",
-              M.ratio(parsed.numerator, parsed.denominator, ratio.factor ?? parsed.factor),
+              M.indicatorRatio(parsed.numerator, parsed.denominator, ratio.factor ?? parsed.factor),
               where(r.name),
             ),
           );
@@ -277,7 +286,7 @@ export function normalizeIndicators(raw: RawIndicator[]): NormalizedIndicators {
   }
   if (defaultPolarity > 0 && firstDefault)
     findings.push(
-      finding("info", "INDICATORE_POLARITA_PREDEFINITA", M.polarityDefault(defaultPolarity), {
+      finding("info", "INDICATORE_POLARITA_PREDEFINITA", M.indicatorPolarityDefault(defaultPolarity), {
         sheet: sheetName,
         row: firstDefault.row,
         col: firstDefault.col,
@@ -327,7 +336,7 @@ export function mergeIndicators(all: Indicator[]): { indicators: Indicator[]; fi
     }
     if (targets.length > 1)
       findings.push(
-        finding("info", "INDICATORE_NON_ABBINATO", M.ambiguous(i.name, targets.length), i.source),
+        finding("info", "INDICATORE_NON_ABBINATO", M.indicatorAmbiguous(i.name, targets.length), i.source),
       );
     const sk = `${k}\u0000${normalizeLabel(i.objectiveCode || i.objective)}`;
     const same = series.get(sk);
@@ -347,7 +356,12 @@ function absorb(into: Indicator, from: Indicator, findings: Finding[]): void {
     const year = Number(y);
     if (year in into.values && into.values[year] !== v)
       findings.push(
-        finding("warning", "INDICATORE_ANNO_DUPLICATO", M.duplicateYear(into.name, year), from.source),
+        finding(
+          "warning",
+          "INDICATORE_ANNO_DUPLICATO",
+          M.indicatorDuplicateYear(into.name, year),
+          from.source,
+        ),
       );
     else into.values[year] = v;
   }

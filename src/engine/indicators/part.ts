@@ -5,7 +5,7 @@
 import { TREND_PARAMETERS as P } from "../core/contract";
 import type { Finding } from "../core/findings";
 import { FORMAT } from "../core/layout";
-import { finding, INDICATOR_MESSAGES as M } from "../core/messages";
+import { finding, MESSAGES as M } from "../core/messages";
 import type { ParameterSection } from "../core/parameters";
 import type { ChartPlan, DefinedNamePlan, SheetPlan } from "../core/plan";
 import type { SheetSnapshot } from "../core/snapshot";
@@ -130,7 +130,7 @@ export function indicatorsPart(
   }
   const years = indicatorYears(indicators, planYears);
   if (years.length === 0 && indicators.length > 0)
-    findings.push(finding("info", "INDICATORI_SENZA_ANNI", M.noYears()));
+    findings.push(finding("info", "INDICATORI_SENZA_ANNI", M.indicatorNoYears()));
   const settings = opts.settings ?? defaultTrendSettings(planYears);
   const { sheet, layout } = indicatorsSheet(indicators, years);
   return {

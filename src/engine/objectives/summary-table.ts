@@ -4,7 +4,7 @@
  * disagrees with the cards, the plan contradicts itself and the user is warned (domain.md §2).
  */
 import type { Finding } from "../core/findings";
-import { finding } from "../core/messages";
+import { finding, MESSAGES } from "../core/messages";
 import type { SourceRef } from "../core/model";
 import { readNumber } from "../core/numbers";
 import type { SheetSnapshot } from "../core/snapshot";
@@ -72,10 +72,7 @@ export function compareSummary(rows: SummaryRow[], units: UnitSummary[]): Findin
       finding(
         "warning",
         "RIEPILOGO_DIVERSO",
-        {
-          it: `${unit.unit}: la tabella riassuntiva indica ${row.individual} obiettivi individuali e ${row.unit} di unità organizzativa, le schede ne contengono ${unit.byType.I} e ${unit.byType.UO} (con peso maggiore di 0).`,
-          en: `${unit.unit}: the summary table says ${row.individual} individual and ${row.unit} unit objectives, the cards have ${unit.byType.I} and ${unit.byType.UO} (with weight above 0).`,
-        },
+        MESSAGES.summaryDiffers(unit.unit, row.individual, row.unit, unit.byType.I, unit.byType.UO),
         row.at,
         unit.unit,
       ),

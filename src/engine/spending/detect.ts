@@ -5,7 +5,7 @@
  * or just below. One pass over the cells.
  */
 import type { Finding } from "../core/findings";
-import { finding } from "../core/messages";
+import { finding, MESSAGES } from "../core/messages";
 import type { SourceRef } from "../core/model";
 import { readNumber } from "../core/numbers";
 import { cellText, isErrorValue, type Scalar, type SheetSnapshot } from "../core/snapshot";
@@ -162,17 +162,7 @@ export function spendingInputs(figures: SpendingFigure[]): SpendingPrefill {
         if (!sources.Spesa2011 && !sources.Spesa2012 && !sources.Spesa2013) {
           for (const y of [2011, 2012, 2013]) sources[`Spesa${y}`] = f.at;
           inputs.spending2011_2013 = [n, n, n];
-          findings.push(
-            finding(
-              "info",
-              "SPESA_MEDIA_557",
-              {
-                it: "Trovata solo la media 2011-2013: riportata nei tre anni (la media non cambia).",
-                en: "Only the 2011–2013 average was found: written in all three years (the average is the same).",
-              },
-              f.at,
-            ),
-          );
+          findings.push(finding("info", "SPESA_MEDIA_557", MESSAGES.spendingAverage557Only(), f.at));
         }
         break;
       case "revenue":
@@ -184,17 +174,7 @@ export function spendingInputs(figures: SpendingFigure[]): SpendingPrefill {
           sources.FCDE ??= f.at;
           inputs.revenue = [n, n, n];
           if (inputs.fcde === null) inputs.fcde = 0;
-          findings.push(
-            finding(
-              "info",
-              "SPESA_ENTRATE_NETTE",
-              {
-                it: "Trovate le entrate correnti già nette: riportate nei tre rendiconti con FCDE 0 (la media netta non cambia).",
-                en: "Net current revenue found: written in the three rendiconti with FCDE 0 (the net average is the same).",
-              },
-              f.at,
-            ),
-          );
+          findings.push(finding("info", "SPESA_ENTRATE_NETTE", MESSAGES.spendingNetRevenue(), f.at));
         }
         break;
     }

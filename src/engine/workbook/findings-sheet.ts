@@ -1,6 +1,7 @@
 /** `PIAO Verifica` (table `PIAO_Verifica`): every finding with a link to its cell. */
 import { FINDING_COLUMNS, SHEETS, TABLES } from "../core/contract";
-import { SEVERITY_LABEL, sortFindings, type Finding, type Lang } from "../core/findings";
+import { SEVERITY_LABEL, sortFindings, type Finding } from "../core/findings";
+import type { Lang } from "../core/i18n";
 import { findingRef } from "../core/messages";
 import { emptySheet, hyperlinkFormula, type PlanValue, type SheetPlan } from "../core/plan";
 import { STYLE, tableBlock } from "../core/layout";

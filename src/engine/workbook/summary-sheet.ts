@@ -3,7 +3,8 @@
  * per unit; staff spending against maximum spending, and the ratio against the threshold.
  */
 import { OBJECTIVE_COLUMNS as C, SHEETS, TABLES } from "../core/contract";
-import { SEVERITY_LABEL, type Lang } from "../core/findings";
+import { SEVERITY_LABEL } from "../core/findings";
+import type { Lang } from "../core/i18n";
 import { emptySheet, type ChartPlan, type PlanValue, type SheetPlan } from "../core/plan";
 import { STYLE, tableColumn } from "../core/layout";
 

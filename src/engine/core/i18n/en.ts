@@ -1,0 +1,69 @@
+/** The engine's messages in English: the same ids and arguments as `it.ts`. */
+import { numEn } from "./index";
+import type { EngineCatalogue } from "./it";
+
+export const en: EngineCatalogue = {
+  codeNormalized: (from: string, to: string) => `Code "${from}" read as "${to}".`,
+  typeNormalized: (from: string, to: string) => `Type "${from}" read as "${to}".`,
+  typeUnknown: (from: string) =>
+    from
+      ? `Type "${from}" not recognised: use I (individual), O (organisational) or UO (organisational unit).`
+      : `Type missing: use I (individual), O (organisational) or UO (organisational unit).`,
+  weightText: (raw: string, value: number) =>
+    `Weight stored as text ("${raw}") read as the number ${numEn(value)}.`,
+  weightPercentFormat: (value: number) => `Weight in percent format read as ${numEn(value)} (out of 100).`,
+  weightMissing: () => "Weight missing.",
+  weightNotNumber: (raw: string) => `Weight "${raw}" is not a number.`,
+  weightDate: () => "The weight cell holds a date: enter a number from 0 to 100.",
+  weightNegative: (v: number) => `Negative weight (${numEn(v)}): it must be between 0 and 100.`,
+  weightTooLarge: (v: number) => `Weight ${numEn(v)} above 100: it must be between 0 and 100.`,
+  gate: (code: string) =>
+    `Objective ${code} weighs 0: a "gate" objective (e.g. payment times, art. 4-bis D.L. 13/2023), outside the 100 points.`,
+  unitSum: (unit: string, sum: number) => `${unit}: the weights sum to ${numEn(sum)}, they must sum to 100.`,
+  fractionsScaled: (unit: string) => `${unit}: weights given as fractions summing to 1, scaled to 100.`,
+  duplicateCode: (unit: string, code: string) => `${unit}: code ${code} appears more than once.`,
+  textCleaned: () => "Text cleaned of HTML tags or bullets.",
+  hiddenRow: () => "Objective in a hidden row: read anyway.",
+  errorValue: (v: string) => `Error value ${v} in the cell: ignored.`,
+  noObjectiveName: () => "Row with a code but no objective name.",
+  indicatorValuesAsText: (name: string, count: number) =>
+    `${name}: ${count} value(s) stored as text read as numbers.`,
+  indicatorValueNotNumber: (name: string, raw: string) =>
+    `${name}: value "${raw}" is not a number, the year is left empty.`,
+  indicatorPercentValues: (name: string) =>
+    `${name}: percentage values written as percentage points (unit of measure "%").`,
+  indicatorDuplicateYear: (name: string, year: number) =>
+    `${name}: several values for ${year}, the first one is kept.`,
+  indicatorInvalidYear: (name: string, raw: string) => `${name}: year "${raw}" is not valid, row ignored.`,
+  indicatorPolarityUnknown: (name: string, raw: string) =>
+    `${name}: polarity "${raw}" not recognised, set to "crescente" (use crescente or decrescente).`,
+  indicatorPolarityDefault: (count: number) =>
+    `${count} indicator(s) without polarity: set to "crescente" (higher is better), to be checked in the PIAO Indicatori sheet.`,
+  indicatorTargetNotNumber: (name: string, raw: string) =>
+    `${name}: target "${raw}" is not a number, left empty.`,
+  indicatorSplit: (count: number) => `Cell with ${count} distinct indicators: one row each.`,
+  indicatorRatio: (numerator: string, denominator: string, factor: number) =>
+    `Ratio indicator: "${numerator}" / "${denominator}" × ${factor}; numerator and denominator are entered per year.`,
+  indicatorNoName: () => "Row with values but no indicator name: ignored.",
+  indicatorAmbiguous: (name: string, count: number) =>
+    `${name}: the name matches ${count} strategic-objective indicators, the series gets a row of its own.`,
+  indicatorNoYears: () =>
+    "No years found (no series, no plan years): the PIAO Indicatori sheet has no year columns.",
+  summaryDiffers: (unit: string, individual: number, unitCount: number, cardsI: number, cardsUO: number) =>
+    `${unit}: the summary table says ${individual} individual and ${unitCount} unit objectives, the cards have ${cardsI} and ${cardsUO} (with weight above 0).`,
+  spendingAverage557Only: () =>
+    "Only the 2011–2013 average was found: written in all three years (the average is the same).",
+  spendingNetRevenue: () =>
+    "Net current revenue found: written in the three rendiconti with FCDE 0 (the net average is the same).",
+  hiddenColumn: (header: string) => `Column "${header}" is hidden: read anyway.`,
+  sheetUnrecognised: (sheet: string, summary: string) => `${sheet}: ${summary}`,
+  reportObjectives: (count: number, units: string[]) =>
+    `${count} objectives in ${units.length} unit(s) (${units.join(", ")})`,
+  reportIndicators: (count: number) => `${count} indicator(s)`,
+  reportFigures: (count: number) => `${count} staff-spending figure(s)`,
+  reportSummaryTable: (rows: number) => `objectives summary table (${rows} rows), compared with the cards`,
+  reportNothing: (why: string) => `No PIAO content recognised: ${why}.`,
+  whyEmpty: () => "the sheet is empty",
+  whyHeaderWithoutRows: () => "a header was found but no objective row below it",
+  whyNoHeader: () => "no header row with Objective and Weight or Type",
+};

@@ -1,0 +1,71 @@
+/** The engine's messages in Italian (findings, sheet reports). The reference catalogue: every id is here. */
+import { numIt } from "./index";
+
+export const it = {
+  codeNormalized: (from: string, to: string) => `Codice "${from}" letto come "${to}".`,
+  typeNormalized: (from: string, to: string) => `Tipo "${from}" letto come "${to}".`,
+  typeUnknown: (from: string) =>
+    from
+      ? `Tipo "${from}" non riconosciuto: usare I (individuale), O (organizzativa) o UO (unità organizzativa).`
+      : `Tipo mancante: indicare I (individuale), O (organizzativa) o UO (unità organizzativa).`,
+  weightText: (raw: string, value: number) =>
+    `Peso scritto come testo ("${raw}") letto come numero ${numIt(value)}.`,
+  weightPercentFormat: (value: number) => `Peso in formato percentuale letto come ${numIt(value)} (su 100).`,
+  weightMissing: () => "Peso mancante.",
+  weightNotNumber: (raw: string) => `Peso "${raw}" non numerico.`,
+  weightDate: () => "Nella cella del peso c'è una data: indicare un numero da 0 a 100.",
+  weightNegative: (v: number) => `Peso negativo (${numIt(v)}): deve essere tra 0 e 100.`,
+  weightTooLarge: (v: number) => `Peso ${numIt(v)} oltre 100: deve essere tra 0 e 100.`,
+  gate: (code: string) =>
+    `Obiettivo ${code} con peso 0: obiettivo "cancello" (es. tempi di pagamento, art. 4-bis D.L. 13/2023), non conta nei 100 punti.`,
+  unitSum: (unit: string, sum: number) => `${unit}: la somma dei pesi è ${numIt(sum)}, deve essere 100.`,
+  fractionsScaled: (unit: string) => `${unit}: pesi espressi come frazioni con somma 1, riportati su 100.`,
+  duplicateCode: (unit: string, code: string) => `${unit}: il codice ${code} compare più volte.`,
+  textCleaned: () => "Testo ripulito da etichette HTML o elenchi puntati.",
+  hiddenRow: () => "Obiettivo in una riga nascosta: letto comunque.",
+  errorValue: (v: string) => `Valore di errore ${v} nella cella: ignorato.`,
+  noObjectiveName: () => "Riga con codice ma senza denominazione dell'obiettivo.",
+  indicatorValuesAsText: (name: string, count: number) =>
+    `${name}: ${count} valori scritti come testo letti come numeri.`,
+  indicatorValueNotNumber: (name: string, raw: string) =>
+    `${name}: valore "${raw}" non numerico, l'anno resta vuoto.`,
+  indicatorPercentValues: (name: string) =>
+    `${name}: valori percentuali riportati in punti percentuali (unità di misura "%").`,
+  indicatorDuplicateYear: (name: string, year: number) =>
+    `${name}: più valori per l'anno ${year}, tenuto il primo.`,
+  indicatorInvalidYear: (name: string, raw: string) => `${name}: anno "${raw}" non valido, riga ignorata.`,
+  indicatorPolarityUnknown: (name: string, raw: string) =>
+    `${name}: polarità "${raw}" non riconosciuta, impostata "crescente" (usare crescente o decrescente).`,
+  indicatorPolarityDefault: (count: number) =>
+    `${count} indicatori senza polarità: impostata "crescente" (più alto è meglio), da verificare nel foglio PIAO Indicatori.`,
+  indicatorTargetNotNumber: (name: string, raw: string) =>
+    `${name}: target "${raw}" non numerico, lasciato vuoto.`,
+  indicatorSplit: (count: number) => `Cella con ${count} indicatori distinti: una riga per indicatore.`,
+  indicatorRatio: (numerator: string, denominator: string, factor: number) =>
+    `Indicatore a rapporto: "${numerator}" / "${denominator}" × ${String(factor).replace(".", ",")}; numeratore e denominatore si inseriscono per anno.`,
+  indicatorNoName: () => "Riga con valori ma senza nome dell'indicatore: ignorata.",
+  indicatorAmbiguous: (name: string, count: number) =>
+    `${name}: il nome corrisponde a ${count} indicatori degli obiettivi strategici, serie riportata in una riga a parte.`,
+  indicatorNoYears: () =>
+    "Nessun anno trovato (né serie né anni del piano): il foglio PIAO Indicatori non ha colonne per anno.",
+  summaryDiffers: (unit: string, individual: number, unitCount: number, cardsI: number, cardsUO: number) =>
+    `${unit}: la tabella riassuntiva indica ${individual} obiettivi individuali e ${unitCount} di unità organizzativa, le schede ne contengono ${cardsI} e ${cardsUO} (con peso maggiore di 0).`,
+  spendingAverage557Only: () =>
+    "Trovata solo la media 2011-2013: riportata nei tre anni (la media non cambia).",
+  spendingNetRevenue: () =>
+    "Trovate le entrate correnti già nette: riportate nei tre rendiconti con FCDE 0 (la media netta non cambia).",
+  hiddenColumn: (header: string) => `Colonna "${header}" nascosta: letta comunque.`,
+  sheetUnrecognised: (sheet: string, summary: string) => `${sheet}: ${summary}`,
+  reportObjectives: (count: number, units: string[]) =>
+    `${count} obiettivi in ${units.length} unità (${units.join(", ")})`,
+  reportIndicators: (count: number) => `${count} indicatori`,
+  reportFigures: (count: number) => `${count} dati di spesa di personale`,
+  reportSummaryTable: (rows: number) =>
+    `tabella riassuntiva degli obiettivi (${rows} righe), confrontata con le schede`,
+  reportNothing: (why: string) => `Nessun contenuto PIAO riconosciuto: ${why}.`,
+  whyEmpty: () => "il foglio è vuoto",
+  whyHeaderWithoutRows: () => "intestazione trovata ma nessuna riga di obiettivo sotto",
+  whyNoHeader: () => "nessuna riga di intestazione con Obiettivo e Peso o Tipo",
+};
+
+export type EngineCatalogue = typeof it;
