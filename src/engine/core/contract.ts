@@ -12,6 +12,7 @@ export const SHEETS = {
   findings: "PIAO Verifica",
   summary: "PIAO Riepilogo",
   archive: "PIAO Archivio",
+  measures: "PIAO Misure",
 } as const;
 
 /** Every sheet the add-in may create; these, and only these, are regenerated or removed by it. */
@@ -29,6 +30,11 @@ export const TABLES = {
   scoring: "PIAO_Punteggio",
   bands: "PIAO_FascePunteggio",
   archive: "PIAO_Archivio",
+  measures: "PIAO_Misure",
+  triennium: "PIAO_Triennio",
+  hiringPlan: "PIAO_PianoAssunzioni",
+  departures: "PIAO_Cessazioni",
+  areaCosts: "PIAO_CostiAree",
 } as const;
 
 /** Column headers of `PIAO_Obiettivi`, in order; `Azioni AAAA` columns go after `Missione/Programma`. */
@@ -111,3 +117,7 @@ export const TREND_PARAMETERS = {
   stability: "PIAO_SogliaStabilita",
   projectionYear: "PIAO_AnnoProiezione",
 } as const;
+
+// — staff spending: defined names and tables of `PIAO Spesa personale` (declared here as they are moved)
+
+// — measures of the objectives: columns of `PIAO_Misure`

@@ -43,6 +43,7 @@ export const FINDING_CODES = [
   // staff spending
   "SPESA_MEDIA_557",
   "SPESA_ENTRATE_NETTE",
+  // measures of the objectives
   // Excel host (Office.js adapter: errors and missing requirement sets)
   "EXCEL_VERSIONE_NON_SUPPORTATA",
   "EXCEL_TROPPE_CELLE",

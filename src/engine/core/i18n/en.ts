@@ -3,6 +3,7 @@ import { numEn } from "./index";
 import type { EngineCatalogue } from "./it";
 
 export const en: EngineCatalogue = {
+  // — objectives: detection, normalisation, weights, summary table
   codeNormalized: (from: string, to: string) => `Code "${from}" read as "${to}".`,
   typeNormalized: (from: string, to: string) => `Type "${from}" read as "${to}".`,
   typeUnknown: (from: string) =>
@@ -26,6 +27,10 @@ export const en: EngineCatalogue = {
   hiddenRow: () => "Objective in a hidden row: read anyway.",
   errorValue: (v: string) => `Error value ${v} in the cell: ignored.`,
   noObjectiveName: () => "Row with a code but no objective name.",
+  summaryDiffers: (unit: string, individual: number, unitCount: number, cardsI: number, cardsUO: number) =>
+    `${unit}: the summary table says ${individual} individual and ${unitCount} unit objectives, the cards have ${cardsI} and ${cardsUO} (with weight above 0).`,
+  hiddenColumn: (header: string) => `Column "${header}" is hidden: read anyway.`,
+  // — indicators (PIAO section 2.1)
   indicatorValuesAsText: (name: string, count: number) =>
     `${name}: ${count} value(s) stored as text read as numbers.`,
   indicatorValueNotNumber: (name: string, raw: string) =>
@@ -49,13 +54,13 @@ export const en: EngineCatalogue = {
     `${name}: the name matches ${count} strategic-objective indicators, the series gets a row of its own.`,
   indicatorNoYears: () =>
     "No years found (no series, no plan years): the PIAO Indicatori sheet has no year columns.",
-  summaryDiffers: (unit: string, individual: number, unitCount: number, cardsI: number, cardsUO: number) =>
-    `${unit}: the summary table says ${individual} individual and ${unitCount} unit objectives, the cards have ${cardsI} and ${cardsUO} (with weight above 0).`,
+  // — staff spending (art. 33 D.L. 34/2019)
   spendingAverage557Only: () =>
     "Only the 2011–2013 average was found: written in all three years (the average is the same).",
   spendingNetRevenue: () =>
     "Net current revenue found: written in the three rendiconti with FCDE 0 (the net average is the same).",
-  hiddenColumn: (header: string) => `Column "${header}" is hidden: read anyway.`,
+  // — measures of the objectives (targets, values, scoring rules)
+  // — workbook: sheet reports
   sheetUnrecognised: (sheet: string, summary: string) => `${sheet}: ${summary}`,
   reportObjectives: (count: number, units: string[]) =>
     `${count} objectives in ${units.length} unit(s) (${units.join(", ")})`,

@@ -2,6 +2,7 @@
 import { numIt } from "./index";
 
 export const it = {
+  // — objectives: detection, normalisation, weights, summary table
   codeNormalized: (from: string, to: string) => `Codice "${from}" letto come "${to}".`,
   typeNormalized: (from: string, to: string) => `Tipo "${from}" letto come "${to}".`,
   typeUnknown: (from: string) =>
@@ -25,6 +26,10 @@ export const it = {
   hiddenRow: () => "Obiettivo in una riga nascosta: letto comunque.",
   errorValue: (v: string) => `Valore di errore ${v} nella cella: ignorato.`,
   noObjectiveName: () => "Riga con codice ma senza denominazione dell'obiettivo.",
+  summaryDiffers: (unit: string, individual: number, unitCount: number, cardsI: number, cardsUO: number) =>
+    `${unit}: la tabella riassuntiva indica ${individual} obiettivi individuali e ${unitCount} di unità organizzativa, le schede ne contengono ${cardsI} e ${cardsUO} (con peso maggiore di 0).`,
+  hiddenColumn: (header: string) => `Colonna "${header}" nascosta: letta comunque.`,
+  // — indicators (PIAO section 2.1)
   indicatorValuesAsText: (name: string, count: number) =>
     `${name}: ${count} valori scritti come testo letti come numeri.`,
   indicatorValueNotNumber: (name: string, raw: string) =>
@@ -48,13 +53,13 @@ export const it = {
     `${name}: il nome corrisponde a ${count} indicatori degli obiettivi strategici, serie riportata in una riga a parte.`,
   indicatorNoYears: () =>
     "Nessun anno trovato (né serie né anni del piano): il foglio PIAO Indicatori non ha colonne per anno.",
-  summaryDiffers: (unit: string, individual: number, unitCount: number, cardsI: number, cardsUO: number) =>
-    `${unit}: la tabella riassuntiva indica ${individual} obiettivi individuali e ${unitCount} di unità organizzativa, le schede ne contengono ${cardsI} e ${cardsUO} (con peso maggiore di 0).`,
+  // — staff spending (art. 33 D.L. 34/2019)
   spendingAverage557Only: () =>
     "Trovata solo la media 2011-2013: riportata nei tre anni (la media non cambia).",
   spendingNetRevenue: () =>
     "Trovate le entrate correnti già nette: riportate nei tre rendiconti con FCDE 0 (la media netta non cambia).",
-  hiddenColumn: (header: string) => `Colonna "${header}" nascosta: letta comunque.`,
+  // — measures of the objectives (targets, values, scoring rules)
+  // — workbook: sheet reports
   sheetUnrecognised: (sheet: string, summary: string) => `${sheet}: ${summary}`,
   reportObjectives: (count: number, units: string[]) =>
     `${count} obiettivi in ${units.length} unità (${units.join(", ")})`,
