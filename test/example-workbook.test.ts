@@ -1,5 +1,5 @@
 /**
- * The committed example workbook (built by scripts/build-example.js from the real PIAO 2023-2025 of the
+ * The committed example workbook (built by scripts/build-example.ts from the real PIAO 2023-2025 of the
  * Provincia di Massa-Carrara) still holds the facts of the reference document and its real noise.
  * The cards are read directly from the cells, not through the project's engine.
  */

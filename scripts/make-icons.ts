@@ -1,20 +1,22 @@
-#!/usr/bin/env node
 /**
  * Writes the add-in icons assets/icon-{16,32,64,80,128}.png: a white sheet with a grid on a rounded green
- * square. Plain RGBA PNGs encoded with zlib, so no image library is needed. Run `node scripts/make-icons.js`.
+ * square. Plain RGBA PNGs encoded with zlib, so no image library is needed. Run `npm run icons`
+ * (compiles scripts/ with tsconfig.scripts.json, then runs node build/scripts/make-icons.js).
  */
-const fs = require("fs");
-const path = require("path");
-const zlib = require("zlib");
-const { Buffer } = require("buffer");
+import { Buffer } from "buffer";
+import * as fs from "fs";
+import * as path from "path";
+import * as zlib from "zlib";
+import { repoRoot } from "./repo-root";
+
+type Rgba = readonly [number, number, number, number];
 
 const SIZES = [16, 32, 64, 80, 128];
-const OUT_DIR = path.join(__dirname, "..", "assets");
 
-const GREEN = [15, 110, 86, 255];
-const LIGHT = [159, 225, 203, 255];
-const WHITE = [255, 255, 255, 255];
-const CLEAR = [0, 0, 0, 0];
+const GREEN: Rgba = [15, 110, 86, 255];
+const LIGHT: Rgba = [159, 225, 203, 255];
+const WHITE: Rgba = [255, 255, 255, 255];
+const CLEAR: Rgba = [0, 0, 0, 0];
 
 const CRC_TABLE = new Uint32Array(256).map((_, n) => {
   let c = n;
@@ -22,13 +24,13 @@ const CRC_TABLE = new Uint32Array(256).map((_, n) => {
   return c >>> 0;
 });
 
-function crc32(buf) {
+function crc32(buf: Uint8Array): number {
   let c = 0xffffffff;
   for (const b of buf) c = CRC_TABLE[(c ^ b) & 0xff] ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
 }
 
-function chunk(type, data) {
+function chunk(type: string, data: Buffer): Buffer {
   const len = Buffer.alloc(4);
   len.writeUInt32BE(data.length);
   const body = Buffer.concat([Buffer.from(type, "ascii"), data]);
@@ -37,7 +39,7 @@ function chunk(type, data) {
   return Buffer.concat([len, body, crc]);
 }
 
-function encodePng(size, rgba) {
+function encodePng(size: number, rgba: Buffer): Buffer {
   const ihdr = Buffer.alloc(13);
   ihdr.writeUInt32BE(size, 0);
   ihdr.writeUInt32BE(size, 4);
@@ -57,8 +59,22 @@ function encodePng(size, rgba) {
   ]);
 }
 
+/** Shapes of an n-pixel icon, in pixel units. */
+interface Layout {
+  line: number;
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+  header: number;
+  rows: number[];
+  col: number;
+  radius: number;
+  margin: number;
+}
+
 /** Shapes in pixel units, snapped to whole pixels so that small sizes stay crisp. */
-function layout(n) {
+function layout(n: number): Layout {
   const line = Math.max(1, Math.round(n / 20));
   const left = Math.round(n * 0.24);
   const right = n - left;
@@ -70,7 +86,7 @@ function layout(n) {
   return { line, left, right, top, bottom, header, rows, col, radius: n * 0.18, margin: n * 0.04 };
 }
 
-function colourAt(x, y, n, g) {
+function colourAt(x: number, y: number, n: number, g: Layout): Rgba {
   // Rounded background square.
   const lo = g.margin;
   const hi = n - g.margin;
@@ -86,7 +102,8 @@ function colourAt(x, y, n, g) {
   return onRow || onCol ? LIGHT : WHITE;
 }
 
-function render(n) {
+/** RGBA pixels of an n×n icon, supersampled for the rounded corners. */
+function render(n: number): Buffer {
   const g = layout(n);
   const ss = 8; // supersampling per axis, for the rounded corners
   const out = Buffer.alloc(n * n * 4);
@@ -112,9 +129,16 @@ function render(n) {
   return out;
 }
 
-fs.mkdirSync(OUT_DIR, { recursive: true });
-for (const n of SIZES) {
-  const file = path.join(OUT_DIR, `icon-${n}.png`);
-  fs.writeFileSync(file, encodePng(n, render(n)));
-  console.log(`wrote ${path.relative(process.cwd(), file)}`);
+/** Write the icons into outDir (default: the repository's assets/). */
+export function makeIcons(outDir: string = path.join(repoRoot(), "assets")): string[] {
+  fs.mkdirSync(outDir, { recursive: true });
+  return SIZES.map((n) => {
+    const file = path.join(outDir, `icon-${n}.png`);
+    fs.writeFileSync(file, encodePng(n, render(n)));
+    return file;
+  });
+}
+
+if (require.main === module) {
+  for (const file of makeIcons(process.argv[2])) console.log(`wrote ${path.relative(process.cwd(), file)}`);
 }
