@@ -39,7 +39,7 @@ import { inputs, REFERENCE_SPENDING } from "./helpers/spending";
 import { applyPlan, needsTextFormat } from "../src/excel";
 import { charsToPoints } from "../src/excel/cells";
 import { applyPlanToWorkbook } from "../src/xlsx/apply";
-import { convertFile } from "../src/xlsx/convert-file";
+import { convertFile } from "../src/app/convert-file";
 import { scalarOf, snapshotWorkbook } from "../src/xlsx/read";
 import { type ExportedWorkbook, type FakeSheetSeed, createFakeExcel } from "./fakes/fake-excel";
 import { smallPlan, userSheets } from "./fakes/sample-plans";

@@ -7,7 +7,7 @@ import ExcelJS from "exceljs";
 import * as path from "path";
 import { OBJECTIVE_COLUMNS as C, SHEETS } from "../src/engine/core/contract";
 import { unitScore } from "../src/engine/objectives/scoring";
-import { convertFile } from "../src/xlsx/convert-file";
+import { convertFile } from "../src/app/convert-file";
 import { rng } from "./helpers/random";
 import { readCachedValues, recalculate, type CellResult } from "./helpers/recalc";
 import { tmpDir } from "./helpers/workbooks";

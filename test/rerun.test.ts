@@ -7,7 +7,7 @@ import ExcelJS from "exceljs";
 import * as path from "path";
 import { SHEETS } from "../src/engine/core/contract";
 import { isGeneratedSheet } from "../src/engine/core/contract";
-import { convertFile } from "../src/xlsx/convert-file";
+import { convertFile } from "../src/app/convert-file";
 import { snapshotWorkbook } from "../src/xlsx/read";
 import { card, tmpDir, writeWorkbook } from "./helpers/workbooks";
 

@@ -8,7 +8,7 @@ import ExcelJS from "exceljs";
 import * as fs from "fs";
 import * as path from "path";
 import { GENERATED_SHEETS, SHEETS } from "../src/engine/core/contract";
-import { convertFile } from "../src/xlsx/convert-file";
+import { convertFile } from "../src/app/convert-file";
 import { readCachedValues, recalculate } from "./helpers/recalc";
 import { tmpDir } from "./helpers/workbooks";
 

@@ -4,7 +4,8 @@ import { officeSupports } from "../excel/supports";
 import { App } from "./App";
 import { noHostActions, type PaneActions } from "./actions";
 import { languageFor, type Language } from "./i18n";
-import { createOfficeActions, officeSourceName } from "./office-actions";
+import { officeSourceName } from "../app/pane-pipeline";
+import { createOfficeActions } from "./office-actions";
 
 function render(actions: PaneActions, language: Language): void {
   const container = document.getElementById("container");

@@ -1,6 +1,6 @@
 /** Workbooks and stand-ins shared by the task pane's tests (no DOM needed). */
 import type { AnalysisView, PaneActions } from "../../src/taskpane/actions";
-import type { OfficeHost } from "../../src/taskpane/office-actions";
+import type { OfficeHost } from "../../src/app/pane-pipeline";
 import type { FakeExcel, FakeSheetSeed } from "../fakes/fake-excel";
 
 /** OfficeHost over the fake: Excel.run and the requirement-set check. */

@@ -1,7 +1,8 @@
 /** @jest-environment jsdom */
 /** Step 2 — Review: the user maps the weight column and the unit; choices live in the workbook's settings. */
 import { screen, within } from "@testing-library/react";
-import { createOfficeActions, MAPPING_SETTING } from "../../src/taskpane/office-actions";
+import { MAPPING_SETTING } from "../../src/app/pane-settings";
+import { createOfficeActions } from "../../src/taskpane/office-actions";
 import { createFakeExcel } from "../fakes/fake-excel";
 import { FLAT, NEEDS_REVIEW, fakeHost, paneOver, renderPane } from "./helpers";
 

@@ -1,11 +1,11 @@
-/** The CLI's pipeline on files: read with exceljs, run the engine, apply the plan, save. */
+/** The CLI's use cases on files: read the package, run the engine, apply the plan, save. */
 import * as path from "path";
 import { check, type CheckResult } from "../engine/check";
 import { convert, type ConversionResult } from "../engine/convert";
 import type { Lang } from "../engine/core/i18n";
-import { applyPlanToWorkbook } from "./apply";
-import { loadWorkbook, saveWorkbook } from "./file";
-import { snapshotWorkbook } from "./read";
+import { applyPlanToWorkbook } from "../xlsx/apply";
+import { loadWorkbook, saveWorkbook } from "../xlsx/file";
+import { snapshotWorkbook } from "../xlsx/read";
 
 export type Progress = (step: string) => void;
 
