@@ -1,7 +1,8 @@
 /**
  * `piao convert <input.xlsx> [-o <output.xlsx>] [--report <report.json>] [--lang it|en]`
  * `piao check <workbook.xlsx> [--lang it|en]`
- * Exit status: 0 converted / no errors; 1 `check` found errors; 2 unusable arguments or input.
+ * Exit status: 0 converted / no errors; 1 `check` found errors; 2 unusable arguments or input; 3 an
+ * unexpected failure.
  */
 import * as fs from "fs";
 import * as path from "path";
