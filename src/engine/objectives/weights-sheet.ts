@@ -6,23 +6,30 @@ import { FORMAT, STYLE, tableBlock, tableColumn } from "../core/layout";
 
 const O = (col: string) => tableColumn(TABLES.objectives, col);
 
-/** Formulas of one `PIAO_Pesi` row (0-based sheet row `r`); column letters follow WEIGHT_COLUMNS. */
+/**
+ * Formulas of one `PIAO_Pesi` row (0-based sheet row `r`); column letters follow WEIGHT_COLUMNS.
+ * The unit is matched with EXACT, never as a COUNTIF/SUMIF criterion: a criterion reads `*`, `?`, `~`, `<`,
+ * `>` and `=` in a unit's name as wildcards and operators, and ignores case — the engine groups units by
+ * their exact name, so the formulas do too. SUMPRODUCT's separate array arguments count text as 0.
+ */
 export function weightRowFormulas(r: number): PlanValue[] {
   const n = r + 1;
-  const unit = `$A${n}`;
+  const inUnit = `--EXACT(${O(C.unit)},$A${n})`;
+  const weight = O(C.weight);
+  const positive = `ISNUMBER(${weight})*(${weight}>0)`;
   return [
-    { f: `=COUNTIF(${O(C.unit)},${unit})` },
-    { f: `=SUMIF(${O(C.unit)},${unit},${O(C.weight)})` },
+    { f: `=SUMPRODUCT(${inUnit})` },
+    { f: `=SUMPRODUCT(${inUnit},${weight})` },
     { f: `=ROUND(D${n}-100,6)` },
     { f: `=IF(ABS(E${n})<=${SCORING_NAMES.weightTolerance},"OK","ERRORE")` },
     // Σ(weight × achievement) / Σ(weight) × 100, empty until some achievement at 31/12 is entered.
     {
-      f: `=IF(OR(D${n}=0,COUNTIFS(${O(C.unit)},${unit},${O(C.achievementDec)},"<>")=0),"",SUMIF(${O(C.unit)},${unit},${O(C.scoreDec)})/D${n}*100)`,
+      f: `=IF(OR(D${n}=0,SUMPRODUCT(${inUnit},--(${O(C.achievementDec)}<>""))=0),"",SUMPRODUCT(${inUnit},${O(C.scoreDec)})/D${n}*100)`,
     },
     ...(["I", "O", "UO"] as const).map((t) => ({
-      f: `=COUNTIFS(${O(C.unit)},${unit},${O(C.type)},"${t}",${O(C.weight)},">0")`,
+      f: `=SUMPRODUCT(${inUnit},--(${O(C.type)}="${t}"),${positive})`,
     })),
-    { f: `=COUNTIFS(${O(C.unit)},${unit},${O(C.weight)},0)` },
+    { f: `=SUMPRODUCT(${inUnit},ISNUMBER(${weight})*(${weight}=0))` },
   ];
 }
 

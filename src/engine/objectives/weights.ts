@@ -108,5 +108,24 @@ export function checkWeights(objectives: Objective[]): { units: UnitSummary[]; f
       gates: list.filter((o) => o.weight === 0).length,
     });
   }
+  findings.push(...caseVariants(objectives));
   return { units, findings };
+}
+
+/**
+ * Units whose names differ only in case ("Settore 1", "SETTORE 1") are separate units, here and in the
+ * `PIAO Pesi` formulas (which match names exactly): say so, since they are often the same office.
+ */
+function caseVariants(objectives: Objective[]): Finding[] {
+  const byKey = new Map<string, string[]>();
+  for (const unit of unitsInOrder(objectives)) {
+    const key = unit.toLocaleLowerCase("it");
+    byKey.set(key, [...(byKey.get(key) ?? []), unit]);
+  }
+  return [...byKey.values()]
+    .filter((names) => names.length > 1)
+    .map((names) => {
+      const first = objectives.find((o) => o.unit === names[1])!;
+      return finding("warning", "UNITA_SIMILI", MESSAGES.unitsDifferInCase(names), first.source, names[1]);
+    });
 }

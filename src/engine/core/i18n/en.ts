@@ -30,6 +30,8 @@ export const en: EngineCatalogue = {
   summaryDiffers: (unit: string, individual: number, unitCount: number, cardsI: number, cardsUO: number) =>
     `${unit}: the summary table says ${individual} individual and ${unitCount} unit objectives, the cards have ${cardsI} and ${cardsUO} (with weight above 0).`,
   hiddenColumn: (header: string) => `Column "${header}" is hidden: read anyway.`,
+  unitsDifferInCase: (names: string[]) =>
+    `The units ${names.map((n) => `'${n}'`).join(", ")} differ only in upper and lower case: they are treated as separate units; if they are the same, write them the same way.`,
   // — indicators (PIAO section 2.1)
   indicatorValuesAsText: (name: string, count: number) =>
     `${name}: ${count} value(s) stored as text read as numbers.`,

@@ -29,6 +29,8 @@ export const it = {
   summaryDiffers: (unit: string, individual: number, unitCount: number, cardsI: number, cardsUO: number) =>
     `${unit}: la tabella riassuntiva indica ${individual} obiettivi individuali e ${unitCount} di unità organizzativa, le schede ne contengono ${cardsI} e ${cardsUO} (con peso maggiore di 0).`,
   hiddenColumn: (header: string) => `Colonna "${header}" nascosta: letta comunque.`,
+  unitsDifferInCase: (names: string[]) =>
+    `Le unità ${names.map((n) => `«${n}»`).join(", ")} differiscono solo per maiuscole e minuscole: sono trattate come unità distinte; se sono la stessa, scriverle allo stesso modo.`,
   // — indicators (PIAO section 2.1)
   indicatorValuesAsText: (name: string, count: number) =>
     `${name}: ${count} valori scritti come testo letti come numeri.`,
