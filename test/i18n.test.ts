@@ -1,5 +1,6 @@
 /** One message mechanism: every catalogue is complete in Italian and English, and every finding code is known. */
 import { FINDING_CODES } from "../src/engine/core/findings";
+import { MESSAGES } from "../src/engine/core/messages";
 import { en } from "../src/engine/core/i18n/en";
 import { it } from "../src/engine/core/i18n/it";
 import { en as paneEn } from "../src/taskpane/i18n/en";
@@ -28,4 +29,12 @@ test("each engine message gives a non-empty text in both languages for sample ar
 
 test("finding codes are unique", () => {
   expect(new Set(FINDING_CODES).size).toBe(FINDING_CODES.length);
+});
+
+test("user text quoted in a message is clipped to 200 characters, so a message always fits a cell", () => {
+  const huge = "x".repeat(32767);
+  const m = MESSAGES.weightNotNumber(huge);
+  expect(m.it.length).toBeLessThan(260);
+  expect(m.en).toContain("x".repeat(199) + "…");
+  expect(MESSAGES.weightNotNumber("breve").it).toBe('Peso "breve" non numerico.');
 });

@@ -17,11 +17,25 @@ export type Bilingual<C extends Record<string, Entry>> = {
   [K in keyof C]: (...args: Parameters<C[K]>) => Text;
 };
 
-/** Pairs the languages' catalogues into one whose entries give the text in every language. */
+/** Longest user text quoted in a message: a cell holds at most 32,767 characters, a reader far fewer. */
+export const MAX_QUOTED = 200;
+
+/** A user's text cut to `MAX_QUOTED` characters, with "…" when cut. */
+export function clip(s: string): string {
+  return s.length > MAX_QUOTED ? `${s.slice(0, MAX_QUOTED - 1)}…` : s;
+}
+
+/**
+ * Pairs the languages' catalogues into one whose entries give the text in every language. Text arguments
+ * (usually quoted from the user's cells) are clipped, so no message can outgrow a cell.
+ */
 export function bilingual<C extends Record<string, Entry>>(catalogues: Record<Lang, C>): Bilingual<C> {
   const out: Record<string, (...args: unknown[]) => Text> = {};
   for (const id of Object.keys(catalogues.it))
-    out[id] = (...args: unknown[]) => ({ it: catalogues.it[id](...args), en: catalogues.en[id](...args) });
+    out[id] = (...raw: unknown[]) => {
+      const args = raw.map((a) => (typeof a === "string" ? clip(a) : a));
+      return { it: catalogues.it[id](...args), en: catalogues.en[id](...args) };
+    };
   return out as Bilingual<C>;
 }
 
