@@ -4,16 +4,15 @@
  * Exit status: 0 converted / no errors; 1 `check` found errors; 2 unusable arguments or input; 3 an
  * unexpected failure.
  */
-import * as fs from "fs";
-import * as path from "path";
 import type { Lang } from "../engine/core/i18n";
 import { InputError } from "../xlsx/file";
 import { checkFile, convertFile, defaultOutput } from "../app/convert-file";
+import { FileError, printable } from "../app/files";
 import { formatCheck, formatConversion, reportJson } from "./summary";
 
-const USAGE = `Uso / Usage:
-  piao convert <input.xlsx> [-o <output.xlsx>] [--report <report.json>] [--lang it|en]
-  piao check <workbook.xlsx> [--lang it|en]`;
+/** The usage, on the same line as a usage error. */
+const USAGE_HINT =
+  "uso: piao convert FILE.xlsx [-o USCITA.xlsx] [--report RAPPORTO.json] [--lang it|en] | piao check FILE.xlsx";
 
 class UsageError extends Error {}
 
@@ -33,20 +32,30 @@ export function parseArgs(argv: string[]): Args {
   let output: string | undefined;
   let report: string | undefined;
   let lang: Lang = "it";
+  let options = true;
   for (let i = 0; i < rest.length; i++) {
-    const a = rest[i];
+    const [a, inline] = /^--[a-z]+=/.test(rest[i])
+      ? [rest[i].split("=")[0], rest[i].slice(rest[i].indexOf("=") + 1)]
+      : [rest[i], undefined];
+    // `--output=-x.xlsx` gives a value starting with "-"; after `--` every argument is a file name.
     const value = () => {
-      const v = rest[++i];
-      if (v === undefined || v.startsWith("-")) throw new UsageError(`manca il valore di ${a}`);
+      const v = inline ?? rest[++i];
+      if (v === undefined || v === "" || (inline === undefined && v.startsWith("-")))
+        throw new UsageError(`manca il valore di ${a} (per un nome che inizia con "-": ${a}=NOME)`);
       return v;
     };
-    if (a === "-o" || a === "--output") output = value();
+    if (!options || a === "-") positional.push(rest[i]);
+    else if (a === "--") options = false;
+    else if (a === "-o" || a === "--output") output = value();
     else if (a === "--report") report = value();
     else if (a === "--lang") {
       const v = value();
       if (v !== "it" && v !== "en") throw new UsageError(`--lang accetta it o en, non ${v}`);
       lang = v;
-    } else if (a.startsWith("-")) throw new UsageError(`opzione sconosciuta: ${a}`);
+    } else if (a.startsWith("-"))
+      throw new UsageError(
+        `opzione sconosciuta: ${a} (per un file che inizia con "-": piao ${command} -- ${a})`,
+      );
     else positional.push(a);
   }
   if (positional.length !== 1)
@@ -66,23 +75,28 @@ export async function main(argv: string[]): Promise<number> {
   try {
     args = parseArgs(argv);
   } catch (e) {
-    process.stderr.write(`piao: ${(e as Error).message}\n${USAGE}\n`);
+    // One line: the problem and where to look.
+    process.stderr.write(`piao: ${printable((e as Error).message)} — ${USAGE_HINT}\n`);
     return 2;
   }
   try {
     if (args.command === "convert") {
       const output = args.output ?? defaultOutput(args.input);
-      if (path.resolve(output) === path.resolve(args.input)) {
-        process.stderr.write(
-          `piao: ${args.input}: il file di uscita non può sovrascrivere quello di ingresso\n`,
-        );
-        return 2;
-      }
       const progress = progressLine();
-      const result = await convertFile(args.input, output, { lang: args.lang, progress });
+      const report = args.report;
+      const result = await convertFile(args.input, output, {
+        lang: args.lang,
+        progress,
+        ...(report
+          ? {
+              report: {
+                file: report,
+                json: (r) => JSON.stringify(reportJson(args.input, output, r), null, 2),
+              },
+            }
+          : {}),
+      });
       if (progress) process.stderr.write("\r\x1b[K");
-      if (args.report)
-        fs.writeFileSync(args.report, JSON.stringify(reportJson(args.input, output, result), null, 2));
       process.stdout.write(formatConversion(args.input, output, result, args.lang));
       return 0;
     }
@@ -90,12 +104,13 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(formatCheck(args.input, result, args.lang));
     return result.findings.some((f) => f.severity === "error") ? 1 : 0;
   } catch (e) {
-    if (e instanceof InputError) {
-      process.stderr.write(`piao: ${e.file}: ${args.lang === "en" ? e.en : e.it}\n`);
+    if (e instanceof InputError || e instanceof FileError) {
+      const text = e instanceof FileError ? e.text[args.lang] : args.lang === "en" ? e.en : e.it;
+      process.stderr.write(`piao: ${printable(e.file)}: ${text}\n`);
       return 2;
     }
     const msg = e instanceof Error ? e.message : String(e);
-    process.stderr.write(`piao: ${args.input}: errore imprevisto: ${msg}\n`);
+    process.stderr.write(`piao: ${printable(args.input)}: errore imprevisto: ${printable(msg)}\n`);
     return 3;
   }
 }

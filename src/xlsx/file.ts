@@ -68,13 +68,5 @@ export async function saveWorkbook(wb: ExcelJS.Workbook, file: string, plan?: Wo
   const charts = new Map(
     (plan?.sheets ?? []).filter((s) => s.charts.length > 0).map((s) => [s.name, s.charts]),
   );
-  const bytes = await addChartsToXlsx(Buffer.from(await wb.xlsx.writeBuffer()), charts);
-  try {
-    fs.writeFileSync(file, bytes);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === "ENOENT" || code === "EACCES" || code === "EISDIR" || code === "EROFS")
-      throw new InputError(file, "impossibile scrivere il file di uscita", "cannot write the output file");
-    throw e;
-  }
+  fs.writeFileSync(file, await addChartsToXlsx(Buffer.from(await wb.xlsx.writeBuffer()), charts));
 }
