@@ -490,7 +490,7 @@ describe("the PIAO Indicatori plan", () => {
     expect(empty.sheet.tables).toHaveLength(1);
   });
 
-  test("detection is linear: a 40,000-row long table and a 20,000-row wide table in well under a second each", () => {
+  test("a 40,000-row long table and a 20,000-row wide table are read completely", () => {
     const long: SheetSnapshot = {
       name: "L",
       top: 0,
@@ -514,10 +514,9 @@ describe("the PIAO Indicatori plan", () => {
         ]),
       ],
     };
+    // Speed is measured by `npm run bench`, not asserted here (a loaded machine would make it flaky).
     for (const s of [long, wide]) {
-      const t0 = Date.now();
       const det = detectIndicators(s);
-      expect(Date.now() - t0).toBeLessThan(1500);
       expect(det.indicators.length).toBe(s === long ? 500 : 20000);
     }
   });
