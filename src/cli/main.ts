@@ -7,7 +7,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import type { Lang } from "../engine/core/i18n";
-import { InputError } from "../xlsx/file";
+import { InputError } from "../xlsx/errors";
 import { checkFile, convertFile, defaultOutput } from "../app/convert-file";
 import { formatCheck, formatConversion, reportJson } from "./summary";
 
