@@ -12,7 +12,13 @@ import {
   rangeAddress,
   type RangeRef,
 } from "../engine/core/address";
-import { isFormula, type CellStyle, type PlanValue, type SheetPlan, type TablePlan } from "../engine/core/plan";
+import {
+  isFormula,
+  type CellStyle,
+  type PlanValue,
+  type SheetPlan,
+  type TablePlan,
+} from "../engine/core/plan";
 import type { CellFormat, StyleBook } from "./styles";
 import { encodeXstring, escapeAttr, escapeText } from "./xml";
 
