@@ -281,10 +281,21 @@ function workbookXml(
   newSheets: { name: string; relId: string }[],
   plan: WorkbookPlan,
 ): string {
-  const xml = text(pkg, wb.part)!;
-  const tags = scanTags(xml);
+  let xml = text(pkg, wb.part)!;
+  let tags = scanTags(xml);
   const root = rootOf(tags, wb.part);
   const q = root.prefix ? root.prefix + ":" : "";
+  if (firstChild(tags, "sheets") < 0) {
+    // A workbook with no sheet at all (exceljs writes one without <sheets>): the element is added first.
+    const at = insertionPoint(tags, [
+      "functionGroups",
+      "externalReferences",
+      "definedNames",
+      ...AFTER_DEFINED_NAMES,
+    ]);
+    xml = xml.slice(0, at) + `<${q}sheets></${q}sheets>` + xml.slice(at);
+    tags = scanTags(xml);
+  }
   const rPrefix = [...attrsOf(root)]
     .find(([k, v]) => k.startsWith("xmlns:") && v === wb.flavour.rel)?.[0]
     .slice(6);
@@ -300,8 +311,6 @@ function workbookXml(
 
   // <sheets>: the replaced sheets out, the generated ones appended.
   const sheetsAt = firstChild(tags, "sheets");
-  if (sheetsAt < 0)
-    throw new InputError(pkg.file, `${wb.part} senza elenco dei fogli`, `${wb.part} lists no sheets`);
   let maxId = 0;
   tags.forEach((t, i) => {
     if (t.depth !== 2 || t.local !== "sheet" || t.kind === "close" || i < sheetsAt) return;
