@@ -3,9 +3,9 @@ import { spawnSync } from "child_process";
 import ExcelJS from "exceljs";
 import * as fs from "fs";
 import * as path from "path";
-import { snapshotWorkbook } from "../src/xlsx/read";
 import { isGeneratedSheet } from "../src/engine/core/contract";
 import { tmpDir, writeWorkbook } from "./helpers/workbooks";
+import { snapshotsOfFile } from "./helpers/xlsx";
 
 const ROOT = path.join(__dirname, "..");
 const EXAMPLE = path.join(ROOT, "examples", "piao-massa-carrara-2023-2025.xlsx");
@@ -16,9 +16,7 @@ function piao(...args: string[]) {
 }
 
 async function userSheets(file: string) {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(file);
-  return snapshotWorkbook(wb, isGeneratedSheet);
+  return snapshotsOfFile(file, isGeneratedSheet);
 }
 
 describe("piao convert", () => {

@@ -38,9 +38,8 @@ import { EMPTY_INPUTS, type SpendingInputs } from "../src/engine/spending/comput
 import { inputs, REFERENCE_SPENDING } from "./helpers/spending";
 import { applyPlan, needsTextFormat } from "../src/excel";
 import { charsToPoints } from "../src/excel/cells";
-import { applyPlanToWorkbook } from "../src/xlsx/apply";
 import { convertFile } from "../src/app/convert-file";
-import { scalarOf, snapshotWorkbook } from "../src/xlsx/read";
+import { applyPlan as applyPlanXlsx, scalarOf, snapshotWorkbook } from "./helpers/xlsx";
 import { type ExportedWorkbook, type FakeSheetSeed, createFakeExcel } from "./fakes/fake-excel";
 import { smallPlan, userSheets } from "./fakes/sample-plans";
 import { card, tmpDir, writeWorkbook } from "./helpers/workbooks";
@@ -319,10 +318,9 @@ function exceljsModel(wb: ExcelJS.Workbook): WorkbookModel {
 
 async function viaExcelJs(seeds: SheetSnapshot[], plan: WorkbookPlan): Promise<WorkbookModel> {
   const wb = workbookFromSnapshots(seeds);
-  await applyPlanToWorkbook(wb, plan);
-  const buffer = await wb.xlsx.writeBuffer();
+  const buffer = await applyPlanXlsx(wb, plan);
   const back = new ExcelJS.Workbook();
-  await back.xlsx.load(buffer);
+  await back.xlsx.load(buffer as unknown as ExcelJS.Buffer);
   return exceljsModel(back);
 }
 
@@ -528,7 +526,7 @@ async function rerunCase(): Promise<Case> {
       if (cell.value === "A.1.3") for (let c = 1; c <= 5; c++) source.getCell(n, c).value = null;
     }),
   );
-  const seeds = snapshotWorkbook(wb);
+  const seeds = await snapshotWorkbook(wb);
   const r = convert(seeds, { sourceName: "rerun.xlsx" });
   expect(r.archived).toBe(1);
   return { label: "re-run with carry-over and archive", seeds, plan: r.plan };
@@ -537,7 +535,7 @@ async function rerunCase(): Promise<Case> {
 let cases: Case[] = [];
 
 beforeAll(async () => {
-  const example = snapshotWorkbook(await open(EXAMPLE));
+  const example = await snapshotWorkbook(await open(EXAMPLE));
   cases = [
     {
       label: "the bundled example",

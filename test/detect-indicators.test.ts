@@ -11,7 +11,7 @@ import { parseRatioText, splitIndicatorText } from "../src/engine/indicators/nor
 import { indicatorsPart, indicatorYears } from "../src/engine/indicators/part";
 import { isFormula, type PlanValue } from "../src/engine/core/plan";
 import type { SheetSnapshot } from "../src/engine/core/snapshot";
-import { snapshotWorkbook } from "../src/xlsx/read";
+import { snapshotWorkbook } from "./helpers/xlsx";
 import { card, snapshotsOf } from "./helpers/workbooks";
 
 const EXAMPLE = path.join(__dirname, "..", "examples", "piao-massa-carrara-2023-2025.xlsx");
@@ -244,7 +244,7 @@ describe("strategic objectives (section 2.1)", () => {
   test("the example's strategic objectives (lines A–D) become rows with their indicator texts", async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(EXAMPLE);
-    const part = indicatorsPart(snapshotWorkbook(wb), [2023, 2024, 2025]);
+    const part = indicatorsPart(await snapshotWorkbook(wb), [2023, 2024, 2025]);
     const rows = part.indicators;
     const perCode = new Map<string, number>();
     for (const r of rows) perCode.set(r.objectiveCode, (perCode.get(r.objectiveCode) ?? 0) + 1);

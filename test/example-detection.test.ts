@@ -8,7 +8,7 @@ import * as path from "path";
 import { convert, type ConversionResult } from "../src/engine/convert";
 import { cleanText } from "../src/engine/core/text";
 import { compareSummary, detectSummaryTable } from "../src/engine/objectives/summary-table";
-import { snapshotWorkbook } from "../src/xlsx/read";
+import { snapshotWorkbook } from "./helpers/xlsx";
 import { parseReference } from "../scripts/build-example";
 
 const ROOT = path.join(__dirname, "..");
@@ -25,7 +25,7 @@ let refUnits: { sheetName: string; cards: RefCard[] }[];
 beforeAll(async () => {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(path.join(ROOT, "examples", "piao-massa-carrara-2023-2025.xlsx"));
-  result = convert(snapshotWorkbook(wb));
+  result = convert(await snapshotWorkbook(wb));
   refUnits = referenceUnits(fs.readFileSync(REF_TEXT, "utf8"));
 });
 
@@ -118,7 +118,7 @@ test("every type and code correction is listed, with its cell", () => {
 test("the PIAO's summary table (4 rows) is found and agrees with the cards", async () => {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(path.join(ROOT, "examples", "piao-massa-carrara-2023-2025.xlsx"));
-  const rows = snapshotWorkbook(wb).flatMap(detectSummaryTable);
+  const rows = (await snapshotWorkbook(wb)).flatMap(detectSummaryTable);
   expect(rows.map((r) => [r.individual, r.unit])).toEqual([
     [11, 3],
     [18, 3],

@@ -6,6 +6,7 @@
  * detection to formulas. Both are recalculated in one soffice run.
  */
 import ExcelJS from "exceljs";
+import * as fs from "fs";
 import * as path from "path";
 import { columnLetters } from "../src/engine/core/address";
 import { INDICATOR_COLUMNS as C, SHEETS, TREND_PARAMETERS } from "../src/engine/core/contract";
@@ -15,8 +16,7 @@ import type { WorkbookPlan } from "../src/engine/core/plan";
 import { indicatorsSheet, type IndicatorsLayout } from "../src/engine/indicators/indicators-sheet";
 import { parametersSheet } from "../src/engine/workbook/parameters-sheet";
 import type { TrendResult, TrendSettings } from "../src/engine/indicators/trends";
-import { applyPlanToWorkbook } from "../src/xlsx/apply";
-import { snapshotWorkbook } from "../src/xlsx/read";
+import { applyPlan, snapshotWorkbook } from "./helpers/xlsx";
 import { rng } from "./helpers/random";
 import { readCachedValues, recalculate, type CellResult } from "./helpers/recalc";
 import { buildWorkbook, tmpDir } from "./helpers/workbooks";
@@ -112,8 +112,7 @@ let params: Map<string, CellResult>;
 let example: { part: ReturnType<typeof indicatorsPart>; cells: Map<string, CellResult> };
 
 async function writePlan(plan: WorkbookPlan, file: string, wb = new ExcelJS.Workbook()): Promise<string> {
-  await applyPlanToWorkbook(wb, plan);
-  await wb.xlsx.writeFile(file);
+  fs.writeFileSync(file, await applyPlan(wb, plan));
   return file;
 }
 
@@ -156,7 +155,7 @@ beforeAll(async () => {
   ]).getWorksheet("Serie")!;
   const copy = source.addWorksheet("Serie");
   extra.eachRow((row, r) => row.eachCell((cell, c) => (copy.getCell(r, c).value = cell.value)));
-  const part = indicatorsPart(snapshotWorkbook(source), PLAN_YEARS);
+  const part = indicatorsPart(await snapshotWorkbook(source), PLAN_YEARS);
   const ep = parametersSheet([part.parameterSection]);
   const exampleFile = await writePlan(
     { sheets: [part.sheet, ep.sheet], names: [...ep.names, ...part.names] },

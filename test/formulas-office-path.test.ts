@@ -16,7 +16,7 @@ import { unitScore } from "../src/engine/objectives/scoring";
 import { INPUT_LINES, OUTPUT_LINES } from "../src/engine/spending/spending-sheet";
 import { computeSpending, outcomeText, type SpendingInputs } from "../src/engine/spending/compute";
 import { applyPlan, readWorkbook } from "../src/excel";
-import { snapshotWorkbook } from "../src/xlsx/read";
+import { snapshotWorkbook } from "./helpers/xlsx";
 import { type ExportedWorkbook, createFakeExcel } from "./fakes/fake-excel";
 import { writeFakeXlsx } from "./fakes/fake-to-xlsx";
 import { type CellResult, readCachedValues, recalculate } from "./helpers/recalc";
@@ -83,7 +83,7 @@ let run: Run;
 beforeAll(async () => {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(EXAMPLE);
-  const seeds = snapshotWorkbook(wb);
+  const seeds = await snapshotWorkbook(wb);
   const fake = createFakeExcel(seeds);
 
   // Read through Office.js, convert, write through Office.js.

@@ -5,6 +5,7 @@
  * reference computation").
  */
 import ExcelJS from "exceljs";
+import * as fs from "fs";
 import * as path from "path";
 import { cellAddress } from "../src/engine/core/address";
 import { parametersSheet } from "../src/engine/workbook/parameters-sheet";
@@ -23,7 +24,7 @@ import {
   type SpendingOutputs,
 } from "../src/engine/spending/compute";
 import { BANDS, type BodyType } from "../src/engine/spending/rules";
-import { applyPlanToWorkbook } from "../src/xlsx/apply";
+import { applyPlan } from "./helpers/xlsx";
 import { inputs, REFERENCE_SPENDING } from "./helpers/spending";
 import { readCachedValues, recalculate, type CellResult } from "./helpers/recalc";
 import { tmpDir } from "./helpers/workbooks";
@@ -206,13 +207,12 @@ describe("recalculated in LibreOffice", () => {
     for (const [k, c] of all.entries()) {
       const spending = spendingSheet(c.inputs, {});
       const params = parametersSheet(spendingSections());
-      const wb = new ExcelJS.Workbook();
-      await applyPlanToWorkbook(wb, {
+      const bytes = await applyPlan(new ExcelJS.Workbook(), {
         sheets: [spending.sheet, params.sheet],
         names: [...spending.names, ...params.names],
       });
       const file = path.join(dir, `case-${k}.xlsx`);
-      await wb.xlsx.writeFile(file);
+      fs.writeFileSync(file, bytes);
       files.push(file);
     }
     recalculated = await Promise.all(recalculate(files).map(readCachedValues));

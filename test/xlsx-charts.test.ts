@@ -1,6 +1,7 @@
 /**
- * Charts written into an exceljs .xlsx by post-processing the zip: parts, relationships, content types,
- * schema order of the worksheet, well-formed XML, exceljs still reads the file, LibreOffice draws it.
+ * Charts of generated sheets written by the xlsx writer: parts, relationships, content types, schema order
+ * of the worksheet, well-formed XML, the user's own drawing untouched, exceljs reads the file, LibreOffice
+ * draws it, a re-run replaces the charts.
  */
 import { DOMParser, type Element } from "@xmldom/xmldom";
 import { execFileSync } from "child_process";
@@ -9,9 +10,11 @@ import * as fs from "fs";
 import JSZip from "jszip";
 import * as os from "os";
 import * as path from "path";
-import type { ChartPlan } from "../src/engine/core/plan";
-import { addChartsToXlsx } from "../src/xlsx/charts";
+import { emptySheet, type ChartPlan, type SheetPlan, type WorkbookPlan } from "../src/engine/core/plan";
+import { Package } from "../src/xlsx/package";
+import { writePlan } from "../src/xlsx/write";
 import { sofficeAvailable } from "./helpers/recalc";
+import { validationErrors, validatorAvailable } from "./helpers/validate";
 
 const NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const NS_C = "http://schemas.openxmlformats.org/drawingml/2006/chart";
@@ -27,36 +30,46 @@ const PNG = Buffer.from(
   "base64",
 );
 
+const USER = "Immagine";
+
+/** The user's workbook: one sheet with an image (a drawing of its own) and a note (a legacy drawing). */
 async function sourceWorkbook(): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
-  const summary = wb.addWorksheet("PIAO Riepilogo");
-  summary.getCell("A1").value = "Riepilogo";
-  summary.addImage(wb.addImage({ buffer: PNG as unknown as ExcelJS.Buffer, extension: "png" }), "J1:J2");
-  const weights = wb.addWorksheet("PIAO Pesi");
-  weights.addTable({
-    name: "PIAO_Pesi",
-    ref: "A1",
-    headerRow: true,
-    totalsRow: false,
-    style: { theme: "TableStyleMedium2", showRowStripes: true },
-    columns: [{ name: "Area" }, { name: "Peso" }, { name: "Target" }],
-    rows: [
-      ["Personale", 40, 35],
-      ["Digitale", 25, 30],
-      ["Trasparenza", 20, 20],
-      ["Performance", 15, 15],
-    ],
-  });
-  const other = wb.addWorksheet(ACCENTED);
-  other.addRows([
-    ["Anno", "Valore"],
-    ["2023", 3],
-    ["2024", 7],
-    ["2025", 5],
-  ]);
-  // A note makes exceljs write <legacyDrawing>, which must come after <drawing>.
-  other.getCell("A1").note = "Anno di riferimento";
+  const user = wb.addWorksheet(USER);
+  user.getCell("A1").value = "Logo";
+  user.getCell("A1").note = "Il logo dell'ente";
+  user.addImage(wb.addImage({ buffer: PNG as unknown as ExcelJS.Buffer, extension: "png" }), "J1:J2");
   return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** The generated sheets holding the charts' data. */
+function plan(charts: Map<string, ChartPlan[]>): WorkbookPlan {
+  const sheet = (name: string, rows: SheetPlan["blocks"][number]["rows"]): SheetPlan => ({
+    ...emptySheet(name),
+    blocks: [{ at: "A1", rows }],
+    charts: charts.get(name) ?? [],
+  });
+  const weights = sheet("PIAO Pesi", [
+    ["Area", "Peso", "Target"],
+    ["Personale", 40, 35],
+    ["Digitale", 25, 30],
+    ["Trasparenza", 20, 20],
+    ["Performance", 15, 15],
+  ]);
+  weights.tables.push({ name: "PIAO_Pesi", ref: "A1:C5", style: "TableStyleMedium2" });
+  return {
+    sheets: [
+      sheet("PIAO Riepilogo", [["Riepilogo"]]),
+      weights,
+      sheet(ACCENTED, [
+        ["Anno", "Valore"],
+        ["2023", 3],
+        ["2024", 7],
+        ["2025", 5],
+      ]),
+    ],
+    names: [],
+  };
 }
 
 const pesi = (col: string) => `'PIAO Pesi'!$${col}$2:$${col}$5`;
@@ -174,7 +187,7 @@ async function chartsOfSheet(sheetPart: string): Promise<{ drawing: string; char
 
 beforeAll(async () => {
   source = await sourceWorkbook();
-  out = await addChartsToXlsx(source, CHARTS);
+  out = writePlan(new Package("charts.xlsx", source), plan(CHARTS));
   zip = await JSZip.loadAsync(out);
 });
 
@@ -204,45 +217,40 @@ test("chart and drawing parts, their content types and relationships are there",
     found.push(...charts);
   }
   expect(new Set(found).size).toBe(3);
-  // No drawing part is referenced by two sheets, and each referenced drawing part exists once.
-  expect(Object.keys(zip.files).filter((n) => /^xl\/drawings\/drawing\d+\.xml$/.test(n))).toHaveLength(3);
+  // One drawing per generated sheet with charts, plus the user sheet's own (its image).
+  expect(Object.keys(zip.files).filter((n) => /^xl\/drawings\/drawing\d+\.xml$/.test(n))).toHaveLength(4);
 });
 
-test("the image drawing written by exceljs gets the chart anchor; shape ids stay unique", async () => {
+test("the user's drawing is untouched; the chart anchor spans the planned cells", async () => {
+  const input = await JSZip.loadAsync(source);
+  const userParts = Object.keys(input.files).filter((n) => !input.files[n].dir);
+  for (const name of userParts.filter((n) => /drawing|media|comments|worksheets/.test(n)))
+    expect(await text(name)).toBe(await input.file(name)!.async("string"));
   const parts = await sheetParts();
   const { drawing } = await chartsOfSheet(parts.get("PIAO Riepilogo")!);
   const doc = parse(await text(drawing), drawing).documentElement!;
   const anchors = byTag(doc, NS_XDR, "twoCellAnchor");
-  expect(anchors).toHaveLength(2);
-  expect(byTag(anchors[0], NS_XDR, "pic")).toHaveLength(1);
-  expect(byTag(anchors[1], NS_XDR, "graphicFrame")).toHaveLength(1);
-  const ids = byTag(doc, NS_XDR, "cNvPr").map((e) => e.getAttribute("id"));
-  expect(new Set(ids).size).toBe(ids.length);
+  expect(anchors).toHaveLength(1);
   // B3, 6 columns × 15 rows → from (col 1, row 2) to (col 7, row 17), 0-based.
   const cell = (tag: string) => {
-    const m = byTag(anchors[1], NS_XDR, tag)[0];
+    const m = byTag(anchors[0], NS_XDR, tag)[0];
     return ["col", "row"].map((k) => Number(byTag(m, NS_XDR, k)[0].textContent));
   };
   expect(cell("from")).toEqual([1, 2]);
   expect(cell("to")).toEqual([7, 17]);
-  // The image relationship is still there next to the chart's.
-  const rels = await text(drawing.replace(/([^/]+)$/, "_rels/$1.rels"));
-  expect(rels).toContain("relationships/image");
 });
 
-test("the <drawing> element sits at its schema position: after pageSetup, before legacyDrawing and tableParts", async () => {
+test("the <drawing> element sits at its schema position: after sheetData and pageMargins, before tableParts", async () => {
   const parts = await sheetParts();
   for (const sheet of CHARTS.keys()) {
     const ws = parse(await text(parts.get(sheet)!), sheet).documentElement!;
     const order = childElements(ws).map((e) => e.localName);
     const d = order.indexOf("drawing");
     expect(d).toBeGreaterThan(order.indexOf("sheetData"));
-    expect(d).toBeGreaterThan(order.indexOf("pageSetup"));
+    expect(d).toBeGreaterThan(order.indexOf("pageMargins"));
     expect(order.filter((n) => n === "drawing")).toHaveLength(1);
-    if (sheet === ACCENTED) expect(order.indexOf("legacyDrawing")).toBe(d + 1);
     if (sheet === "PIAO Pesi") {
       expect(order.indexOf("tableParts")).toBe(d + 1);
-      // The table's relationship is kept and the drawing got a fresh id.
       const rels = await text(parts.get(sheet)!.replace(/([^/]+)$/, "_rels/$1.rels"));
       const ids = [...rels.matchAll(/Id="([^"]+)"/g)].map((m) => m[1]);
       expect(ids).toHaveLength(2);
@@ -290,32 +298,35 @@ test("chart XML: type, title, series names and formulas point at the planned ran
   }
 });
 
-test("exceljs still reads the file with the same cell values", async () => {
+test("exceljs reads the file: the user's sheet unchanged, the generated ones with their values", async () => {
   const values = async (buf: Buffer) => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(buf as unknown as ExcelJS.Buffer);
-    return wb.worksheets.map((ws) => [ws.name, ws.getSheetValues()]);
+    return wb.worksheets.map((ws) => [ws.name, ws.getSheetValues()] as const);
   };
   const after = await values(out);
-  expect(after).toEqual(await values(source));
-  expect(after.map(([n]) => n)).toEqual(["PIAO Riepilogo", "PIAO Pesi", ACCENTED]);
+  expect(after[0]).toEqual((await values(source))[0]);
+  expect(after.map(([n]) => n)).toEqual([USER, "PIAO Riepilogo", "PIAO Pesi", ACCENTED]);
+  expect(after[2][1][5]).toEqual([undefined, "Performance", 15, 15]);
 });
 
-test("no charts: the file is returned unchanged; an unknown sheet is an error", async () => {
-  expect(await addChartsToXlsx(source, new Map())).toBe(source);
-  expect(await addChartsToXlsx(source, new Map([["PIAO Pesi", []]]))).toBe(source);
-  await expect(
-    addChartsToXlsx(source, new Map([["Nessuno", [CHARTS.get("PIAO Pesi")![0]]]])),
-  ).rejects.toThrow(/Nessuno/);
-});
-
-test("charts added twice to the same sheet share its drawing", async () => {
-  const again = await addChartsToXlsx(out, new Map([["PIAO Pesi", CHARTS.get("PIAO Pesi")!]]));
+test("a re-run replaces the generated charts and drawings, and keeps the user's", async () => {
+  const again = writePlan(new Package("again.xlsx", out), plan(CHARTS));
   const z = await JSZip.loadAsync(again);
-  expect(Object.keys(z.files).filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n))).toHaveLength(4);
-  expect(Object.keys(z.files).filter((n) => /^xl\/drawings\/drawing\d+\.xml$/.test(n))).toHaveLength(3);
-  const sheet = await z.file((await sheetParts()).get("PIAO Pesi")!)!.async("string");
-  expect(sheet.match(/<drawing /g)).toHaveLength(1);
+  const names = Object.keys(z.files);
+  expect(names.filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n))).toHaveLength(3);
+  // The user's image drawing plus one drawing per generated sheet with charts.
+  expect(names.filter((n) => /^xl\/drawings\/drawing\d+\.xml$/.test(n))).toHaveLength(4);
+  expect(names.filter((n) => /^xl\/tables\/table\d+\.xml$/.test(n))).toHaveLength(1);
+  for (const n of names.filter((x) => !z.files[x].dir))
+    if (!/workbook\.xml|app\.xml|Content_Types|styles/.test(n))
+      expect([n, await z.file(n)!.async("string")]).toEqual([n, await zip.file(n)!.async("string")]);
+});
+
+(validatorAvailable() ? test : test.skip)("the validator reports no error on the file", () => {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "piao-charts-")), "charts.xlsx");
+  fs.writeFileSync(file, out);
+  expect(validationErrors([file])).toEqual([]);
 });
 
 const hasSoffice = sofficeAvailable();

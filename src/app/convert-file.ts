@@ -1,15 +1,29 @@
-/** The CLI's use cases on files: read the package, run the engine, apply the plan, save. */
+/** The CLI's use cases on files: read the package, run the engine, add the plan's parts, save. */
 import * as fs from "fs";
 import * as path from "path";
 import { check, type CheckResult } from "../engine/check";
 import { convert, type ConversionResult } from "../engine/convert";
 import type { Lang } from "../engine/core/i18n";
-import { applyPlanToWorkbook } from "../xlsx/apply";
-import { loadWorkbook, saveWorkbook } from "../xlsx/file";
-import { snapshotWorkbook } from "../xlsx/read";
+import type { SheetSnapshot } from "../engine/core/snapshot";
+import { InputError } from "../xlsx/errors";
+import { loadPackage } from "../xlsx/file";
+import type { Package } from "../xlsx/package";
+import { readSnapshots } from "../xlsx/read";
+import { isMacroEnabled, writePlan } from "../xlsx/write";
 import { checkInput, checkTargets, writeAtomically } from "./files";
 
 export type Progress = (step: string) => void;
+
+function snapshotsOf(pkg: Package): SheetSnapshot[] {
+  const snapshots = readSnapshots(pkg);
+  if (snapshots.length === 0)
+    throw new InputError(
+      pkg.file,
+      "file .xlsx senza fogli di lavoro leggibili",
+      "an .xlsx file with no readable worksheet",
+    );
+  return snapshots;
+}
 
 /**
  * Converts `input` into `output` (and, when asked, writes the JSON `report` built from the result). Every
@@ -31,13 +45,24 @@ export async function convertFile(
     ...(opts.report ? [{ file: opts.report.file, kind: "report" as const }] : []),
   ]);
   progress("lettura");
-  const wb = await loadWorkbook(input);
+  const pkg = loadPackage(input);
+  const macros = isMacroEnabled(pkg, pkg.workbook());
+  const wantMacros = /\.xlsm$/i.test(output);
+  if (macros !== wantMacros)
+    throw new InputError(
+      output,
+      macros
+        ? "il file di ingresso contiene macro (.xlsm): il file di uscita deve avere estensione .xlsm"
+        : "il file di ingresso non contiene macro: il file di uscita deve avere estensione .xlsx",
+      macros
+        ? "the input holds macros (.xlsm): the output must be named .xlsm"
+        : "the input has no macros: the output must be named .xlsx",
+    );
   progress("analisi");
-  const snapshots = snapshotWorkbook(wb);
-  const result = convert(snapshots, { lang: opts.lang, sourceName: path.basename(input) });
+  const result = convert(snapshotsOf(pkg), { lang: opts.lang, sourceName: path.basename(input) });
   progress("scrittura");
-  await applyPlanToWorkbook(wb, result.plan);
-  await writeAtomically(output, (tmp) => saveWorkbook(wb, tmp, result.plan));
+  const bytes = writePlan(pkg, result.plan);
+  await writeAtomically(output, (tmp) => fs.writeFileSync(tmp, bytes));
   const report = opts.report;
   if (report) await writeAtomically(report.file, (tmp) => fs.writeFileSync(tmp, report.json(result)));
   return result;
@@ -45,13 +70,13 @@ export async function convertFile(
 
 export async function checkFile(input: string): Promise<CheckResult> {
   checkInput(input);
-  const wb = await loadWorkbook(input);
-  return check(snapshotWorkbook(wb));
+  return check(snapshotsOf(loadPackage(input)));
 }
 
-/** `<input>-piao.xlsx` beside the input. */
+/** `<input>-piao.xlsx` (or `.xlsm`) beside the input. */
 export function defaultOutput(input: string): string {
   const dir = path.dirname(input);
-  const base = path.basename(input).replace(/\.xlsx$/i, "");
-  return path.join(dir, `${base}-piao.xlsx`);
+  const ext = /\.xlsm$/i.test(input) ? ".xlsm" : ".xlsx";
+  const base = path.basename(input).replace(/\.xls[xm]$/i, "");
+  return path.join(dir, `${base}-piao${ext}`);
 }

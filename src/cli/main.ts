@@ -5,7 +5,7 @@
  * unexpected failure.
  */
 import type { Lang } from "../engine/core/i18n";
-import { InputError } from "../xlsx/file";
+import { InputError } from "../xlsx/errors";
 import { checkFile, convertFile, defaultOutput } from "../app/convert-file";
 import { FileError, printable } from "../app/files";
 import { formatCheck, formatConversion, reportJson } from "./summary";

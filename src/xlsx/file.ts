@@ -1,24 +1,12 @@
-/** Opening and saving .xlsx files, with a clear message for every way a file can be unusable. */
-import ExcelJS from "exceljs";
+/** Opening and saving workbook files, with a clear message for every way a file can be unusable. */
 import * as fs from "fs";
-import type { WorkbookPlan } from "../engine/core/plan";
-import { addChartsToXlsx } from "./charts";
-
-/** An input the CLI cannot use: the message names the file and the problem, in Italian and English. */
-export class InputError extends Error {
-  constructor(
-    readonly file: string,
-    readonly it: string,
-    readonly en: string,
-  ) {
-    super(en);
-  }
-}
+import { InputError } from "./errors";
+import { DEFAULT_LIMITS, Package, type Limits } from "./package";
 
 const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 
-export async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
+export function loadPackage(file: string, limits: Limits = DEFAULT_LIMITS): Package {
   let buf: Buffer;
   try {
     const st = fs.statSync(file);
@@ -48,25 +36,5 @@ export async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
       "not an .xlsx file (unrecognised content)",
     );
   }
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(buf as unknown as ExcelJS.Buffer);
-  } catch {
-    throw new InputError(file, "file .xlsx danneggiato o non leggibile", "damaged or unreadable .xlsx file");
-  }
-  if (wb.worksheets.length === 0)
-    throw new InputError(
-      file,
-      "file .xlsx senza fogli di lavoro leggibili",
-      "an .xlsx file with no readable worksheet",
-    );
-  return wb;
-}
-
-/** Save the workbook, adding the plan's charts (which exceljs cannot write) to the file. */
-export async function saveWorkbook(wb: ExcelJS.Workbook, file: string, plan?: WorkbookPlan): Promise<void> {
-  const charts = new Map(
-    (plan?.sheets ?? []).filter((s) => s.charts.length > 0).map((s) => [s.name, s.charts]),
-  );
-  fs.writeFileSync(file, await addChartsToXlsx(Buffer.from(await wb.xlsx.writeBuffer()), charts));
+  return new Package(file, buf, limits);
 }

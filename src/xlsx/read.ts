@@ -1,85 +1,359 @@
-/** Read an .xlsx (through exceljs) into engine sheet snapshots. */
-import ExcelJS from "exceljs";
+/**
+ * Read an .xlsx/.xlsm package into engine sheet snapshots, straight from its XML (SAX, namespace-aware):
+ * shared, inline and rich-text strings, formulas (shared formulas expanded), number formats, merges,
+ * hidden rows, columns and sheets; dates as 1900-system serials whatever the workbook's date system.
+ */
+import { cellAddress, columnIndex, parseRange } from "../engine/core/address";
 import type { Scalar, SheetSnapshot } from "../engine/core/snapshot";
+import { InputError } from "./errors";
+import { NS, relKind, type Package, type SheetEntry } from "./package";
+import { attr, decodeXstring, isTrue } from "./xml";
 
-/** Excel's serial day number for a JavaScript date (1900 date system, as Office.js returns dates). */
-export function dateToSerial(d: Date): number {
-  return d.getTime() / 86400000 + 25569;
+/** Built-in number formats (ECMA-376 part 1 §18.8.30) that are not General. */
+const BUILTIN_FORMATS: Record<number, string> = {
+  1: "0",
+  2: "0.00",
+  3: "#,##0",
+  4: "#,##0.00",
+  9: "0%",
+  10: "0.00%",
+  11: "0.00E+00",
+  12: "# ?/?",
+  13: "# ??/??",
+  14: "mm-dd-yy",
+  15: "d-mmm-yy",
+  16: "d-mmm",
+  17: "mmm-yy",
+  18: "h:mm AM/PM",
+  19: "h:mm:ss AM/PM",
+  20: "h:mm",
+  21: "h:mm:ss",
+  22: "m/d/yy h:mm",
+  37: "#,##0 ;(#,##0)",
+  38: "#,##0 ;[Red](#,##0)",
+  39: "#,##0.00;(#,##0.00)",
+  40: "#,##0.00;[Red](#,##0.00)",
+  45: "mm:ss",
+  46: "[h]:mm:ss",
+  47: "mmss.0",
+  48: "##0.0E+0",
+  49: "@",
+};
+
+/** Days between the 1900 and the 1904 date systems' day 0. */
+const DAYS_1904 = 1462;
+
+/** Whether a number format shows a date or time (its codes outside quotes, escapes and brackets). */
+export function isDateFormat(code: string): boolean {
+  const bare = code.replace(/"[^"]*"|\\.|\[[^\]]*\]|_.|\*./g, "");
+  return /[dmyhs]/i.test(bare.replace(/General/gi, "").replace(/E[+-]/g, ""));
 }
 
-type CellValue = ExcelJS.CellValue;
+const isMain = (uri: string) => uri === NS.main[0] || uri === NS.main[1];
 
-/** Plain value of an exceljs cell value: rich text joined, hyperlink text, formula result, dates as serials. */
-export function scalarOf(v: CellValue): Scalar {
-  if (v === null || v === undefined) return null;
-  if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") return v;
-  if (v instanceof Date) return dateToSerial(v);
-  if (typeof v === "object") {
-    if ("richText" in v && Array.isArray(v.richText)) return v.richText.map((t) => t.text).join("");
-    if ("error" in v) return String(v.error);
-    if ("formula" in v || "sharedFormula" in v) {
-      const r = (v as ExcelJS.CellFormulaValue).result;
-      if (r === undefined || r === null) return null;
-      if (typeof r === "object" && "error" in r) return String(r.error);
-      return scalarOf(r as CellValue);
-    }
-    if ("text" in v && "hyperlink" in v) return scalarOf(v.text as CellValue);
+/** Text of the `<si>`/`<is>` strings: `<t>` directly inside or in rich-text runs, phonetic runs left out. */
+class StringCollector {
+  private depthInPhonetic = 0;
+  private inT = false;
+  text = "";
+
+  open(local: string): void {
+    if (local === "rPh") this.depthInPhonetic++;
+    else if (local === "t" && this.depthInPhonetic === 0) this.inT = true;
   }
-  return null;
+
+  close(local: string): void {
+    if (local === "rPh") this.depthInPhonetic--;
+    else if (local === "t") this.inT = false;
+  }
+
+  chars(t: string): void {
+    if (this.inT) this.text += t;
+  }
+
+  take(): string {
+    const s = decodeXstring(this.text);
+    this.text = "";
+    return s;
+  }
 }
 
-function formulaOf(cell: ExcelJS.Cell): string | null {
-  if (cell.type !== ExcelJS.ValueType.Formula) return null;
-  const f = cell.formula;
-  return f ? `=${f}` : null;
+function sharedStrings(pkg: Package, part: string | undefined): string[] {
+  const out: string[] = [];
+  if (!part) return out;
+  const sc = new StringCollector();
+  pkg.parse(part, {
+    open(uri, local) {
+      if (isMain(uri)) sc.open(local);
+    },
+    close(uri, local) {
+      if (!isMain(uri)) return;
+      if (local === "si") out.push(sc.take());
+      else sc.close(local);
+    },
+    text: (t) => sc.chars(t),
+  });
+  return out;
 }
 
-/** Snapshot of one worksheet's used range. */
-export function snapshotWorksheet(ws: ExcelJS.Worksheet): SheetSnapshot {
-  const cells: { r: number; c: number; v: Scalar; f: string | null; nf: string | null }[] = [];
+/** Number format code of each cell style (`cellXfs` index), null for General. */
+function cellFormats(pkg: Package, part: string | undefined): (string | null)[] {
+  const custom = new Map<number, string>();
+  const xfs: (string | null)[] = [];
+  if (!part) return xfs;
+  const ids: number[] = [];
+  let inCellXfs = false;
+  pkg.parse(part, {
+    open(uri, local, a) {
+      if (!isMain(uri)) return;
+      if (local === "numFmt") custom.set(Number(attr(a, "numFmtId")), attr(a, "formatCode") ?? "");
+      else if (local === "cellXfs") inCellXfs = true;
+      else if (local === "xf" && inCellXfs) ids.push(Number(attr(a, "numFmtId") ?? 0));
+    },
+    close(uri, local) {
+      if (isMain(uri) && local === "cellXfs") inCellXfs = false;
+    },
+  });
+  for (const id of ids) {
+    const code = custom.get(id) ?? BUILTIN_FORMATS[id] ?? null;
+    xfs.push(code && code !== "General" ? code : null);
+  }
+  return xfs;
+}
+
+/** Serial day (1900 system) of an ISO 8601 date-time (`t="d"` cells). */
+function isoToSerial(s: string): number | null {
+  const ms = Date.parse(/[zZ]|[+-]\d\d:\d\d$/.test(s) || !s.includes("T") ? s : s + "Z");
+  return Number.isNaN(ms) ? null : ms / 86400000 + 25569;
+}
+
+const REF = /^\$?([A-Za-z]{1,3})\$?(\d+)$/;
+
+/**
+ * A shared formula's text for a cell `dr` rows and `dc` columns away from the anchor: relative references
+ * move, absolute ones (`$`) stay; strings, quoted sheet names and structured references are left alone.
+ */
+export function shiftFormula(f: string, dr: number, dc: number): string {
+  if (dr === 0 && dc === 0) return f;
+  const col = (abs: string, letters: string) =>
+    abs ? abs + letters : columnLetter(columnIndex(letters) + dc);
+  const row = (abs: string, digits: string) => (abs ? abs + digits : String(Number(digits) + dr));
+  return f.replace(
+    /"(?:[^"]|"")*"|'(?:[^']|'')*'|\[[^\]]*\]|(\$?)([A-Za-z]{1,3})(\$?)(\d+)(?![\w.(!])|(\$?)([A-Za-z]{1,3}):(\$?)([A-Za-z]{1,3})(?![\w.(!])|(\$?)(\d+):(\$?)(\d+)(?![\w.(!])/g,
+    (m: string, ...g: (string | number | undefined)[]) => {
+      const at = g[12] as number;
+      const before = at > 0 ? f[at - 1] : "";
+      if (/[\w.$]/.test(before)) return m;
+      if (g[1] !== undefined)
+        return col(g[0] as string, g[1] as string) + row(g[2] as string, g[3] as string);
+      if (g[5] !== undefined)
+        return `${col(g[4] as string, g[5] as string)}:${col(g[6] as string, g[7] as string)}`;
+      if (g[9] !== undefined)
+        return `${row(g[8] as string, g[9] as string)}:${row(g[10] as string, g[11] as string)}`;
+      return m;
+    },
+  );
+}
+
+const columnLetter = (c: number) => cellAddress(0, Math.max(0, c)).replace(/\d+$/, "");
+
+interface Cell {
+  r: number;
+  c: number;
+  v: Scalar;
+  f: string | null;
+  nf: string | null;
+}
+
+interface SheetContext {
+  file: string;
+  strings: string[];
+  formats: (string | null)[];
+  date1904: boolean;
+  maxCells: number;
+}
+
+function readSheet(pkg: Package, sheet: SheetEntry, part: string, ctx: SheetContext): SheetSnapshot {
+  const cells: Cell[] = [];
+  const merges: string[] = [];
+  const hiddenRowSet: number[] = [];
+  const hiddenColRanges: [number, number][] = [];
+  const shared = new Map<string, { f: string; r: number; c: number }>();
+  const sc = new StringCollector();
+  let row = -1;
+  let col = -1;
+  // The cell being read.
+  let type = "n";
+  let style = 0;
+  let value = "";
+  let inV = false;
+  let inF = false;
+  let inIs = false;
+  let formula = "";
+  let fAttrs: { t?: string; si?: string; ref?: string } = {};
+  let hasF = false;
+
+  pkg.parse(part, {
+    open(uri, local, a) {
+      if (!isMain(uri)) return;
+      if (inIs) {
+        sc.open(local);
+        return;
+      }
+      switch (local) {
+        case "row": {
+          const r = attr(a, "r");
+          row = r ? Number(r) - 1 : row + 1;
+          col = -1;
+          if (isTrue(attr(a, "hidden"))) hiddenRowSet.push(row);
+          break;
+        }
+        case "c": {
+          const ref = attr(a, "r");
+          const m = ref ? REF.exec(ref) : null;
+          if (m) {
+            col = columnIndex(m[1]);
+            row = Number(m[2]) - 1;
+          } else col++;
+          type = attr(a, "t") ?? "n";
+          style = Number(attr(a, "s") ?? 0);
+          value = "";
+          formula = "";
+          hasF = false;
+          break;
+        }
+        case "v":
+          inV = true;
+          break;
+        case "f":
+          inF = true;
+          hasF = true;
+          fAttrs = { t: attr(a, "t"), si: attr(a, "si"), ref: attr(a, "ref") };
+          break;
+        case "is":
+          inIs = true;
+          break;
+        case "col":
+          if (isTrue(attr(a, "hidden")))
+            hiddenColRanges.push([Number(attr(a, "min")) - 1, Number(attr(a, "max") ?? attr(a, "min")) - 1]);
+          break;
+        case "mergeCell": {
+          const ref = attr(a, "ref");
+          if (ref) merges.push(ref);
+          break;
+        }
+      }
+    },
+    close(uri, local) {
+      if (!isMain(uri)) return;
+      if (inIs) {
+        if (local === "is") {
+          inIs = false;
+          value = sc.take();
+        } else sc.close(local);
+        return;
+      }
+      if (local === "v") inV = false;
+      else if (local === "f") inF = false;
+      else if (local === "c") {
+        let f: string | null = null;
+        if (hasF) {
+          if (fAttrs.t === "shared" && fAttrs.si !== undefined) {
+            const anchor = shared.get(fAttrs.si);
+            if (formula.trim()) shared.set(fAttrs.si, { f: formula, r: row, c: col });
+            else if (anchor) formula = shiftFormula(anchor.f, row - anchor.r, col - anchor.c);
+          }
+          if (formula.trim() && fAttrs.t !== "dataTable") f = "=" + formula;
+        }
+        const v = cellValue(type, value, style, ctx);
+        if (v === null && f === null) return;
+        cells.push({ r: row, c: col, v, f, nf: ctx.formats[style] ?? null });
+        if (cells.length > ctx.maxCells)
+          throw new InputError(
+            ctx.file,
+            `il foglio "${sheet.name}" ha più di ${ctx.maxCells.toLocaleString("it-IT")} celle con un valore (cella ${cellAddress(row, col)})`,
+            `sheet "${sheet.name}" has more than ${ctx.maxCells} cells with a value`,
+          );
+      }
+    },
+    text(t) {
+      if (inIs) sc.chars(t);
+      else if (inV) value += t;
+      else if (inF) formula += t;
+    },
+  });
+  return snapshot(sheet, cells, merges, hiddenRowSet, hiddenColRanges);
+}
+
+function cellValue(type: string, raw: string, style: number, ctx: SheetContext): Scalar {
+  switch (type) {
+    case "s": {
+      if (raw === "") return null;
+      return ctx.strings[Number(raw)] ?? null;
+    }
+    case "inlineStr":
+      return raw;
+    case "str":
+      return decodeXstring(raw);
+    case "b":
+      return raw === "" ? null : raw === "1" || raw === "true";
+    case "e":
+      return raw === "" ? null : raw;
+    case "d":
+      return raw === "" ? null : isoToSerial(raw);
+    default: {
+      if (raw.trim() === "") return null;
+      const n = Number(raw);
+      if (Number.isNaN(n)) return raw;
+      const nf = ctx.formats[style];
+      return ctx.date1904 && nf && isDateFormat(nf) ? n + DAYS_1904 : n;
+    }
+  }
+}
+
+function snapshot(
+  sheet: SheetEntry,
+  all: Cell[],
+  merges: string[],
+  hiddenRowSet: number[],
+  hiddenColRanges: [number, number][],
+): SheetSnapshot {
+  // The non-anchor cells of a merged area show nothing in Excel: their leftover values are not read.
+  // Each merge costs the smaller of its area and the number of cells.
+  const dropped = new Set<number>();
+  const key = (r: number, c: number) => r * 16384 + c;
+  let byKey: Map<number, number> | undefined;
+  for (const m of merges.map(parseRange)) {
+    const area = (m.bottom - m.top + 1) * (m.right - m.left + 1);
+    if (area === 1) continue;
+    if (area <= all.length) {
+      byKey ??= new Map(all.map((cell, i) => [key(cell.r, cell.c), i]));
+      for (let r = m.top; r <= m.bottom; r++)
+        for (let c = m.left; c <= m.right; c++) {
+          const i = byKey.get(key(r, c));
+          if (i !== undefined && (r !== m.top || c !== m.left)) dropped.add(i);
+        }
+    } else
+      all.forEach(({ r, c }, i) => {
+        if (r >= m.top && r <= m.bottom && c >= m.left && c <= m.right && (r !== m.top || c !== m.left))
+          dropped.add(i);
+      });
+  }
+  const cells = dropped.size === 0 ? all : all.filter((_, i) => !dropped.has(i));
+  const hidden = sheet.state !== "visible";
+  if (cells.length === 0)
+    return { name: sheet.name, top: 0, left: 0, values: [], merges, hiddenRows: [], hiddenCols: [], hidden };
   let top = Infinity;
   let left = Infinity;
   let bottom = -1;
   let right = -1;
-  const hiddenRows: number[] = [];
-  ws.eachRow({ includeEmpty: true }, (row, rowNumber) => {
-    if (row.hidden) hiddenRows.push(rowNumber - 1);
-    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
-      // A merged cell's slaves repeat the master's value in exceljs; keep it only in the master.
-      if (cell.isMerged && cell.master !== cell) return;
-      const v = scalarOf(cell.value);
-      const f = formulaOf(cell);
-      if (v === null && f === null) return;
-      const nf = cell.numFmt && cell.numFmt !== "General" ? cell.numFmt : null;
-      const r = rowNumber - 1;
-      const c = colNumber - 1;
-      cells.push({ r, c, v, f, nf });
-      if (r < top) top = r;
-      if (r > bottom) bottom = r;
-      if (c < left) left = c;
-      if (c > right) right = c;
-    });
-  });
-  // exceljs keeps merges in a private map keyed by master cell; each entry's `range` is `B2:D2`.
-  const mergeMap = (ws as unknown as { _merges?: Record<string, { range: string }> })._merges ?? {};
-  const merges = Object.values(mergeMap).map((m) => m.range);
-  const hiddenCols: number[] = [];
-  const colCount = ws.columnCount;
-  for (let c = 1; c <= colCount; c++) if (ws.getColumn(c).hidden) hiddenCols.push(c - 1);
-
-  if (cells.length === 0) {
-    return {
-      name: ws.name,
-      top: 0,
-      left: 0,
-      values: [],
-      merges,
-      hiddenRows,
-      hiddenCols,
-      hidden: ws.state !== "visible",
-    };
+  for (const { r, c } of cells) {
+    if (r < top) top = r;
+    if (r > bottom) bottom = r;
+    if (c < left) left = c;
+    if (c > right) right = c;
   }
-  const values: Scalar[][] = [];
+  const values: Scalar[][] = Array.from({ length: bottom - top + 1 }, () => []);
   const formulas: (string | null)[][] = [];
   const numberFormats: (string | null)[][] = [];
   let anyFormula = false;
@@ -87,7 +361,7 @@ export function snapshotWorksheet(ws: ExcelJS.Worksheet): SheetSnapshot {
   for (const { r, c, v, f, nf } of cells) {
     const rr = r - top;
     const cc = c - left;
-    (values[rr] ??= [])[cc] = v;
+    values[rr][cc] = v;
     if (f) {
       (formulas[rr] ??= [])[cc] = f;
       anyFormula = true;
@@ -97,21 +371,18 @@ export function snapshotWorksheet(ws: ExcelJS.Worksheet): SheetSnapshot {
       anyFormat = true;
     }
   }
-  // Fill holes so that every row is a real array of Scalars (JSON-friendly, same as Office.js).
-  for (let i = 0; i <= bottom - top; i++) {
-    const row = (values[i] ??= []);
-    for (let j = 0; j < row.length; j++) if (row[j] === undefined) row[j] = null;
-  }
-  const dense = <T>(m: (T | null)[][]): (T | null)[][] => {
-    const out: (T | null)[][] = [];
-    for (let i = 0; i <= bottom - top; i++) {
+  // Every row a real array of Scalars (JSON-friendly, same as Office.js).
+  for (const row of values) for (let j = 0; j < row.length; j++) if (row[j] === undefined) row[j] = null;
+  const dense = <T>(m: (T | null)[][]): (T | null)[][] =>
+    values.map((_, i) => {
       const row = m[i] ?? [];
-      out.push(Array.from({ length: row.length }, (_, j) => row[j] ?? null));
-    }
-    return out;
-  };
+      return Array.from({ length: row.length }, (_, j) => row[j] ?? null);
+    });
+  const hiddenRows = [...new Set(hiddenRowSet)].filter((r) => r <= bottom).sort((a, b) => a - b);
+  const hiddenCols: number[] = [];
+  for (let c = 0; c <= right; c++) if (hiddenColRanges.some(([a, b]) => c >= a && c <= b)) hiddenCols.push(c);
   return {
-    name: ws.name,
+    name: sheet.name,
     top,
     left,
     values,
@@ -120,10 +391,32 @@ export function snapshotWorksheet(ws: ExcelJS.Worksheet): SheetSnapshot {
     merges,
     hiddenRows,
     hiddenCols,
-    hidden: ws.state !== "visible",
+    hidden,
   };
 }
 
-export function snapshotWorkbook(wb: ExcelJS.Workbook, skip?: (name: string) => boolean): SheetSnapshot[] {
-  return wb.worksheets.filter((ws) => !skip?.(ws.name)).map(snapshotWorksheet);
+/** Snapshots of the package's worksheets in tab order (chart sheets and other sheet kinds have no cells). */
+export function readSnapshots(pkg: Package, skip?: (name: string) => boolean): SheetSnapshot[] {
+  const wb = pkg.workbook();
+  const targets = pkg.targets(wb.part);
+  const find = (kind: string) => targets.find((t) => relKind(t.rel.type) === kind)?.part;
+  const ctx: SheetContext = {
+    file: pkg.file,
+    strings: sharedStrings(pkg, find("sharedStrings")),
+    formats: cellFormats(pkg, find("styles")),
+    date1904: wb.date1904,
+    maxCells: pkg.limits.cellsPerSheet,
+  };
+  const out: SheetSnapshot[] = [];
+  for (const sheet of wb.sheets) {
+    if (sheet.kind !== "worksheet" || skip?.(sheet.name)) continue;
+    if (!sheet.part || !pkg.has(sheet.part))
+      throw new InputError(
+        pkg.file,
+        `il foglio "${sheet.name}" non ha la sua parte nel pacchetto`,
+        `sheet "${sheet.name}" has no part in the package`,
+      );
+    out.push(readSheet(pkg, sheet, sheet.part, ctx));
+  }
+  return out;
 }

@@ -5,7 +5,7 @@ import type { AddressInfo } from "net";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import webpack from "webpack";
-import { snapshotWorkbook } from "../../src/xlsx/read";
+import { snapshotWorkbook } from "../helpers/xlsx";
 import type { FakeSheetSeed } from "../fakes/fake-excel";
 
 export const ROOT = path.join(__dirname, "..", "..");

@@ -8,8 +8,24 @@
  */
 
 import ExcelJS from "exceljs";
-import { applyStyle, argb } from "../../src/xlsx/apply";
+import type { CellStyle } from "../../src/engine/core/plan";
 import type { ExportedCell, ExportedSheet, ExportedWorkbook } from "./fake-export";
+
+const argb = (hex: string) => "FF" + hex.replace("#", "").toUpperCase();
+
+/** A plan style on an exceljs cell (font, fill and alignment groups replaced when given, as both adapters do). */
+function applyStyle(cell: ExcelJS.Cell, s: CellStyle): void {
+  if (s.bold || s.italic || s.fontColor || s.size) {
+    cell.font = {
+      ...(s.bold ? { bold: true } : {}),
+      ...(s.italic ? { italic: true } : {}),
+      ...(s.size ? { size: s.size } : {}),
+      ...(s.fontColor ? { color: { argb: argb(s.fontColor) } } : {}),
+    };
+  }
+  if (s.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(s.fill) } };
+  if (s.wrap) cell.alignment = { wrapText: true, vertical: "top" };
+}
 
 /** Column width in characters for a width in points (the inverse of src/excel/cells.ts charsToPoints). */
 export function pointsToChars(points: number): number {

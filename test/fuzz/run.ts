@@ -8,7 +8,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { main } from "../../src/cli/main";
 import { isGeneratedSheet, SHEETS } from "../../src/engine/core/contract";
-import { snapshotWorkbook } from "../../src/xlsx/read";
+import { snapshotWorkbook } from "../helpers/xlsx";
 import { fuzzWorkbook, type Malformation } from "./generator";
 
 export interface FuzzReport {
@@ -44,7 +44,7 @@ async function runCli(args: string[]): Promise<{ code: number; stdout: string; s
 async function userSheets(file: string) {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(file);
-  return { wb, snaps: snapshotWorkbook(wb, isGeneratedSheet) };
+  return { wb, snaps: await snapshotWorkbook(wb, isGeneratedSheet) };
 }
 
 export async function runFuzz(first: number, count: number, dir: string): Promise<FuzzReport> {

@@ -4,8 +4,8 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { parseCell } from "../../src/engine/core/address";
-import { snapshotWorkbook } from "../../src/xlsx/read";
 import type { SheetSnapshot } from "../../src/engine/core/snapshot";
+import { snapshotsOfFile } from "./xlsx";
 
 export type TestCell = string | number | boolean | null | { formula: string; result?: unknown } | Date;
 
@@ -54,10 +54,7 @@ export async function writeWorkbook(sheets: TestSheet[], file?: string): Promise
 
 /** Write then read back through the real adapter: what the engine sees for a file on disk. */
 export async function snapshotsOf(sheets: TestSheet[]): Promise<SheetSnapshot[]> {
-  const file = await writeWorkbook(sheets);
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(file);
-  return snapshotWorkbook(wb);
+  return snapshotsOfFile(await writeWorkbook(sheets));
 }
 
 /** One objective card in the layout of the reference PIAO (section 2.2). */

@@ -4,7 +4,7 @@ import * as path from "path";
 import ExcelJS from "exceljs";
 import { act, screen, within } from "@testing-library/react";
 import type { BuildView, Progress, RunOptions } from "../../src/taskpane/actions";
-import { snapshotWorkbook } from "../../src/xlsx/read";
+import { snapshotWorkbook } from "../helpers/xlsx";
 import type { FakeSheetSeed } from "../fakes/fake-excel";
 import { EMPTY_VIEW, FLAT, deferred, paneOver, renderPane, stubActions } from "./helpers";
 

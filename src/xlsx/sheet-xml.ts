@@ -1,0 +1,288 @@
+/**
+ * A generated sheet as SpreadsheetML (CT_Worksheet, ECMA-376 part 1 §18.3), written directly from its
+ * SheetPlan: cells with inline strings, formats from the StyleBook, widths, frozen panes, merges,
+ * protection, conditional formats, data validations (one rule per cell), tables and the drawing reference.
+ * No PIAO knowledge here: only the plan's elements.
+ */
+import {
+  cellAddress,
+  columnLetters,
+  parseCell,
+  parseRange,
+  rangeAddress,
+  type RangeRef,
+} from "../engine/core/address";
+import {
+  isFormula,
+  type CellStyle,
+  type PlanValue,
+  type SheetPlan,
+  type TablePlan,
+} from "../engine/core/plan";
+import type { CellFormat, StyleBook } from "./styles";
+import { encodeXstring, escapeAttr, escapeText } from "./xml";
+
+const argb = (hex: string) => "FF" + hex.replace("#", "").toUpperCase();
+
+interface OutCell {
+  v: PlanValue;
+  f: CellFormat;
+}
+
+/** Style semantics of both adapters: each group (font, fill, alignment) is replaced when given. */
+function withStyle(f: CellFormat, s: CellStyle): CellFormat {
+  const out = { ...f };
+  if (s.bold || s.italic || s.fontColor || s.size)
+    out.font = {
+      ...(s.bold ? { bold: true } : {}),
+      ...(s.italic ? { italic: true } : {}),
+      ...(s.size ? { size: s.size } : {}),
+      ...(s.fontColor ? { color: s.fontColor } : {}),
+    };
+  if (s.fill) out.fill = s.fill;
+  if (s.wrap) out.wrap = true;
+  return out;
+}
+
+/**
+ * Formats derived from formats, made once: a cell's format is one shared object, and applying the same
+ * step (a number format, a plan style, unlocking) to the same format gives the same object, so that a
+ * sheet of many cells holds a handful of formats.
+ */
+class Formats {
+  readonly none: CellFormat = {};
+  private readonly derived = new Map<CellFormat, Map<unknown, CellFormat>>();
+
+  private derive(f: CellFormat, key: unknown, make: () => CellFormat): CellFormat {
+    let m = this.derived.get(f);
+    if (!m) this.derived.set(f, (m = new Map()));
+    let d = m.get(key);
+    if (!d) m.set(key, (d = make()));
+    return d;
+  }
+
+  numFmt = (f: CellFormat, code: string) => this.derive(f, `numFmt:${code}`, () => ({ ...f, numFmt: code }));
+  style = (f: CellFormat, s: CellStyle) => this.derive(f, s, () => withStyle(f, s));
+  unlocked = (f: CellFormat) => this.derive(f, "unlocked", () => ({ ...f, unlocked: true }));
+}
+
+/** The sheet's cells by row and column, with the plan's values and formats applied in plan order. */
+function layoutCells(sp: SheetPlan): Map<number, Map<number, OutCell>> {
+  const formats = new Formats();
+  const rows = new Map<number, Map<number, OutCell>>();
+  const cell = (r: number, c: number): OutCell => {
+    let row = rows.get(r);
+    if (!row) rows.set(r, (row = new Map()));
+    let x = row.get(c);
+    if (!x) row.set(c, (x = { v: null, f: formats.none }));
+    return x;
+  };
+  for (const block of sp.blocks) {
+    const at = parseCell(block.at);
+    block.rows.forEach((values, i) =>
+      values.forEach((v, j) => {
+        const x = cell(at.row + i, at.col + j);
+        x.v = v;
+        const nf = block.columnFormats?.[j];
+        if (nf) x.f = formats.numFmt(x.f, nf);
+        if (block.style) x.f = formats.style(x.f, block.style);
+      }),
+    );
+  }
+  const eachCell = (range: string, fn: (x: OutCell) => void) => {
+    const r = parseRange(range);
+    for (let rr = r.top; rr <= r.bottom; rr++) for (let c = r.left; c <= r.right; c++) fn(cell(rr, c));
+  };
+  for (const { range, style } of sp.rangeStyles)
+    eachCell(range, (x) => {
+      x.f = formats.style(x.f, style);
+    });
+  for (const range of sp.protection?.unlocked ?? [])
+    eachCell(range, (x) => {
+      x.f = formats.unlocked(x.f);
+    });
+  return rows;
+}
+
+function cellXml(ref: string, x: OutCell, styles: StyleBook): string {
+  const s = styles.xf(x.f);
+  const sAttr = s ? ` s="${s}"` : "";
+  const v = x.v;
+  if (v === null || v === "" || (typeof v === "number" && !Number.isFinite(v)))
+    return `<c r="${ref}"${sAttr}/>`;
+  if (isFormula(v)) return `<c r="${ref}"${sAttr}><f>${escapeText(v.f.replace(/^=/, ""))}</f></c>`;
+  if (typeof v === "number") return `<c r="${ref}"${sAttr}><v>${v}</v></c>`;
+  if (typeof v === "boolean") return `<c r="${ref}"${sAttr} t="b"><v>${v ? 1 : 0}</v></c>`;
+  const space = /^\s|\s$|\n/.test(v) ? ' xml:space="preserve"' : "";
+  return `<c r="${ref}"${sAttr} t="inlineStr"><is><t${space}>${escapeText(encodeXstring(v))}</t></is></c>`;
+}
+
+/** `a` minus `b`: up to four rectangles. */
+function subtract(a: RangeRef, b: RangeRef): RangeRef[] {
+  if (b.left > a.right || b.right < a.left || b.top > a.bottom || b.bottom < a.top) return [a];
+  const out: RangeRef[] = [];
+  if (a.top < b.top) out.push({ ...a, bottom: b.top - 1 });
+  if (a.bottom > b.bottom) out.push({ ...a, top: b.bottom + 1 });
+  const top = Math.max(a.top, b.top);
+  const bottom = Math.min(a.bottom, b.bottom);
+  if (a.left < b.left) out.push({ top, bottom, left: a.left, right: b.left - 1 });
+  if (a.right > b.right) out.push({ top, bottom, left: b.right + 1, right: a.right });
+  return out;
+}
+
+/**
+ * Data validations as Excel keeps them: a later rule replaces an earlier one on the cells they share
+ * (as setting a range's validation does in Excel), so every cell has one rule.
+ */
+function validationsXml(sp: SheetPlan): string {
+  const areas = sp.validations.map((v) => [parseRange(v.range)]);
+  sp.validations.forEach((v, i) => {
+    const r = parseRange(v.range);
+    for (let j = 0; j < i; j++) areas[j] = areas[j].flatMap((a) => subtract(a, r));
+  });
+  const rules = sp.validations
+    .map((v, i) => {
+      if (areas[i].length === 0) return "";
+      const sqref = areas[i].map((a) => rangeAddress(a)).join(" ");
+      const attrs =
+        (v.type === "list"
+          ? ` type="list"`
+          : ` type="${v.type}" operator="${v.max === undefined ? "greaterThanOrEqual" : "between"}"`) +
+        (v.allowBlank ? ` allowBlank="1"` : "") +
+        (v.prompt ? ` showInputMessage="1"` : "") +
+        ` showErrorMessage="1"` +
+        (v.error ? ` errorTitle="PIAO Sheets" error="${escapeAttr(v.error)}"` : "") +
+        (v.prompt ? ` promptTitle="PIAO Sheets" prompt="${escapeAttr(v.prompt)}"` : "") +
+        ` sqref="${sqref}"`;
+      const formulas =
+        v.type === "list"
+          ? `<formula1>${escapeText(`"${v.values.join(",")}"`)}</formula1>`
+          : `<formula1>${v.min}</formula1>` + (v.max === undefined ? "" : `<formula2>${v.max}</formula2>`);
+      return `<dataValidation${attrs}>${formulas}</dataValidation>`;
+    })
+    .filter(Boolean);
+  return rules.length ? `<dataValidations count="${rules.length}">${rules.join("")}</dataValidations>` : "";
+}
+
+export interface SheetParts {
+  /** Relationship ids of the sheet's tables, in plan order, and of its drawing. */
+  tableRelIds: string[];
+  drawingRelId?: string;
+}
+
+/** The worksheet part of a generated sheet. */
+export function sheetXml(
+  sp: SheetPlan,
+  ns: { main: string; rel: string },
+  styles: StyleBook,
+  parts: SheetParts,
+): string {
+  const rows = layoutCells(sp);
+  const rowNumbers = [...rows.keys()].sort((a, b) => a - b);
+  let minCol = Infinity;
+  let maxCol = -1;
+  const body: string[] = [];
+  const letters: string[] = [];
+  for (const r of rowNumbers) {
+    const cols = [...rows.get(r)!.entries()].sort((a, b) => a[0] - b[0]);
+    if (cols.length === 0) continue;
+    minCol = Math.min(minCol, cols[0][0]);
+    maxCol = Math.max(maxCol, cols[cols.length - 1][0]);
+    body.push(`<row r="${r + 1}">`);
+    const rowNumber = String(r + 1);
+    for (const [c, x] of cols) body.push(cellXml((letters[c] ??= columnLetters(c)) + rowNumber, x, styles));
+    body.push("</row>");
+  }
+  const dimension =
+    rowNumbers.length > 0
+      ? rangeAddress({
+          top: rowNumbers[0],
+          left: minCol,
+          bottom: rowNumbers[rowNumbers.length - 1],
+          right: maxCol,
+        })
+      : "A1";
+  const fr = sp.frozen;
+  const pane =
+    fr && (fr.rows > 0 || fr.cols > 0)
+      ? `<pane${fr.cols ? ` xSplit="${fr.cols}"` : ""}${fr.rows ? ` ySplit="${fr.rows}"` : ""}` +
+        ` topLeftCell="${cellAddress(fr.rows, fr.cols)}"` +
+        ` activePane="${fr.rows && fr.cols ? "bottomRight" : fr.rows ? "bottomLeft" : "topRight"}" state="frozen"/>`
+      : "";
+  const widths = [...sp.columnWidths].sort((a, b) => a.col - b.col);
+  const cols = widths.length
+    ? `<cols>${widths.map((w) => `<col min="${w.col + 1}" max="${w.col + 1}" width="${w.width}" customWidth="1"/>`).join("")}</cols>`
+    : "";
+  const protection = sp.protection
+    ? `<sheetProtection sheet="1" formatColumns="0" sort="0" autoFilter="0"/>`
+    : "";
+  const merges = sp.merges.length
+    ? `<mergeCells count="${sp.merges.length}">${sp.merges.map((m) => `<mergeCell ref="${m}"/>`).join("")}</mergeCells>`
+    : "";
+  const cfs = sp.conditionalFormats
+    .map(
+      (cf, i) =>
+        `<conditionalFormatting sqref="${cf.range}"><cfRule type="expression" dxfId="${styles.dxf(cf.style)}" priority="${i + 1}">` +
+        `<formula>${escapeText(cf.formula.replace(/^=/, ""))}</formula></cfRule></conditionalFormatting>`,
+    )
+    .join("");
+  // CT_Worksheet sequence: sheetPr, dimension, sheetViews, sheetFormatPr, cols, sheetData, sheetProtection,
+  // mergeCells, conditionalFormatting, dataValidations, pageMargins, drawing, tableParts.
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+    `<worksheet xmlns="${ns.main}" xmlns:r="${ns.rel}">` +
+    (sp.tabColor ? `<sheetPr><tabColor rgb="${argb(sp.tabColor)}"/></sheetPr>` : "") +
+    `<dimension ref="${dimension}"/>` +
+    `<sheetViews><sheetView workbookViewId="0">${pane}</sheetView></sheetViews>` +
+    `<sheetFormatPr defaultRowHeight="15"/>` +
+    cols +
+    `<sheetData>${body.join("")}</sheetData>` +
+    protection +
+    merges +
+    cfs +
+    validationsXml(sp) +
+    `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>` +
+    (parts.drawingRelId ? `<drawing r:id="${parts.drawingRelId}"/>` : "") +
+    (parts.tableRelIds.length
+      ? `<tableParts count="${parts.tableRelIds.length}">${parts.tableRelIds.map((id) => `<tablePart r:id="${id}"/>`).join("")}</tableParts>`
+      : "") +
+    "</worksheet>"
+  );
+}
+
+/** Header text of a table column as Excel stores it in `tableColumn/@name` and in the header cell. */
+function headerName(v: PlanValue | undefined, i: number): string {
+  if (v === null || v === undefined || isFormula(v) || v === "") return `Colonna${i + 1}`;
+  return String(v);
+}
+
+/** The header names of a table, read from the sheet's blocks. */
+export function tableHeaders(sp: SheetPlan, t: TablePlan): string[] {
+  const r = parseRange(t.ref);
+  const names: string[] = [];
+  for (let c = r.left; c <= r.right; c++) {
+    let v: PlanValue | undefined;
+    for (const b of sp.blocks) {
+      const at = parseCell(b.at);
+      const row = b.rows[r.top - at.row];
+      if (row && c - at.col >= 0 && c - at.col < row.length) v = row[c - at.col];
+    }
+    names.push(headerName(v, c - r.left));
+  }
+  return names;
+}
+
+/** A table part (CT_Table). */
+export function tableXml(t: TablePlan, id: number, headers: string[], main: string): string {
+  const cols = headers
+    .map((h, i) => `<tableColumn id="${i + 1}" name="${escapeAttr(encodeXstring(h))}"/>`)
+    .join("");
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+    `<table xmlns="${main}" id="${id}" name="${escapeAttr(t.name)}" displayName="${escapeAttr(t.name)}" ref="${t.ref}" totalsRowShown="0">` +
+    `<autoFilter ref="${t.ref}"/>` +
+    `<tableColumns count="${headers.length}">${cols}</tableColumns>` +
+    `<tableStyleInfo name="${escapeAttr(t.style)}" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/>` +
+    `</table>`
+  );
+}

@@ -1,0 +1,208 @@
+/**
+ * XML for the xlsx adapter: a namespace-aware SAX reader (saxes) for the parts that are read, a small tag
+ * scanner for the few parts that are edited as text (so that everything the edit does not touch stays as
+ * it was written), and escaping for the parts that are written.
+ */
+import { SaxesParser, type SaxesAttributeNS } from "saxes";
+import { StringDecoder } from "string_decoder";
+
+export type Attrs = Record<string, SaxesAttributeNS>;
+
+export interface XmlHandler {
+  open(uri: string, local: string, attrs: Attrs): void;
+  close?(uri: string, local: string): void;
+  text?(t: string): void;
+}
+
+/** A part that is not well-formed XML. */
+export class XmlError extends Error {
+  constructor(
+    readonly part: string,
+    readonly detail: string,
+  ) {
+    super(`${part}: ${detail}`);
+  }
+}
+
+const CHUNK = 1 << 20;
+
+/** Feed a part to `h`, in chunks (the part's text is never held whole). UTF-8, or UTF-16 with a BOM. */
+export function parseXml(data: Buffer, part: string, h: XmlHandler): void {
+  const parser = new SaxesParser({ xmlns: true, position: false });
+  // saxes reports syntax errors here and goes on; errors thrown by the handlers (limits) propagate.
+  let syntax: string | undefined;
+  parser.on("error", (e) => {
+    syntax ??= e.message;
+  });
+  parser.on("opentag", (t) => h.open(t.uri, t.local, t.attributes as Attrs));
+  if (h.close) {
+    const close = h.close.bind(h);
+    parser.on("closetag", (t) => close(t.uri, t.local));
+  }
+  if (h.text) {
+    const text = h.text.bind(h);
+    parser.on("text", text);
+    parser.on("cdata", text);
+  }
+  let start = 0;
+  let encoding: "utf8" | "utf16le" = "utf8";
+  if (data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf) start = 3;
+  else if (data[0] === 0xff && data[1] === 0xfe) [start, encoding] = [2, "utf16le"];
+  const decoder = new StringDecoder(encoding);
+  for (let i = start; i < data.length && syntax === undefined; i += CHUNK)
+    parser.write(decoder.write(data.subarray(i, Math.min(data.length, i + CHUNK))));
+  if (syntax === undefined) parser.write(decoder.end()).close();
+  if (syntax !== undefined) throw new XmlError(part, syntax);
+}
+
+/** Value of the attribute `local` in no namespace, or undefined. */
+export function attr(a: Attrs, local: string): string | undefined {
+  const v = a[local];
+  return v && v.uri === "" ? v.value : undefined;
+}
+
+/** Value of the attribute `local` in one of `uris`, whatever its prefix. */
+export function nsAttr(a: Attrs, uris: readonly string[], local: string): string | undefined {
+  for (const k in a) {
+    const v = a[k];
+    if (v.local === local && uris.includes(v.uri)) return v.value;
+  }
+  return undefined;
+}
+
+/** XML boolean (`1`, `true`). */
+export const isTrue = (v: string | undefined) => v === "1" || v === "true";
+
+// ---------------------------------------------------------------------------------------------------------
+// Escaping
+
+/** Escape element content; drops the characters XML 1.0 does not allow. */
+export function escapeText(s: string): string {
+  return s
+    .replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, "")
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;");
+}
+
+/** Escape an attribute value (always written in double quotes); line breaks kept as character references. */
+export const escapeAttr = (s: string) =>
+  escapeText(s)
+    .replace(/"/g, "&quot;")
+    .replace(/\t/g, "&#9;")
+    .replace(/\n/g, "&#10;")
+    .replace(/\r/g, "&#13;");
+
+export function unescapeXml(s: string): string {
+  return s.replace(/&(#x[0-9a-fA-F]+|#\d+|lt|gt|amp|quot|apos);/g, (_, e: string) => {
+    if (e[0] === "#")
+      return String.fromCodePoint(e[1] === "x" ? parseInt(e.slice(2), 16) : Number(e.slice(1)));
+    return { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" }[e] as string;
+  });
+}
+
+/**
+ * ST_Xstring (ECMA-376 part 1 §22.9.2.19): characters XML cannot carry, and carriage returns (which an XML
+ * parser turns into line feeds), are written `_xHHHH_`; a literal `_xHHHH_` in the text escapes its `_`.
+ */
+export function encodeXstring(s: string): string {
+  return s.replace(
+    // eslint-disable-next-line no-control-regex -- these control characters are exactly what ST_Xstring escapes
+    /_(?=x[0-9A-Fa-f]{4}_)|[\u0000-\u0008\u000B\u000C\u000D\u000E-\u001F\uFFFE\uFFFF]/g,
+    (c) => (c === "_" ? "_x005F_" : `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`),
+  );
+}
+
+export function decodeXstring(s: string): string {
+  if (!s.includes("_x")) return s;
+  return s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Text edits of a part
+
+export interface Tag {
+  kind: "open" | "close" | "empty";
+  /** Qualified name as written, e.g. `x:sheets`. */
+  qname: string;
+  prefix: string;
+  local: string;
+  /** Raw attribute text (parse it with `attrsOf`). */
+  rawAttrs: string;
+  start: number;
+  end: number;
+  /** Depth of the element: 0 for the root element. */
+  depth: number;
+}
+
+const TOKEN =
+  /<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!\[CDATA\[[\s\S]*?\]\]>|<!DOCTYPE[^>]*>|<(\/?)([A-Za-z_][\w.-]*(?::[A-Za-z_][\w.-]*)?)((?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>/g;
+
+/** Every element tag of a document, in order, with its depth. */
+export function scanTags(xml: string): Tag[] {
+  const tags: Tag[] = [];
+  let depth = 0;
+  for (const m of xml.matchAll(TOKEN)) {
+    if (m[2] === undefined) continue; // comment, processing instruction, CDATA, doctype
+    const qname = m[2];
+    const colon = qname.indexOf(":");
+    const base = {
+      qname,
+      prefix: colon < 0 ? "" : qname.slice(0, colon),
+      local: colon < 0 ? qname : qname.slice(colon + 1),
+      rawAttrs: m[3] ?? "",
+      start: m.index,
+      end: m.index + m[0].length,
+    };
+    if (m[1] === "/") {
+      depth--;
+      tags.push({ ...base, kind: "close", depth });
+    } else if (m[4] === "/") {
+      tags.push({ ...base, kind: "empty", depth });
+    } else {
+      tags.push({ ...base, kind: "open", depth });
+      depth++;
+    }
+  }
+  return tags;
+}
+
+export function attrsOf(tag: Tag): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const m of tag.rawAttrs.matchAll(/([^\s=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g))
+    out.set(m[1], unescapeXml(m[2] ?? m[3] ?? ""));
+  return out;
+}
+
+/** The prefix `tag` binds to `uri` (`""` for a default namespace), or undefined. */
+export function prefixFor(tag: Tag, uri: string): string | undefined {
+  for (const [k, v] of attrsOf(tag)) {
+    if (v !== uri) continue;
+    if (k === "xmlns") return "";
+    if (k.startsWith("xmlns:")) return k.slice(6);
+  }
+  return undefined;
+}
+
+export function rootOf(tags: Tag[], part: string): Tag {
+  const root = tags.find((t) => t.depth === 0 && t.kind !== "close");
+  if (!root) throw new XmlError(part, "nessun elemento radice");
+  return root;
+}
+
+/** The closing tag of an element opened by `tags[i]` (or the element itself when it is empty). */
+export function closeOf(tags: Tag[], i: number): Tag {
+  const open = tags[i];
+  if (open.kind === "empty") return open;
+  for (let j = i + 1; j < tags.length; j++)
+    if (tags[j].kind === "close" && tags[j].depth === open.depth) return tags[j];
+  return open;
+}
+
+/** A list of replacements of [start, end) spans, applied from the end so that offsets stay valid. */
+export function applyEdits(xml: string, edits: { start: number; end: number; text: string }[]): string {
+  let out = xml;
+  for (const e of [...edits].sort((a, b) => b.start - a.start || b.end - a.end))
+    out = out.slice(0, e.start) + e.text + out.slice(e.end);
+  return out;
+}
