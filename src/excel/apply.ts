@@ -21,13 +21,21 @@
  */
 
 import { cellAddress, columnLetters, parseCell } from "../engine/core/address";
-import type { CellStyle, ChartPlan, SheetPlan, ValidationPlan, WorkbookPlan } from "../engine/core/plan";
+import {
+  type CellStyle,
+  type ChartPlan,
+  type LinkPlan,
+  type SheetPlan,
+  type ValidationPlan,
+  type WorkbookPlan,
+  isFormula,
+} from "../engine/core/plan";
 import type { FindingCode } from "../engine/core/findings";
 import { WriteBatcher } from "./batch";
 import { type PreparedBlock, charsToPoints, chunkArrays, prepareBlock } from "./cells";
 import { ExcelAdapterError } from "./errors";
 import { type AdapterNotice, notice } from "./notices";
-import { DEFAULT_MAX_REQUEST_BYTES, OP_OVERHEAD_BYTES } from "./payload";
+import { DEFAULT_MAX_REQUEST_BYTES, OP_OVERHEAD_BYTES, jsonBytes } from "./payload";
 import { splitSheetRef } from "./refs";
 import { type Supports, officeSupports } from "./supports";
 import { assertValidPlan } from "./validate";
@@ -58,6 +66,9 @@ interface Features {
   charts: boolean;
   validation: boolean;
   byIndexes: boolean;
+  /** `Range.hyperlink` (1.7) and, for many cells in one call, `Range.setCellProperties` (1.9). */
+  links: boolean;
+  cellProperties: boolean;
 }
 
 type Task =
@@ -141,6 +152,8 @@ export async function applyPlan(
     charts: supports("1.7"),
     validation: supports("1.8"),
     byIndexes: supports("1.7"),
+    links: supports("1.7"),
+    cellProperties: supports("1.9"),
   };
   const notices = planNotices(plan, has, supports);
 
@@ -314,6 +327,7 @@ function planNotices(plan: WorkbookPlan, has: Features, supports: Supports): Ada
     has.freeze ? 0 : count((s) => (s.frozen && (s.frozen.rows > 0 || s.frozen.cols > 0) ? 1 : 0)),
   );
   add("EXCEL_API_GRAFICI", has.charts ? 0 : count((s) => s.charts.length));
+  add("EXCEL_API_COLLEGAMENTI", has.links ? 0 : count((s) => s.links.length));
   add("EXCEL_API_CALCOLO", supports("1.6") ? 0 : 1);
   add("EXCEL_API_AGGIORNAMENTO_SCHERMO", supports("1.9") ? 0 : 1);
   return out;
@@ -332,6 +346,7 @@ function sheetTasks(
     if (block.width > 0 && block.rows.length > 0)
       tasks.push({ kind: "block", phase: "values", sheet: s.name, block, style: b.style });
   }
+  if (has.links) linkTasks(s, op, ws, has.cellProperties);
   for (const rs of s.rangeStyles ?? []) {
     op(() => applyStyle(ws().getRange(rs.range).format, rs.style), 1 + styleOps(rs.style));
   }
@@ -375,6 +390,70 @@ function sheetTasks(
       },
       3 + styleOps(cf.style),
     );
+  }
+}
+
+/** Most cells one `setCellProperties` call links (a bounded request item). */
+const LINKS_PER_CALL = 1000;
+
+/** The text each linked cell shows: what the sheet's blocks write into it. */
+function linkTexts(s: SheetPlan): Map<string, string> {
+  const wanted = new Map(s.links.map((l) => [l.cell, parseCell(l.cell)]));
+  const out = new Map<string, string>();
+  for (const b of s.blocks) {
+    const at = parseCell(b.at);
+    for (const [cell, p] of wanted) {
+      const v = b.rows[p.row - at.row]?.[p.col - at.col];
+      if (v !== undefined && v !== null && !isFormula(v)) out.set(cell, String(v));
+    }
+  }
+  return out;
+}
+
+/**
+ * Native internal hyperlinks: `documentReference` is the target, `textToDisplay` the text the block
+ * wrote (so the cell keeps it). With ExcelApi 1.9 one `setCellProperties` call links a run of cells of
+ * one column (https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-setcellproperties-member(1));
+ * on 1.7–1.8 each cell gets `range.hyperlink` (https://learn.microsoft.com/javascript/api/excel/excel.rangehyperlink).
+ */
+function linkTasks(
+  s: SheetPlan,
+  op: (run: () => void, ops?: number) => void,
+  ws: () => Excel.Worksheet,
+  cellProperties: boolean,
+): void {
+  const texts = linkTexts(s);
+  const link = (l: LinkPlan): Excel.RangeHyperlink => ({
+    documentReference: l.target,
+    textToDisplay: texts.get(l.cell) ?? l.target,
+  });
+  if (!cellProperties) {
+    for (const l of s.links) op(() => (ws().getRange(l.cell).hyperlink = link(l)), 2);
+    return;
+  }
+  const sorted = s.links
+    .map((l) => ({ l, p: parseCell(l.cell) }))
+    .sort((a, b) => a.p.col - b.p.col || a.p.row - b.p.row);
+  let i = 0;
+  while (i < sorted.length) {
+    let j = i + 1;
+    while (
+      j < sorted.length &&
+      j - i < LINKS_PER_CALL &&
+      sorted[j].p.col === sorted[i].p.col &&
+      sorted[j].p.row === sorted[j - 1].p.row + 1
+    )
+      j++;
+    const run = sorted.slice(i, j);
+    const props = run.map(({ l }) => [{ hyperlink: link(l) }]);
+    const first = run[0].p;
+    const address = `${cellAddress(first.row, first.col)}:${cellAddress(first.row + run.length - 1, first.col)}`;
+    // `op` counts in operation allowances: the array's bytes, rounded up, plus the proxy and the call.
+    op(
+      () => ws().getRange(address).setCellProperties(props),
+      Math.ceil(jsonBytes(props) / OP_OVERHEAD_BYTES) + 2,
+    );
+    i = j;
   }
 }
 

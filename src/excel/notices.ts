@@ -69,6 +69,13 @@ const CATALOGUE: Partial<Record<FindingCode, { api: string; build: Build }>> = {
       en: `${n} chart(s) not created (ExcelApi 1.7 needed to set their series): the data stays in the sheets.`,
     }),
   },
+  EXCEL_API_COLLEGAMENTI: {
+    api: "1.7",
+    build: (n) => ({
+      it: `${n} collegamenti alle celle di origine non creati (serve ExcelApi 1.7): le celle mostrano comunque l'indirizzo di origine.`,
+      en: `${n} link(s) to source cells not created (ExcelApi 1.7 needed): the cells still show the source address.`,
+    }),
+  },
   EXCEL_API_CELLE_UNITE: {
     api: "1.13",
     build: () => ({

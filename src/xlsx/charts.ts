@@ -58,7 +58,7 @@ function escapeText(s: string): string {
 }
 
 /** Escape an attribute value (always written in double quotes). */
-const escapeAttr = (s: string) =>
+export const escapeAttr = (s: string) =>
   escapeText(s)
     .replace(/"/g, "&quot;")
     .replace(/[\t\n\r]/g, " ");
@@ -71,7 +71,7 @@ function unescapeXml(s: string): string {
   });
 }
 
-interface Tag {
+export interface Tag {
   kind: "open" | "close" | "empty";
   /** Qualified name as written, e.g. `xdr:wsDr`. */
   qname: string;
@@ -89,7 +89,7 @@ const TOKEN =
   /<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!\[CDATA\[[\s\S]*?\]\]>|<!DOCTYPE[^>]*>|<(\/?)([A-Za-z_][\w.-]*(?::[A-Za-z_][\w.-]*)?)((?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>/g;
 
 /** Every element tag of a document, in order, with its depth. */
-function scanTags(xml: string): Tag[] {
+export function scanTags(xml: string): Tag[] {
   const tags: Tag[] = [];
   let depth = 0;
   for (const m of xml.matchAll(TOKEN)) {
@@ -137,7 +137,7 @@ function rootOf(tags: Tag[], part: string): Tag {
 }
 
 /** Position of the root's closing tag (where new last children go); turns `<root/>` into `<root></root>`. */
-function rootCloseIndex(xml: string, tags: Tag[], part: string): { xml: string; at: number } {
+export function rootCloseIndex(xml: string, tags: Tag[], part: string): { xml: string; at: number } {
   const root = rootOf(tags, part);
   if (root.kind === "empty") {
     const open = xml.slice(root.start, root.end).replace(/\s*\/>$/, ">");
@@ -152,7 +152,7 @@ function rootCloseIndex(xml: string, tags: Tag[], part: string): { xml: string; 
   return { xml, at: close.start };
 }
 
-const insertAt = (xml: string, at: number, text: string) => xml.slice(0, at) + text + xml.slice(at);
+export const insertAt = (xml: string, at: number, text: string) => xml.slice(0, at) + text + xml.slice(at);
 
 // ---------------------------------------------------------------------------------------------------------
 // Package (OPC) helpers
@@ -184,13 +184,13 @@ function relativeTarget(fromPart: string, toPart: string): string {
 }
 
 /** The zip entry for a part name (OPC part names are case-insensitive). */
-function entryName(zip: JSZip, part: string): string | undefined {
+export function entryName(zip: JSZip, part: string): string | undefined {
   if (zip.files[part] && !zip.files[part].dir) return part;
   const lower = part.toLowerCase();
   return Object.keys(zip.files).find((n) => n.toLowerCase() === lower && !zip.files[n].dir);
 }
 
-async function readPart(zip: JSZip, part: string): Promise<string | undefined> {
+export async function readPart(zip: JSZip, part: string): Promise<string | undefined> {
   const name = entryName(zip, part);
   return name === undefined ? undefined : zip.file(name)!.async("string");
 }
@@ -416,7 +416,7 @@ interface SheetPart {
   part: string;
 }
 
-async function sheetParts(zip: JSZip): Promise<SheetPart[]> {
+export async function sheetParts(zip: JSZip): Promise<SheetPart[]> {
   const rootRels = await Rels.load(zip, "");
   const office = rootRels.list().find((r) => r.type === REL_TYPE.officeDocument);
   const workbookPart = office ? resolveTarget("", office.target) : "xl/workbook.xml";

@@ -3,6 +3,7 @@ import ExcelJS from "exceljs";
 import * as fs from "fs";
 import type { WorkbookPlan } from "../engine/core/plan";
 import { addChartsToXlsx } from "./charts";
+import { addLinksToXlsx, type XlsxLink } from "./hyperlinks";
 
 /** An input the CLI cannot use: the message names the file and the problem, in Italian and English. */
 export class InputError extends Error {
@@ -63,12 +64,23 @@ export async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
   return wb;
 }
 
-/** Save the workbook, adding the plan's charts (which exceljs cannot write) to the file. */
+/**
+ * Save the workbook, adding the plan's charts and internal links (which exceljs cannot write) to the
+ * file; a link displays the text its cell holds.
+ */
 export async function saveWorkbook(wb: ExcelJS.Workbook, file: string, plan?: WorkbookPlan): Promise<void> {
-  const charts = new Map(
-    (plan?.sheets ?? []).filter((s) => s.charts.length > 0).map((s) => [s.name, s.charts]),
+  const sheets = plan?.sheets ?? [];
+  const charts = new Map(sheets.filter((s) => s.charts.length > 0).map((s) => [s.name, s.charts]));
+  const links = new Map<string, XlsxLink[]>(
+    sheets
+      .filter((s) => s.links.length > 0)
+      .map((s) => {
+        const ws = wb.getWorksheet(s.name);
+        return [s.name, s.links.map((l) => ({ ...l, display: ws?.getCell(l.cell).text ?? l.target }))];
+      }),
   );
-  const bytes = await addChartsToXlsx(Buffer.from(await wb.xlsx.writeBuffer()), charts);
+  const withCharts = await addChartsToXlsx(Buffer.from(await wb.xlsx.writeBuffer()), charts);
+  const bytes = await addLinksToXlsx(withCharts, links);
   try {
     fs.writeFileSync(file, bytes);
   } catch (e) {

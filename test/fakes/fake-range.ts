@@ -257,6 +257,51 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
     });
   }
 
+  /** ExcelApi 1.7. Setting it links every cell of the range; `textToDisplay` goes into the top-left cell. */
+  set hyperlink(v: Excel.RangeHyperlink) {
+    this._set("hyperlink", v, () => {
+      this._rt.requireApi("1.7", "Range.hyperlink");
+      const { sheet, rect } = this._live();
+      checkWritable(sheet, rect, "Range.hyperlink");
+      for (let r = rect.top; r <= rect.bottom; r++)
+        for (let c = rect.left; c <= rect.right; c++)
+          setHyperlink(this._wb, sheet, r, c, v, r === rect.top && c === rect.left);
+    });
+  }
+
+  /**
+   * ExcelApi 1.9. Per-cell properties as a 2-D array of the range's size; the fake models `hyperlink`
+   * only (https://learn.microsoft.com/javascript/api/excel/excel.settablecellproperties).
+   */
+  setCellProperties(cellPropertiesData: Excel.SettableCellProperties[][]): void {
+    this._call("setCellProperties", [cellPropertiesData], () => {
+      this._rt.requireApi("1.9", "Range.setCellProperties");
+      const { sheet, rect } = this._live();
+      const grid = cellPropertiesData;
+      if (grid.length !== rows(rect) || grid.some((row) => row.length !== cols(rect))) {
+        throw new FakeOfficeError(
+          "InvalidArgument",
+          "The number of rows or columns in the input array doesn't match the range.",
+          "Range.setCellProperties",
+        );
+      }
+      checkWritable(sheet, rect, "Range.setCellProperties");
+      grid.forEach((row, i) =>
+        row.forEach((p, j) => {
+          const keys = Object.keys(p).filter((k) => p[k as keyof typeof p] !== undefined);
+          if (keys.some((k) => k !== "hyperlink")) {
+            throw new FakeOfficeError(
+              "NotImplemented",
+              `The fake models only hyperlink in setCellProperties (got ${keys.join(", ")}).`,
+              "Range.setCellProperties",
+            );
+          }
+          if (p.hyperlink) setHyperlink(this._wb, sheet, rect.top + i, rect.left + j, p.hyperlink, true);
+        }),
+      );
+    });
+  }
+
   get formulasLocal(): never {
     throw new FakeOfficeError(
       "NotImplemented",
@@ -521,6 +566,40 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
 }
 
 /**
+ * A hyperlink on one cell. A `documentReference` must be a sheet-qualified cell or range of this
+ * workbook (Excel's "Place in This Document" link); `textToDisplay` replaces the cell's text, stored as
+ * text (https://learn.microsoft.com/javascript/api/excel/excel.rangehyperlink).
+ */
+function setHyperlink(
+  wb: FakeWorkbookState,
+  sheet: FakeSheet,
+  r: number,
+  c: number,
+  link: Excel.RangeHyperlink,
+  showText: boolean,
+): void {
+  const bad = (why: string) => new FakeOfficeError("InvalidArgument", why, "Range.hyperlink");
+  if (!link.address && !link.documentReference)
+    throw bad("A hyperlink needs an address or a documentReference.");
+  if (link.documentReference) {
+    const { sheet: target, local } = splitSheet(link.documentReference);
+    if (target === null || !wb.sheets.some((s) => s.name.toLowerCase() === target.toLowerCase()))
+      throw bad(`'${link.documentReference}' does not name a sheet of this workbook.`);
+    parseLocal(local);
+  }
+  const cell = ensureCell(sheet, r, c);
+  cell.hyperlink = {
+    ...(link.address ? { address: link.address } : {}),
+    ...(link.documentReference ? { documentReference: link.documentReference } : {}),
+    ...(link.screenTip ? { screenTip: link.screenTip } : {}),
+  };
+  if (showText && link.textToDisplay !== undefined) {
+    cell.value = link.textToDisplay === "" ? null : link.textToDisplay;
+    cell.formula = undefined;
+  }
+}
+
+/**
  * Excel rejects a formula whose structured reference does not resolve: `[@Col]` outside a table, or
  * `Name[Col]` when no table is called Name (so tables must exist before such formulas are written).
  */
@@ -543,6 +622,14 @@ function checkStructuredRefs(
   for (const m of code.matchAll(/([A-Za-z_\\][A-Za-z0-9_.\\]*)\[/g)) {
     if (!wb.tables.some((t) => t.name.toLowerCase() === m[1].toLowerCase()))
       throw bad(`no table named ${m[1]}`);
+  }
+  // A single-bracket column specifier whose header has special characters (anything but letters,
+  // digits, `_` and spaces alone) must be written `Table[[Header]]`: "Use brackets around column headers
+  // with special characters", https://support.microsoft.com/office/using-structured-references-with-excel-tables-f5ed2452-2337-4f71-bed3-c8ae6d2b276e
+  for (const m of code.matchAll(/[A-Za-z_\\][A-Za-z0-9_.\\]*\[([^[\]]*(?:'[[\]#'][^[\]]*)*)\]/g)) {
+    const header = m[1];
+    if (header.startsWith("#") || header.startsWith("@")) continue;
+    if (/[^\p{L}\p{N}_ ]/u.test(header)) throw bad(`the header '${header}' needs [[…]]`);
   }
 }
 

@@ -26,6 +26,14 @@ export interface FakeCell {
   /** Absent means locked (Excel's default). */
   locked?: boolean;
   style?: FakeCellStyle;
+  hyperlink?: FakeHyperlink;
+}
+
+/** `Excel.RangeHyperlink` (ExcelApi 1.7): a web `address` or a `documentReference` inside the workbook. */
+export interface FakeHyperlink {
+  address?: string;
+  documentReference?: string;
+  screenTip?: string;
 }
 
 export interface FakeValidation {
@@ -249,6 +257,7 @@ export function pruneCell(sheet: FakeSheet, row: number, col: number): void {
     c.formula === undefined &&
     c.numberFormat === undefined &&
     c.locked === undefined &&
+    c.hyperlink === undefined &&
     styleEmpty
   ) {
     sheet.cells.delete(k);
