@@ -20,7 +20,7 @@
  * names → charts → protection (last, so that nothing writes into a protected sheet).
  */
 
-import { cellAddress, columnLetters, parseCell } from "../engine/core/address";
+import { cellAddress, columnLetters, parseCell, parseRange } from "../engine/core/address";
 import {
   type CellStyle,
   type ChartPlan,
@@ -73,7 +73,15 @@ interface Features {
 
 type Task =
   | { kind: "op"; bytes: number; run: () => void }
-  | { kind: "block"; phase: "values" | "formulas"; sheet: string; block: PreparedBlock; style?: CellStyle };
+  | {
+      kind: "block";
+      phase: "values" | "formulas";
+      sheet: string;
+      block: PreparedBlock;
+      style?: CellStyle;
+      /** Sheet columns (0-based) where the block's rows cover a table's data: never split across requests. */
+      tableCols: Set<number>;
+    };
 
 /** Bytes for a chunk's range proxies and property sets, on top of its arrays. */
 const CHUNK_OVERHEAD = 4 * OP_OVERHEAD_BYTES;
@@ -85,6 +93,12 @@ const CHART_TYPES: Record<ChartPlan["type"], "Line" | "BarClustered" | "ColumnCl
 };
 
 const lc = (s: string) => s.toLowerCase();
+
+/** "Rows" for a one-row series (a row of years), "Columns" otherwise: the source is one series. */
+function seriesByOf(ref: string): "Rows" | "Columns" {
+  const r = parseRange(splitSheetRef(ref).address.replace(/\$/g, ""));
+  return r.top === r.bottom && r.right > r.left ? "Rows" : "Columns";
+}
 
 function styleOps(style: CellStyle | undefined): number {
   if (!style) return 0;
@@ -250,7 +264,15 @@ export async function applyPlan(
       op(
         () => {
           const [first, ...rest] = ch.series;
-          const chart = sheetOf(s.name).charts.add(CHART_TYPES[ch.type], rangeOf(first.values), "Columns");
+          // `charts.add` makes one series per row or per column of the source: with "Columns" a one-row
+          // range gives one series per cell (series 0 would hold the first value only). The source is
+          // one series, so it is split along its long side; every series' values are then set explicitly
+          // (https://learn.microsoft.com/javascript/api/excel/excel.chartcollection#excel-excel-chartcollection-add-member(1)).
+          const chart = sheetOf(s.name).charts.add(
+            CHART_TYPES[ch.type],
+            rangeOf(first.values),
+            seriesByOf(first.values),
+          );
           chart.title.text = ch.title;
           const at = parseCell(ch.at);
           const end = cellAddress(
@@ -260,6 +282,7 @@ export async function applyPlan(
           chart.setPosition(ch.at, end);
           const s0 = chart.series.getItemAt(0);
           s0.name = first.name;
+          s0.setValues(rangeOf(first.values));
           s0.setXAxisValues(rangeOf(first.categories));
           for (const se of rest) {
             const x = chart.series.add(se.name);
@@ -267,7 +290,7 @@ export async function applyPlan(
             x.setXAxisValues(rangeOf(se.categories));
           }
         },
-        6 + 4 * ch.series.length,
+        7 + 4 * ch.series.length,
       );
     }
   }
@@ -301,7 +324,9 @@ export async function applyPlan(
       await batcher.reserve(t.bytes);
       t.run();
     } else {
-      await writeBlock(batcher, () => sheetOf(t.sheet), t.block, t.style, t.phase, has.byIndexes);
+      const ws = () => sheetOf(t.sheet);
+      if (t.phase === "values") await writeValues(batcher, ws, t.block, t.style, has.byIndexes);
+      else await writeFormulas(batcher, ws, t.block, t.tableCols, has.byIndexes);
     }
   }
   await batcher.flush();
@@ -341,10 +366,18 @@ function sheetTasks(
   has: Features,
 ): void {
   const ws = () => sheetOf(s.name);
+  const tables = s.tables.map((t) => parseRange(t.ref));
   for (const b of s.blocks) {
     const block = prepareBlock(b);
-    if (block.width > 0 && block.rows.length > 0)
-      tasks.push({ kind: "block", phase: "values", sheet: s.name, block, style: b.style });
+    if (block.width === 0 || block.rows.length === 0) continue;
+    const bottom = block.top + block.rows.length - 1;
+    const tableCols = new Set<number>();
+    for (const t of tables) {
+      if (block.top > t.top + 1 || bottom < t.bottom) continue;
+      for (let c = Math.max(t.left, block.left); c <= Math.min(t.right, block.left + block.width - 1); c++)
+        tableCols.add(c);
+    }
+    tasks.push({ kind: "block", phase: "values", sheet: s.name, block, style: b.style, tableCols });
   }
   if (has.links) linkTasks(s, op, ws, has.cellProperties);
   for (const rs of s.rangeStyles ?? []) {
@@ -457,54 +490,111 @@ function linkTasks(
   }
 }
 
-/** Writes a block in row chunks sized to fill the current request up to the byte budget. */
-async function writeBlock(
+type RectOf = (row: number, col: number, rows: number, cols: number) => Excel.Range;
+
+function rectOf(ws: () => Excel.Worksheet, byIndexes: boolean): RectOf {
+  return (row, col, rows, cols) =>
+    byIndexes
+      ? ws().getRangeByIndexes(row, col, rows, cols)
+      : ws().getRange(`${cellAddress(row, col)}:${cellAddress(row + rows - 1, col + cols - 1)}`);
+}
+
+/**
+ * Calls `write(from, to)` for chunks of rows [0, n) sized to fill the current request up to the byte
+ * budget (a row larger than an empty request goes alone). With `whole`, all rows go in one chunk.
+ */
+async function inChunks(
+  batcher: WriteBatcher,
+  n: number,
+  rowBytes: (k: number) => number,
+  whole: boolean,
+  write: (from: number, to: number) => void,
+): Promise<void> {
+  let i = 0;
+  while (i < n) {
+    const room = batcher.room() - CHUNK_OVERHEAD;
+    let j = i;
+    let bytes = 0;
+    if (whole) {
+      for (; j < n; j++) bytes += rowBytes(j);
+      if (bytes > room && batcher.hasPending()) {
+        await batcher.flush();
+        continue;
+      }
+    } else {
+      while (j < n && bytes + rowBytes(j) <= room) bytes += rowBytes(j++);
+      if (j === i) {
+        if (batcher.hasPending()) {
+          await batcher.flush();
+          continue;
+        }
+        bytes = rowBytes(i);
+        j = i + 1;
+      }
+    }
+    await batcher.reserve(bytes + CHUNK_OVERHEAD);
+    write(i, j);
+    i = j;
+  }
+}
+
+/** Writes a block's number formats and constants in row chunks, then its style. */
+async function writeValues(
   batcher: WriteBatcher,
   ws: () => Excel.Worksheet,
   b: PreparedBlock,
   style: CellStyle | undefined,
-  phase: "values" | "formulas",
   byIndexes: boolean,
 ): Promise<void> {
-  const rect = (row: number, col: number, rows: number, cols: number) =>
-    byIndexes
-      ? ws().getRangeByIndexes(row, col, rows, cols)
-      : ws().getRange(`${cellAddress(row, col)}:${cellAddress(row + rows - 1, col + cols - 1)}`);
-  let i = 0;
-  while (i < b.rows.length) {
-    const room = batcher.room() - CHUNK_OVERHEAD;
-    const rowBytes = (k: number) => (phase === "values" ? b.rows[k].valueBytes : b.rows[k].formulaBytes);
-    let j = i;
-    let bytes = 0;
-    while (j < b.rows.length && bytes + rowBytes(j) <= room) bytes += rowBytes(j++);
-    if (j === i) {
-      if (batcher.hasPending()) {
-        await batcher.flush();
-        continue;
-      }
-      bytes = rowBytes(i); // one row larger than the budget: send it alone
-      j = i + 1;
-    }
-    await batcher.reserve(bytes + CHUNK_OVERHEAD);
-    const { values, formulas, formats } = chunkArrays(b, i, j);
-    const n = j - i;
-    if (phase === "values" && (formats || values)) {
-      const range = rect(b.top + i, b.left, n, b.width);
+  const rect = rectOf(ws, byIndexes);
+  await inChunks(
+    batcher,
+    b.rows.length,
+    (k) => b.rows[k].valueBytes,
+    false,
+    (i, j) => {
+      const { values, formats } = chunkArrays(b, i, j);
+      if (!formats && !values) return;
+      const range = rect(b.top + i, b.left, j - i, b.width);
       // Number formats first: a cell formatted as Text (@) stores what is then written into it as
       // text, so user text starting with =, +, -, @ is not turned into a formula. This relies on
       // Excel's behaviour for input into Text cells; to be confirmed in real Excel
       // (docs/excel-checklist.md).
       if (formats) range.numberFormat = formats;
       if (values) range.values = values;
-    }
-    if (phase === "formulas" && formulas && b.formulaSpan) {
-      const w = b.formulaSpan.to - b.formulaSpan.from + 1;
-      rect(b.top + i, b.left + b.formulaSpan.from, n, w).formulas = formulas;
-    }
-    i = j;
-  }
+    },
+  );
   if (style && styleOps(style) > 0) {
     await batcher.reserve((1 + styleOps(style)) * OP_OVERHEAD_BYTES);
     applyStyle(rect(b.top, b.left, b.rows.length, b.width).format, style);
+  }
+}
+
+/**
+ * Writes a block's formulas column by column. Excel's table AutoCorrect ("fill formulas in tables to
+ * create calculated columns") also acts on API writes: a formula written into part of a table column
+ * can be copied over the column's other formulas (office-js #2093 "by design", #5909, #6745). It does
+ * not when the whole column is written in one operation, so a column over a table's data is never split
+ * across requests (it goes alone if it does not fit); other columns are split by bytes.
+ */
+async function writeFormulas(
+  batcher: WriteBatcher,
+  ws: () => Excel.Worksheet,
+  b: PreparedBlock,
+  tableCols: Set<number>,
+  byIndexes: boolean,
+): Promise<void> {
+  if (!b.formulaSpan) return;
+  const rect = rectOf(ws, byIndexes);
+  for (let c = b.formulaSpan.from; c <= b.formulaSpan.to; c++) {
+    const column = b.rows.map((r) => r.formulas?.[c - b.formulaSpan!.from] ?? null);
+    if (column.every((f) => f === null)) continue;
+    await inChunks(
+      batcher,
+      column.length,
+      (k) => jsonBytes([column[k]]) + 1,
+      tableCols.has(b.left + c),
+      (i, j) => (rect(b.top + i, b.left + c, j - i, 1).formulas = column.slice(i, j).map((f) => [f])),
+    );
   }
 }

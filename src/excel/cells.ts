@@ -142,24 +142,19 @@ export function prepareBlock(block: CellBlock): PreparedBlock {
   };
 }
 
-/** The arrays for rows [from, to) of a prepared block; an array is null when the chunk needs none. */
+/** The values and number formats for rows [from, to) of a prepared block; null when the chunk needs none. */
 export function chunkArrays(
   b: PreparedBlock,
   from: number,
   to: number,
-): { values: Scalar[][] | null; formulas: (string | null)[][] | null; formats: (string | null)[][] | null } {
+): { values: Scalar[][] | null; formats: (string | null)[][] | null } {
   const part = b.rows.slice(from, to);
   const values = part.some((r) => r.values.some((v) => v !== null)) ? part.map((r) => r.values) : null;
-  let formulas: (string | null)[][] | null = null;
-  if (b.formulaSpan && part.some((r) => r.formulas)) {
-    const w = b.formulaSpan.to - b.formulaSpan.from + 1;
-    formulas = part.map((r) => r.formulas ?? new Array<string | null>(w).fill(null));
-  }
   let formats: (string | null)[][] | null = null;
   if (part.some((r) => r.formats)) {
     formats = part.map((r) => r.formats ?? new Array<string | null>(b.width).fill(null));
   }
-  return { values, formulas, formats };
+  return { values, formats };
 }
 
 /**

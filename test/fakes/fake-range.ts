@@ -372,6 +372,7 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
             pruneCell(sheet, r, c);
           }
         }
+        if (kind !== "numberFormat") tableAutoCorrect(this._wb, sheet, rect, grid);
       },
       true,
     );
@@ -562,6 +563,62 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
         pruneCell(sheet, r, c);
       }
     });
+  }
+}
+
+/**
+ * Moves the relative row references of an A1 formula by `dRows` (as filling it down does). String
+ * literals and structured references (`[…]`) are left alone; `$` rows stay.
+ */
+function shiftRows(formula: string, dRows: number): string {
+  return formula
+    .split(/("(?:[^"]|"")*"|\[(?:[^[\]]|\[[^[\]]*\])*\])/)
+    .map((part, i) =>
+      i % 2 === 1
+        ? part
+        : part.replace(
+            /(?<![A-Za-z0-9_.])(\$?[A-Z]{1,3})(\$?)(\d+)(?![A-Za-z0-9_(])/g,
+            (m, col: string, abs: string, row: string) =>
+              abs ? m : `${col}${Math.max(1, Number(row) + dRows)}`,
+          ),
+    )
+    .join("");
+}
+
+/**
+ * Excel's table AutoCorrect ("Fill formulas in tables to create calculated columns") acts on API
+ * writes too (office-js #2093 "by design", #5909, #6745): a formula written into PART of a table's data
+ * column whose other cells hold no formula, or one formula (the same once filled down), becomes the
+ * column's calculated formula and is filled into every data cell of the column that is empty or holds a
+ * formula. It does not happen when the write covers the whole data column, nor when the rest of the
+ * column already holds two or more different formulas. The first formula written (top-most) wins.
+ */
+function tableAutoCorrect(wb: FakeWorkbookState, sheet: FakeSheet, rect: Rect, grid: unknown[][]): void {
+  for (const t of wb.tables) {
+    const top = t.rect.top + 1;
+    const bottom = t.rect.bottom;
+    if (t.sheet !== sheet || top > bottom || !intersects(t.rect, rect)) continue;
+    if (rect.top <= top && rect.bottom >= bottom) continue; // the whole data column at once
+    for (let c = Math.max(rect.left, t.rect.left); c <= Math.min(rect.right, t.rect.right); c++) {
+      let src: { r: number; f: string } | undefined;
+      for (let r = Math.max(rect.top, top); r <= Math.min(rect.bottom, bottom) && !src; r++) {
+        const f = getCell(sheet, r, c)?.formula;
+        if (f !== undefined && grid[r - rect.top][c - rect.left] !== null) src = { r, f };
+      }
+      if (!src) continue;
+      const others = new Set<string>();
+      for (let r = top; r <= bottom; r++) {
+        const f = getCell(sheet, r, c)?.formula;
+        if ((r < rect.top || r > rect.bottom) && f !== undefined) others.add(shiftRows(f, top - r));
+      }
+      if (others.size >= 2) continue;
+      for (let r = top; r <= bottom; r++) {
+        const cell = ensureCell(sheet, r, c);
+        if (cell.formula === undefined && cell.value !== null) continue; // constants stay
+        cell.formula = shiftRows(src.f, r - src.r);
+        cell.value = null;
+      }
+    }
   }
 }
 
