@@ -254,3 +254,37 @@ describe('4. native internal hyperlinks instead of HYPERLINK("#…") formulas', 
     for (const l of objectives.links) expect(cells[l.cell].hyperlink?.documentReference).toBe(l.target);
   });
 });
+
+describe("7. Text format only while writing: input cells take numbers typed later", () => {
+  test("a text kept as text in an input column goes back to the column's format; a number typed then is a number", async () => {
+    const fake = createFakeExcel();
+    const plan: WorkbookPlan = {
+      sheets: [
+        planSheet("PIAO Dati", {
+          blocks: [
+            {
+              at: "A1",
+              rows: [
+                ["Peso", "Nota"],
+                ["-", "=Rendiconto"],
+                [40, "ok"],
+              ],
+              columnFormats: ["0.##", null],
+            },
+          ],
+        }),
+      ],
+      names: [],
+    };
+    await applyPlan(fake.context, plan, { supports: fake.supports });
+    let cells = fake.exportState().sheets.find((s) => s.name === "PIAO Dati")!.cells;
+    expect(cells.A2).toEqual({ value: "-", numberFormat: "0.##" });
+    expect(cells.B2).toEqual({ value: "=Rendiconto" }); // still text, format General again
+    // The user types 35 into the cell that held "-" (typing is what `values` models in the fake).
+    await fake.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("PIAO Dati").getRange("A2").values = [["35"]];
+    });
+    cells = fake.exportState().sheets.find((s) => s.name === "PIAO Dati")!.cells;
+    expect(cells.A2.value).toBe(35);
+  });
+});

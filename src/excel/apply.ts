@@ -553,7 +553,7 @@ async function writeValues(
     (k) => b.rows[k].valueBytes,
     false,
     (i, j) => {
-      const { values, formats } = chunkArrays(b, i, j);
+      const { values, formats, resets } = chunkArrays(b, i, j);
       if (!formats && !values) return;
       const range = rect(b.top + i, b.left, j - i, b.width);
       // Number formats first: a cell formatted as Text (@) stores what is then written into it as
@@ -562,6 +562,10 @@ async function writeValues(
       // (docs/excel-checklist.md).
       if (formats) range.numberFormat = formats;
       if (values) range.values = values;
+      // Then the planned format back: a cell left as Text would store a number typed later as text
+      // ("Format numbers as text": https://support.microsoft.com/office/format-numbers-as-text-583160db-35e7-4d5f-a2b6-d5e0cd7c2f8b).
+      // Changing the format does not convert what the cell holds, so the text written stays text.
+      if (resets) range.numberFormat = resets;
     },
   );
   if (style && styleOps(style) > 0) {
