@@ -8,7 +8,14 @@ import * as path from "path";
 import ExcelJS from "exceljs";
 import { convert } from "../src/engine/convert";
 import { type WorkbookPlan, isFormula } from "../src/engine/core/plan";
-import { applyPlan } from "../src/excel";
+import {
+  EXCEL_GENERIC_FINDING,
+  applyPlan,
+  describeExcelError,
+  excelErrorFinding,
+  removeSheets,
+  runInExcel,
+} from "../src/excel";
 import { snapshotWorkbook } from "../src/xlsx/read";
 import { createFakeExcel } from "./fakes/fake-excel";
 import { planSheet } from "./fakes/sample-plans";
@@ -286,5 +293,112 @@ describe("7. Text format only while writing: input cells take numbers typed late
     });
     cells = fake.exportState().sheets.find((s) => s.name === "PIAO Dati")!.cells;
     expect(cells.A2.value).toBe(35);
+  });
+});
+
+describe("5. interruptions: payload retries, cell edit mode and clear messages", () => {
+  const bigPlan = (): WorkbookPlan => ({
+    sheets: [
+      planSheet("PIAO Dati", {
+        blocks: [
+          {
+            at: "A1",
+            rows: Array.from({ length: 2_000 }, (_, i) => [
+              `riga ${i} ${"x".repeat(30)}`,
+              i,
+              { f: `=B${i + 1}*2` },
+            ]),
+          },
+        ],
+      }),
+    ],
+    names: [],
+  });
+
+  test("a request Excel rejects as too large is sent again in halves, and the workbook is complete", async () => {
+    // The host accepts 40 kB per request; the adapter believes it may send 200 kB.
+    const fake = createFakeExcel(undefined, { limits: { requestBytes: 40_000 } });
+    await applyPlan(fake.context, bigPlan(), { supports: fake.supports, maxRequestBytes: 200_000 });
+    const errors = fake.stats.log.filter((l) => l.error).map((l) => l.error);
+    expect(errors.length).toBeGreaterThan(0);
+    expect(new Set(errors)).toEqual(new Set(["RequestPayloadSizeLimitExceeded"]));
+    const cells = fake.exportState().sheets.find((s) => s.name === "PIAO Dati")!.cells;
+    expect(cells.A2000.value).toBe(`riga 1999 ${"x".repeat(30)}`);
+    expect(cells.C2000.formula).toBe("=B2000*2");
+  });
+
+  test("one cell too large on its own still fails, with the 5 MB code", async () => {
+    const fake = createFakeExcel(undefined, { limits: { requestBytes: 2_000 } });
+    const plan: WorkbookPlan = {
+      sheets: [planSheet("PIAO Dati", { blocks: [{ at: "A1", rows: [["x".repeat(5_000)]] }] })],
+      names: [],
+    };
+    const e = await errorOf(applyPlan(fake.context, plan, { supports: fake.supports }));
+    expect(e.code).toBe("RequestPayloadSizeLimitExceeded");
+  });
+
+  test.each([
+    "InactiveWorkbook",
+    "MergedRangeConflict",
+    "FormulaLengthExceedsLimit",
+    "InvalidOperationInCellEditMode",
+  ])("%s has its own message and finding code", (code) => {
+    const d = describeExcelError({ code });
+    expect(d.it).not.toMatch(/imprevisto/);
+    expect(d.en).not.toMatch(/unexpected/);
+    expect(excelErrorFinding({ code }).code).not.toBe(EXCEL_GENERIC_FINDING);
+  });
+
+  test("batches run with delayForCellEdit, so a cell being edited delays the build instead of failing it", async () => {
+    const calls: unknown[] = [];
+    const g = globalThis as { Excel?: unknown };
+    g.Excel = {
+      run: (options: unknown, batch: (c: unknown) => Promise<unknown>) => (calls.push(options), batch({})),
+    };
+    try {
+      expect(await runInExcel(async () => 42)).toBe(42);
+    } finally {
+      delete g.Excel;
+    }
+    expect(calls).toEqual([{ delayForCellEdit: true }]);
+  });
+});
+
+describe("9. manual calculation: the written sheets are recalculated, and the pane says so", () => {
+  test.each([
+    ["Manual", ["Recalculate"], ["EXCEL_CALCOLO_MANUALE"]],
+    ["Automatic", [], []],
+  ] as const)("%s", async (mode, calculations, codes) => {
+    const fake = createFakeExcel();
+    fake.workbookState.calculationMode = mode;
+    const plan: WorkbookPlan = {
+      sheets: [planSheet("PIAO Dati", { blocks: [{ at: "A1", rows: [[1, { f: "=A1*2" }]] }] })],
+      names: [],
+    };
+    const r = await applyPlan(fake.context, plan, { supports: fake.supports });
+    expect(fake.workbookState.calculations).toEqual(calculations);
+    expect(r.notices.map((n) => n.code).filter((c) => c === "EXCEL_CALCOLO_MANUALE")).toEqual(codes);
+  });
+});
+
+describe("10. very hidden generated sheets", () => {
+  test("are replaced and removed although Excel refuses to delete a very hidden sheet", async () => {
+    const fake = createFakeExcel([
+      { name: "Foglio1", values: [["x"]] },
+      { name: "PIAO Dati", values: [["vecchio"]] },
+    ]);
+    fake.workbookState.sheets[1].visibility = "VeryHidden";
+    const e = await errorOf(fake.run(async (ctx) => ctx.workbook.worksheets.getItem("PIAO Dati").delete()));
+    expect(e.code).toBe("InvalidOperation");
+    const plan: WorkbookPlan = {
+      sheets: [planSheet("PIAO Dati", { blocks: [{ at: "A1", rows: [["nuovo"]] }] })],
+      names: [],
+    };
+    await applyPlan(fake.context, plan, { supports: fake.supports });
+    expect(fake.exportState().sheets.find((s) => s.name === "PIAO Dati")!.cells.A1.value).toBe("nuovo");
+    fake.workbookState.sheets[1].visibility = "VeryHidden";
+    const { removed } = await removeSheets(fake.context, ["PIAO Dati"]);
+    expect(removed).toEqual(["PIAO Dati"]);
+    expect(fake.exportState().sheets.map((s) => s.name)).toEqual(["Foglio1"]);
   });
 });

@@ -31,12 +31,13 @@ import {
   isFormula,
 } from "../engine/core/plan";
 import type { FindingCode } from "../engine/core/findings";
-import { WriteBatcher } from "./batch";
+import { type Queued, WriteBatcher } from "./batch";
 import { type PreparedBlock, charsToPoints, chunkArrays, prepareBlock } from "./cells";
 import { ExcelAdapterError } from "./errors";
 import { type AdapterNotice, notice } from "./notices";
 import { DEFAULT_MAX_REQUEST_BYTES, OP_OVERHEAD_BYTES, jsonBytes } from "./payload";
 import { splitSheetRef } from "./refs";
+import { deleteSheet } from "./sheets";
 import { type Supports, officeSupports } from "./supports";
 import { assertValidPlan } from "./validate";
 
@@ -179,6 +180,8 @@ export async function applyPlan(
   const tableList = wb.tables;
   tableList.load("items/name");
   const olds = plan.sheets.map((s) => wb.worksheets.getItemOrNullObject(s.name));
+  const app = wb.application;
+  app.load("calculationMode");
   await context.sync();
   syncs++;
 
@@ -236,8 +239,13 @@ export async function applyPlan(
     const name = uniqueSheetName(new Set(sheetList.items.map((s) => lc(s.name))));
     op(() => (holder.sheet = wb.worksheets.add(name)));
   }
-  olds.forEach((o) => {
-    if (!o.isNullObject) op(() => o.delete());
+  const veryHidden = new Set(
+    sheetList.items.filter((s) => s.visibility === "VeryHidden").map((s) => lc(s.name)),
+  );
+  olds.forEach((o, i) => {
+    if (o.isNullObject) return;
+    const hidden = veryHidden.has(lc(plan.sheets[i].name));
+    op(() => deleteSheet(o, hidden), hidden ? 2 : 1);
   });
   for (const n of nameList.items) if (planNames.has(lc(n.name))) op(() => n.delete());
   for (const s of plan.sheets) {
@@ -321,8 +329,7 @@ export async function applyPlan(
   const batcher = new WriteBatcher(context, maxBytes, supports, total, opts.onProgress);
   for (const t of tasks) {
     if (t.kind === "op") {
-      await batcher.reserve(t.bytes);
-      t.run();
+      await batcher.add(t.bytes, t.run);
     } else {
       const ws = () => sheetOf(t.sheet);
       if (t.phase === "values") await writeValues(batcher, ws, t.block, t.style, has.byIndexes);
@@ -331,6 +338,15 @@ export async function applyPlan(
   }
   await batcher.flush();
   if (batcher.syncs === 0) opts.onProgress?.(total, total);
+  if (app.calculationMode === "Manual") {
+    // In manual calculation new formulas show no (or stale) values until the user recalculates:
+    // recalculate once now, outside the batches that suspend calculation, and say so
+    // (https://learn.microsoft.com/javascript/api/excel/excel.application#excel-excel-application-calculate-member(1)).
+    app.calculate("Recalculate");
+    await context.sync();
+    syncs++;
+    notices.push(notice("EXCEL_CALCOLO_MANUALE"));
+  }
   return { syncs: syncs + batcher.syncs, notices };
 }
 
@@ -532,8 +548,18 @@ async function inChunks(
         j = i + 1;
       }
     }
-    await batcher.reserve(bytes + CHUNK_OVERHEAD);
-    write(i, j);
+    const chunk = (from: number, to: number): Queued => {
+      let b = CHUNK_OVERHEAD;
+      for (let k = from; k < to; k++) b += rowBytes(k);
+      const mid = Math.floor((from + to) / 2);
+      return {
+        bytes: b,
+        run: () => write(from, to),
+        ...(whole || to - from < 2 ? {} : { split: () => [chunk(from, mid), chunk(mid, to)] }),
+      };
+    };
+    const q = chunk(i, j);
+    await batcher.add(q.bytes, q.run, q.split);
     i = j;
   }
 }
@@ -569,8 +595,9 @@ async function writeValues(
     },
   );
   if (style && styleOps(style) > 0) {
-    await batcher.reserve((1 + styleOps(style)) * OP_OVERHEAD_BYTES);
-    applyStyle(rect(b.top, b.left, b.rows.length, b.width).format, style);
+    await batcher.add((1 + styleOps(style)) * OP_OVERHEAD_BYTES, () =>
+      applyStyle(rect(b.top, b.left, b.rows.length, b.width).format, style),
+    );
   }
 }
 
