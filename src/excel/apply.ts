@@ -21,25 +21,19 @@
  */
 
 import { cellAddress, columnLetters, parseCell, parseRange } from "../engine/core/address";
-import {
-  type CellStyle,
-  type ChartPlan,
-  type LinkPlan,
-  type SheetPlan,
-  type ValidationPlan,
-  type WorkbookPlan,
-  isFormula,
-} from "../engine/core/plan";
+import type { CellStyle, ChartPlan, SheetPlan, ValidationPlan, WorkbookPlan } from "../engine/core/plan";
 import type { FindingCode } from "../engine/core/findings";
-import { type Queued, WriteBatcher } from "./batch";
-import { type PreparedBlock, charsToPoints, chunkArrays, prepareBlock } from "./cells";
+import { WriteBatcher } from "./batch";
+import { type PreparedBlock, charsToPoints, prepareBlock } from "./cells";
 import { ExcelAdapterError } from "./errors";
 import { type AdapterNotice, notice } from "./notices";
-import { DEFAULT_MAX_REQUEST_BYTES, OP_OVERHEAD_BYTES, jsonBytes } from "./payload";
+import { DEFAULT_MAX_REQUEST_BYTES, OP_OVERHEAD_BYTES } from "./payload";
+import { linkTasks } from "./links";
 import { splitSheetRef } from "./refs";
 import { deleteSheet } from "./sheets";
 import { type Supports, officeSupports } from "./supports";
 import { assertValidPlan } from "./validate";
+import { CHUNK_OVERHEAD, applyStyle, styleOps, writeFormulas, writeValues } from "./write-cells";
 
 export interface ApplyOptions {
   /** Called after each sync with estimated bytes written so far and in total. */
@@ -84,9 +78,6 @@ type Task =
       tableCols: Set<number>;
     };
 
-/** Bytes for a chunk's range proxies and property sets, on top of its arrays. */
-const CHUNK_OVERHEAD = 4 * OP_OVERHEAD_BYTES;
-
 const CHART_TYPES: Record<ChartPlan["type"], "Line" | "BarClustered" | "ColumnClustered"> = {
   line: "Line",
   bar: "BarClustered",
@@ -99,20 +90,6 @@ const lc = (s: string) => s.toLowerCase();
 function seriesByOf(ref: string): "Rows" | "Columns" {
   const r = parseRange(splitSheetRef(ref).address.replace(/\$/g, ""));
   return r.top === r.bottom && r.right > r.left ? "Rows" : "Columns";
-}
-
-function styleOps(style: CellStyle | undefined): number {
-  if (!style) return 0;
-  return Object.values(style).filter((v) => v !== undefined).length;
-}
-
-function applyStyle(format: Excel.RangeFormat, style: CellStyle): void {
-  if (style.bold !== undefined) format.font.bold = style.bold;
-  if (style.italic !== undefined) format.font.italic = style.italic;
-  if (style.fontColor) format.font.color = style.fontColor;
-  if (style.size) format.font.size = style.size;
-  if (style.fill) format.fill.color = style.fill;
-  if (style.wrap !== undefined) format.wrapText = style.wrap;
 }
 
 function truncate(s: string, max: number): string {
@@ -438,194 +415,6 @@ function sheetTasks(
         if (cf.style.italic !== undefined) fmt.font.italic = cf.style.italic;
       },
       3 + styleOps(cf.style),
-    );
-  }
-}
-
-/** Most cells one `setCellProperties` call links (a bounded request item). */
-const LINKS_PER_CALL = 1000;
-
-/** The text each linked cell shows: what the sheet's blocks write into it. */
-function linkTexts(s: SheetPlan): Map<string, string> {
-  const wanted = new Map(s.links.map((l) => [l.cell, parseCell(l.cell)]));
-  const out = new Map<string, string>();
-  for (const b of s.blocks) {
-    const at = parseCell(b.at);
-    for (const [cell, p] of wanted) {
-      const v = b.rows[p.row - at.row]?.[p.col - at.col];
-      if (v !== undefined && v !== null && !isFormula(v)) out.set(cell, String(v));
-    }
-  }
-  return out;
-}
-
-/**
- * Native internal hyperlinks: `documentReference` is the target, `textToDisplay` the text the block
- * wrote (so the cell keeps it). With ExcelApi 1.9 one `setCellProperties` call links a run of cells of
- * one column (https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-setcellproperties-member(1));
- * on 1.7–1.8 each cell gets `range.hyperlink` (https://learn.microsoft.com/javascript/api/excel/excel.rangehyperlink).
- */
-function linkTasks(
-  s: SheetPlan,
-  op: (run: () => void, ops?: number) => void,
-  ws: () => Excel.Worksheet,
-  cellProperties: boolean,
-): void {
-  const texts = linkTexts(s);
-  const link = (l: LinkPlan): Excel.RangeHyperlink => ({
-    documentReference: l.target,
-    textToDisplay: texts.get(l.cell) ?? l.target,
-  });
-  if (!cellProperties) {
-    for (const l of s.links) op(() => (ws().getRange(l.cell).hyperlink = link(l)), 2);
-    return;
-  }
-  const sorted = s.links
-    .map((l) => ({ l, p: parseCell(l.cell) }))
-    .sort((a, b) => a.p.col - b.p.col || a.p.row - b.p.row);
-  let i = 0;
-  while (i < sorted.length) {
-    let j = i + 1;
-    while (
-      j < sorted.length &&
-      j - i < LINKS_PER_CALL &&
-      sorted[j].p.col === sorted[i].p.col &&
-      sorted[j].p.row === sorted[j - 1].p.row + 1
-    )
-      j++;
-    const run = sorted.slice(i, j);
-    const props = run.map(({ l }) => [{ hyperlink: link(l) }]);
-    const first = run[0].p;
-    const address = `${cellAddress(first.row, first.col)}:${cellAddress(first.row + run.length - 1, first.col)}`;
-    // `op` counts in operation allowances: the array's bytes, rounded up, plus the proxy and the call.
-    op(
-      () => ws().getRange(address).setCellProperties(props),
-      Math.ceil(jsonBytes(props) / OP_OVERHEAD_BYTES) + 2,
-    );
-    i = j;
-  }
-}
-
-type RectOf = (row: number, col: number, rows: number, cols: number) => Excel.Range;
-
-function rectOf(ws: () => Excel.Worksheet, byIndexes: boolean): RectOf {
-  return (row, col, rows, cols) =>
-    byIndexes
-      ? ws().getRangeByIndexes(row, col, rows, cols)
-      : ws().getRange(`${cellAddress(row, col)}:${cellAddress(row + rows - 1, col + cols - 1)}`);
-}
-
-/**
- * Calls `write(from, to)` for chunks of rows [0, n) sized to fill the current request up to the byte
- * budget (a row larger than an empty request goes alone). With `whole`, all rows go in one chunk.
- */
-async function inChunks(
-  batcher: WriteBatcher,
-  n: number,
-  rowBytes: (k: number) => number,
-  whole: boolean,
-  write: (from: number, to: number) => void,
-): Promise<void> {
-  let i = 0;
-  while (i < n) {
-    const room = batcher.room() - CHUNK_OVERHEAD;
-    let j = i;
-    let bytes = 0;
-    if (whole) {
-      for (; j < n; j++) bytes += rowBytes(j);
-      if (bytes > room && batcher.hasPending()) {
-        await batcher.flush();
-        continue;
-      }
-    } else {
-      while (j < n && bytes + rowBytes(j) <= room) bytes += rowBytes(j++);
-      if (j === i) {
-        if (batcher.hasPending()) {
-          await batcher.flush();
-          continue;
-        }
-        bytes = rowBytes(i);
-        j = i + 1;
-      }
-    }
-    const chunk = (from: number, to: number): Queued => {
-      let b = CHUNK_OVERHEAD;
-      for (let k = from; k < to; k++) b += rowBytes(k);
-      const mid = Math.floor((from + to) / 2);
-      return {
-        bytes: b,
-        run: () => write(from, to),
-        ...(whole || to - from < 2 ? {} : { split: () => [chunk(from, mid), chunk(mid, to)] }),
-      };
-    };
-    const q = chunk(i, j);
-    await batcher.add(q.bytes, q.run, q.split);
-    i = j;
-  }
-}
-
-/** Writes a block's number formats and constants in row chunks, then its style. */
-async function writeValues(
-  batcher: WriteBatcher,
-  ws: () => Excel.Worksheet,
-  b: PreparedBlock,
-  style: CellStyle | undefined,
-  byIndexes: boolean,
-): Promise<void> {
-  const rect = rectOf(ws, byIndexes);
-  await inChunks(
-    batcher,
-    b.rows.length,
-    (k) => b.rows[k].valueBytes,
-    false,
-    (i, j) => {
-      const { values, formats, resets } = chunkArrays(b, i, j);
-      if (!formats && !values) return;
-      const range = rect(b.top + i, b.left, j - i, b.width);
-      // Number formats first: a cell formatted as Text (@) stores what is then written into it as
-      // text, so user text starting with =, +, -, @ is not turned into a formula. This relies on
-      // Excel's behaviour for input into Text cells; to be confirmed in real Excel
-      // (docs/excel-checklist.md).
-      if (formats) range.numberFormat = formats;
-      if (values) range.values = values;
-      // Then the planned format back: a cell left as Text would store a number typed later as text
-      // ("Format numbers as text": https://support.microsoft.com/office/format-numbers-as-text-583160db-35e7-4d5f-a2b6-d5e0cd7c2f8b).
-      // Changing the format does not convert what the cell holds, so the text written stays text.
-      if (resets) range.numberFormat = resets;
-    },
-  );
-  if (style && styleOps(style) > 0) {
-    await batcher.add((1 + styleOps(style)) * OP_OVERHEAD_BYTES, () =>
-      applyStyle(rect(b.top, b.left, b.rows.length, b.width).format, style),
-    );
-  }
-}
-
-/**
- * Writes a block's formulas column by column. Excel's table AutoCorrect ("fill formulas in tables to
- * create calculated columns") also acts on API writes: a formula written into part of a table column
- * can be copied over the column's other formulas (office-js #2093 "by design", #5909, #6745). It does
- * not when the whole column is written in one operation, so a column over a table's data is never split
- * across requests (it goes alone if it does not fit); other columns are split by bytes.
- */
-async function writeFormulas(
-  batcher: WriteBatcher,
-  ws: () => Excel.Worksheet,
-  b: PreparedBlock,
-  tableCols: Set<number>,
-  byIndexes: boolean,
-): Promise<void> {
-  if (!b.formulaSpan) return;
-  const rect = rectOf(ws, byIndexes);
-  for (let c = b.formulaSpan.from; c <= b.formulaSpan.to; c++) {
-    const column = b.rows.map((r) => r.formulas?.[c - b.formulaSpan!.from] ?? null);
-    if (column.every((f) => f === null)) continue;
-    await inChunks(
-      batcher,
-      column.length,
-      (k) => jsonBytes([column[k]]) + 1,
-      tableCols.has(b.left + c),
-      (i, j) => (rect(b.top + i, b.left + c, j - i, 1).formulas = column.slice(i, j).map((f) => [f])),
     );
   }
 }
