@@ -391,13 +391,11 @@ describe("applyPlan", () => {
     const dati = state.sheets[1];
     const c = dati.cells;
 
-    // Text cells stay text, even when they look like formulas.
-    expect(c.B2).toMatchObject({ value: "=1+1", numberFormat: "@" });
-    expect(c.B2.formula).toBeUndefined();
-    expect(c.B3).toMatchObject({ value: "-note", numberFormat: "@" });
-    expect(c.B4).toMatchObject({ value: "@x", numberFormat: "@" });
-    expect(c.B3.formula).toBeUndefined();
-    expect(c.B4.formula).toBeUndefined();
+    // Text cells stay text, even when they look like formulas; the Text format they were written
+    // with is lifted afterwards (issue 19, item 7).
+    expect(c.B2).toEqual({ value: "=1+1" });
+    expect(c.B3).toEqual({ value: "-note" });
+    expect(c.B4).toEqual({ value: "@x" });
     // Formulas are formulas, with the column's number format.
     expect(c.E2).toMatchObject({ formula: "=C2*D2", numberFormat: "#,##0.00" });
     expect(c.E4.formula).toBe("=C4*D4");
@@ -652,7 +650,7 @@ describe("applyPlan", () => {
         charts: state.sheets[2].charts.length,
       }).toEqual(want);
       // What matters is always there: text stays text, formulas, tables, names, protection.
-      expect(dati.cells.B3).toMatchObject({ value: "-note", numberFormat: "@" });
+      expect(dati.cells.B3).toEqual({ value: "-note" });
       expect(dati.cells.E4.formula).toBe("=C4*D4");
       expect(state.tables.map((t) => t.name)).toEqual(["PIAO_Obiettivi"]);
       expect(state.names).toHaveLength(1);

@@ -20,17 +20,20 @@
  * names → charts → protection (last, so that nothing writes into a protected sheet).
  */
 
-import { cellAddress, columnLetters, parseCell } from "../engine/core/address";
+import { cellAddress, columnLetters, parseCell, parseRange } from "../engine/core/address";
 import type { CellStyle, ChartPlan, SheetPlan, ValidationPlan, WorkbookPlan } from "../engine/core/plan";
 import type { FindingCode } from "../engine/core/findings";
 import { WriteBatcher } from "./batch";
-import { type PreparedBlock, charsToPoints, chunkArrays, prepareBlock } from "./cells";
+import { type PreparedBlock, charsToPoints, prepareBlock } from "./cells";
 import { ExcelAdapterError } from "./errors";
 import { type AdapterNotice, notice } from "./notices";
 import { DEFAULT_MAX_REQUEST_BYTES, OP_OVERHEAD_BYTES } from "./payload";
+import { linkTasks } from "./links";
 import { splitSheetRef } from "./refs";
+import { deleteSheet } from "./sheets";
 import { type Supports, officeSupports } from "./supports";
 import { assertValidPlan } from "./validate";
+import { CHUNK_OVERHEAD, applyStyle, styleOps, writeFormulas, writeValues } from "./write-cells";
 
 export interface ApplyOptions {
   /** Called after each sync with estimated bytes written so far and in total. */
@@ -58,14 +61,22 @@ interface Features {
   charts: boolean;
   validation: boolean;
   byIndexes: boolean;
+  /** `Range.hyperlink` (1.7) and, for many cells in one call, `Range.setCellProperties` (1.9). */
+  links: boolean;
+  cellProperties: boolean;
 }
 
 type Task =
   | { kind: "op"; bytes: number; run: () => void }
-  | { kind: "block"; phase: "values" | "formulas"; sheet: string; block: PreparedBlock; style?: CellStyle };
-
-/** Bytes for a chunk's range proxies and property sets, on top of its arrays. */
-const CHUNK_OVERHEAD = 4 * OP_OVERHEAD_BYTES;
+  | {
+      kind: "block";
+      phase: "values" | "formulas";
+      sheet: string;
+      block: PreparedBlock;
+      style?: CellStyle;
+      /** Sheet columns (0-based) where the block's rows cover a table's data: never split across requests. */
+      tableCols: Set<number>;
+    };
 
 const CHART_TYPES: Record<ChartPlan["type"], "Line" | "BarClustered" | "ColumnClustered"> = {
   line: "Line",
@@ -75,18 +86,10 @@ const CHART_TYPES: Record<ChartPlan["type"], "Line" | "BarClustered" | "ColumnCl
 
 const lc = (s: string) => s.toLowerCase();
 
-function styleOps(style: CellStyle | undefined): number {
-  if (!style) return 0;
-  return Object.values(style).filter((v) => v !== undefined).length;
-}
-
-function applyStyle(format: Excel.RangeFormat, style: CellStyle): void {
-  if (style.bold !== undefined) format.font.bold = style.bold;
-  if (style.italic !== undefined) format.font.italic = style.italic;
-  if (style.fontColor) format.font.color = style.fontColor;
-  if (style.size) format.font.size = style.size;
-  if (style.fill) format.fill.color = style.fill;
-  if (style.wrap !== undefined) format.wrapText = style.wrap;
+/** "Rows" for a one-row series (a row of years), "Columns" otherwise: the source is one series. */
+function seriesByOf(ref: string): "Rows" | "Columns" {
+  const r = parseRange(splitSheetRef(ref).address.replace(/\$/g, ""));
+  return r.top === r.bottom && r.right > r.left ? "Rows" : "Columns";
 }
 
 function truncate(s: string, max: number): string {
@@ -141,6 +144,8 @@ export async function applyPlan(
     charts: supports("1.7"),
     validation: supports("1.8"),
     byIndexes: supports("1.7"),
+    links: supports("1.7"),
+    cellProperties: supports("1.9"),
   };
   const notices = planNotices(plan, has, supports);
 
@@ -152,6 +157,8 @@ export async function applyPlan(
   const tableList = wb.tables;
   tableList.load("items/name");
   const olds = plan.sheets.map((s) => wb.worksheets.getItemOrNullObject(s.name));
+  const app = wb.application;
+  app.load("calculationMode");
   await context.sync();
   syncs++;
 
@@ -209,8 +216,13 @@ export async function applyPlan(
     const name = uniqueSheetName(new Set(sheetList.items.map((s) => lc(s.name))));
     op(() => (holder.sheet = wb.worksheets.add(name)));
   }
-  olds.forEach((o) => {
-    if (!o.isNullObject) op(() => o.delete());
+  const veryHidden = new Set(
+    sheetList.items.filter((s) => s.visibility === "VeryHidden").map((s) => lc(s.name)),
+  );
+  olds.forEach((o, i) => {
+    if (o.isNullObject) return;
+    const hidden = veryHidden.has(lc(plan.sheets[i].name));
+    op(() => deleteSheet(o, hidden), hidden ? 2 : 1);
   });
   for (const n of nameList.items) if (planNames.has(lc(n.name))) op(() => n.delete());
   for (const s of plan.sheets) {
@@ -237,7 +249,15 @@ export async function applyPlan(
       op(
         () => {
           const [first, ...rest] = ch.series;
-          const chart = sheetOf(s.name).charts.add(CHART_TYPES[ch.type], rangeOf(first.values), "Columns");
+          // `charts.add` makes one series per row or per column of the source: with "Columns" a one-row
+          // range gives one series per cell (series 0 would hold the first value only). The source is
+          // one series, so it is split along its long side; every series' values are then set explicitly
+          // (https://learn.microsoft.com/javascript/api/excel/excel.chartcollection#excel-excel-chartcollection-add-member(1)).
+          const chart = sheetOf(s.name).charts.add(
+            CHART_TYPES[ch.type],
+            rangeOf(first.values),
+            seriesByOf(first.values),
+          );
           chart.title.text = ch.title;
           const at = parseCell(ch.at);
           const end = cellAddress(
@@ -247,6 +267,7 @@ export async function applyPlan(
           chart.setPosition(ch.at, end);
           const s0 = chart.series.getItemAt(0);
           s0.name = first.name;
+          s0.setValues(rangeOf(first.values));
           s0.setXAxisValues(rangeOf(first.categories));
           for (const se of rest) {
             const x = chart.series.add(se.name);
@@ -254,7 +275,7 @@ export async function applyPlan(
             x.setXAxisValues(rangeOf(se.categories));
           }
         },
-        6 + 4 * ch.series.length,
+        7 + 4 * ch.series.length,
       );
     }
   }
@@ -285,14 +306,24 @@ export async function applyPlan(
   const batcher = new WriteBatcher(context, maxBytes, supports, total, opts.onProgress);
   for (const t of tasks) {
     if (t.kind === "op") {
-      await batcher.reserve(t.bytes);
-      t.run();
+      await batcher.add(t.bytes, t.run);
     } else {
-      await writeBlock(batcher, () => sheetOf(t.sheet), t.block, t.style, t.phase, has.byIndexes);
+      const ws = () => sheetOf(t.sheet);
+      if (t.phase === "values") await writeValues(batcher, ws, t.block, t.style, has.byIndexes);
+      else await writeFormulas(batcher, ws, t.block, t.tableCols, has.byIndexes);
     }
   }
   await batcher.flush();
   if (batcher.syncs === 0) opts.onProgress?.(total, total);
+  if (app.calculationMode === "Manual") {
+    // In manual calculation new formulas show no (or stale) values until the user recalculates:
+    // recalculate once now, outside the batches that suspend calculation, and say so
+    // (https://learn.microsoft.com/javascript/api/excel/excel.application#excel-excel-application-calculate-member(1)).
+    app.calculate("Recalculate");
+    await context.sync();
+    syncs++;
+    notices.push(notice("EXCEL_CALCOLO_MANUALE"));
+  }
   return { syncs: syncs + batcher.syncs, notices };
 }
 
@@ -314,6 +345,7 @@ function planNotices(plan: WorkbookPlan, has: Features, supports: Supports): Ada
     has.freeze ? 0 : count((s) => (s.frozen && (s.frozen.rows > 0 || s.frozen.cols > 0) ? 1 : 0)),
   );
   add("EXCEL_API_GRAFICI", has.charts ? 0 : count((s) => s.charts.length));
+  add("EXCEL_API_COLLEGAMENTI", has.links ? 0 : count((s) => s.links.length));
   add("EXCEL_API_CALCOLO", supports("1.6") ? 0 : 1);
   add("EXCEL_API_AGGIORNAMENTO_SCHERMO", supports("1.9") ? 0 : 1);
   return out;
@@ -327,11 +359,20 @@ function sheetTasks(
   has: Features,
 ): void {
   const ws = () => sheetOf(s.name);
+  const tables = s.tables.map((t) => parseRange(t.ref));
   for (const b of s.blocks) {
     const block = prepareBlock(b);
-    if (block.width > 0 && block.rows.length > 0)
-      tasks.push({ kind: "block", phase: "values", sheet: s.name, block, style: b.style });
+    if (block.width === 0 || block.rows.length === 0) continue;
+    const bottom = block.top + block.rows.length - 1;
+    const tableCols = new Set<number>();
+    for (const t of tables) {
+      if (block.top > t.top + 1 || bottom < t.bottom) continue;
+      for (let c = Math.max(t.left, block.left); c <= Math.min(t.right, block.left + block.width - 1); c++)
+        tableCols.add(c);
+    }
+    tasks.push({ kind: "block", phase: "values", sheet: s.name, block, style: b.style, tableCols });
   }
+  if (has.links) linkTasks(s, op, ws, has.cellProperties);
   for (const rs of s.rangeStyles ?? []) {
     op(() => applyStyle(ws().getRange(rs.range).format, rs.style), 1 + styleOps(rs.style));
   }
@@ -375,57 +416,5 @@ function sheetTasks(
       },
       3 + styleOps(cf.style),
     );
-  }
-}
-
-/** Writes a block in row chunks sized to fill the current request up to the byte budget. */
-async function writeBlock(
-  batcher: WriteBatcher,
-  ws: () => Excel.Worksheet,
-  b: PreparedBlock,
-  style: CellStyle | undefined,
-  phase: "values" | "formulas",
-  byIndexes: boolean,
-): Promise<void> {
-  const rect = (row: number, col: number, rows: number, cols: number) =>
-    byIndexes
-      ? ws().getRangeByIndexes(row, col, rows, cols)
-      : ws().getRange(`${cellAddress(row, col)}:${cellAddress(row + rows - 1, col + cols - 1)}`);
-  let i = 0;
-  while (i < b.rows.length) {
-    const room = batcher.room() - CHUNK_OVERHEAD;
-    const rowBytes = (k: number) => (phase === "values" ? b.rows[k].valueBytes : b.rows[k].formulaBytes);
-    let j = i;
-    let bytes = 0;
-    while (j < b.rows.length && bytes + rowBytes(j) <= room) bytes += rowBytes(j++);
-    if (j === i) {
-      if (batcher.hasPending()) {
-        await batcher.flush();
-        continue;
-      }
-      bytes = rowBytes(i); // one row larger than the budget: send it alone
-      j = i + 1;
-    }
-    await batcher.reserve(bytes + CHUNK_OVERHEAD);
-    const { values, formulas, formats } = chunkArrays(b, i, j);
-    const n = j - i;
-    if (phase === "values" && (formats || values)) {
-      const range = rect(b.top + i, b.left, n, b.width);
-      // Number formats first: a cell formatted as Text (@) stores what is then written into it as
-      // text, so user text starting with =, +, -, @ is not turned into a formula. This relies on
-      // Excel's behaviour for input into Text cells; to be confirmed in real Excel
-      // (docs/excel-checklist.md).
-      if (formats) range.numberFormat = formats;
-      if (values) range.values = values;
-    }
-    if (phase === "formulas" && formulas && b.formulaSpan) {
-      const w = b.formulaSpan.to - b.formulaSpan.from + 1;
-      rect(b.top + i, b.left + b.formulaSpan.from, n, w).formulas = formulas;
-    }
-    i = j;
-  }
-  if (style && styleOps(style) > 0) {
-    await batcher.reserve((1 + styleOps(style)) * OP_OVERHEAD_BYTES);
-    applyStyle(rect(b.top, b.left, b.rows.length, b.width).format, style);
   }
 }

@@ -11,6 +11,9 @@ import { jsonBytes } from "./payload";
 /** Excel's Text number format: input into such a cell is stored as typed, never parsed. */
 export const TEXT_FORMAT = "@";
 
+/** Excel's default number format. */
+const GENERAL_FORMAT = "General";
+
 const STARTS_LIKE_INPUT_SYNTAX = /^[=+\-@'#]/;
 const BOOLEAN_WORD = /^\s*(true|false|vero|falso)\s*$/i;
 const NUMBER_DATE_TIME_CHARS = /^[\s\d.,:/\-+()%€$£eE]*$/;
@@ -45,6 +48,11 @@ export interface PreparedRow {
   formulas: (string | null)[] | null;
   /** Number formats over the whole width, or null when the row needs none. */
   formats: (string | null)[] | null;
+  /**
+   * Formats to put back once the values are written, where `@` was set only to keep a text as text
+   * (the column's format, or General); null when the row has none.
+   */
+  resets: (string | null)[] | null;
   /** Request bytes this row adds to the values pass (values, and number formats when the block has any). */
   valueBytes: number;
   /** Request bytes this row adds to the formulas pass (0 when the block has no formulas). */
@@ -98,6 +106,7 @@ export function prepareBlock(block: CellBlock): PreparedBlock {
     const values: Scalar[] = [];
     let formulas: (string | null)[] | null = null;
     let formats: (string | null)[] | null = null;
+    let resets: (string | null)[] | null = null;
     for (let c = 0; c < width; c++) {
       const v: PlanValue = c < src.length ? src[c] : null;
       values.push(scalar(v));
@@ -106,7 +115,9 @@ export function prepareBlock(block: CellBlock): PreparedBlock {
         formulas ??= span ? new Array<string | null>(span.to - span.from + 1).fill(null) : null;
         if (formulas && span) formulas[c - span.from] = v.f;
         if (fmt === TEXT_FORMAT) fmt = null;
-      } else if (typeof v === "string" && needsTextFormat(v)) {
+      } else if (typeof v === "string" && needsTextFormat(v) && fmt !== TEXT_FORMAT) {
+        resets ??= new Array<string | null>(width).fill(null);
+        resets[c] = fmt ?? GENERAL_FORMAT;
         fmt = TEXT_FORMAT;
       }
       if (fmt !== null) {
@@ -115,17 +126,19 @@ export function prepareBlock(block: CellBlock): PreparedBlock {
       }
     }
     if (formats) anyFormats = true;
-    rows.push({ values, formulas, formats, valueBytes: 0, formulaBytes: 0 });
+    rows.push({ values, formulas, formats, resets, valueBytes: 0, formulaBytes: 0 });
   }
   let valueBytes = 0;
   let formulaBytes = 0;
   const spanWidth = span ? span.to - span.from + 1 : 0;
+  const anyResets = rows.some((r) => r.resets);
   const nullRowBytes = (n: number) => (n === 0 ? 0 : 2 + 5 * n); // [null,null,…],
   for (const r of rows) {
     r.valueBytes =
       jsonBytes(r.values) +
       1 +
-      (anyFormats ? (r.formats ? jsonBytes(r.formats) + 1 : nullRowBytes(width)) : 0);
+      (anyFormats ? (r.formats ? jsonBytes(r.formats) + 1 : nullRowBytes(width)) : 0) +
+      (anyResets ? (r.resets ? jsonBytes(r.resets) + 1 : nullRowBytes(width)) : 0);
     r.formulaBytes = span ? (r.formulas ? jsonBytes(r.formulas) + 1 : nullRowBytes(spanWidth)) : 0;
     valueBytes += r.valueBytes;
     formulaBytes += r.formulaBytes;
@@ -142,24 +155,22 @@ export function prepareBlock(block: CellBlock): PreparedBlock {
   };
 }
 
-/** The arrays for rows [from, to) of a prepared block; an array is null when the chunk needs none. */
+/** The values and number formats for rows [from, to) of a prepared block; null when the chunk needs none. */
 export function chunkArrays(
   b: PreparedBlock,
   from: number,
   to: number,
-): { values: Scalar[][] | null; formulas: (string | null)[][] | null; formats: (string | null)[][] | null } {
+): { values: Scalar[][] | null; formats: (string | null)[][] | null; resets: (string | null)[][] | null } {
   const part = b.rows.slice(from, to);
   const values = part.some((r) => r.values.some((v) => v !== null)) ? part.map((r) => r.values) : null;
-  let formulas: (string | null)[][] | null = null;
-  if (b.formulaSpan && part.some((r) => r.formulas)) {
-    const w = b.formulaSpan.to - b.formulaSpan.from + 1;
-    formulas = part.map((r) => r.formulas ?? new Array<string | null>(w).fill(null));
-  }
   let formats: (string | null)[][] | null = null;
   if (part.some((r) => r.formats)) {
     formats = part.map((r) => r.formats ?? new Array<string | null>(b.width).fill(null));
   }
-  return { values, formulas, formats };
+  const resets = part.some((r) => r.resets)
+    ? part.map((r) => r.resets ?? new Array<string | null>(b.width).fill(null))
+    : null;
+  return { values, formats, resets };
 }
 
 /**

@@ -53,8 +53,22 @@ const MESSAGES: Record<string, { it: string; en: string }> = {
     en: "Excel is in cell-edit mode. Press Enter or Esc to leave the cell, then try again.",
   },
   RequestPayloadSizeLimitExceeded: {
-    it: "I dati da scrivere superano il limite di 5 MB per richiesta di Excel per il web. Riprova: il componente invierà blocchi più piccoli; in alternativa usa Excel desktop o la riga di comando (piao).",
-    en: "The data to write exceeds Excel on the web's 5 MB request limit. Try again (the add-in will send smaller chunks), or use Excel desktop or the command line (piao).",
+    it: "I dati da scrivere superano il limite di 5 MB per richiesta di Excel per il web, anche dopo aver riprovato con blocchi più piccoli. Usa Excel desktop o la riga di comando (piao).",
+    en: "The data to write exceeds Excel on the web's 5 MB request limit, even after retrying with smaller requests. Use Excel desktop or the command line (piao).",
+  },
+  // Focus moved to another workbook while the add-in was working (Windows and Mac):
+  // https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-troubleshooting
+  InactiveWorkbook: {
+    it: "È stata attivata un'altra cartella di lavoro mentre il componente scriveva. Torna su questa cartella, non cambiare finestra durante la creazione dei fogli e riprova.",
+    en: "Another workbook became active while the add-in was writing. Go back to this workbook, stay on it while the sheets are built, and try again.",
+  },
+  MergedRangeConflict: {
+    it: "Excel non può scrivere su celle unite in quel punto. Separa le celle unite nell'area indicata (Home › Unisci e allinea al centro) e riprova.",
+    en: "Excel cannot write over merged cells there. Unmerge the cells in that area (Home › Merge & Center) and try again.",
+  },
+  FormulaLengthExceedsLimit: {
+    it: "Una formula supera il limite di lunghezza di Excel (8.192 caratteri). È un difetto del componente: segnalalo allegando il file, se possibile.",
+    en: "A formula exceeds Excel's length limit (8,192 characters). This is a bug in the add-in: please report it, attaching the file if you can.",
   },
   ResponsePayloadSizeLimitExceeded: {
     it: "I dati da leggere superano il limite di 5 MB per risposta di Excel per il web. Escludi i fogli molto grandi dalla lettura, oppure usa Excel desktop o la riga di comando (piao).",
@@ -129,6 +143,9 @@ const FINDING_CODES: Record<string, FindingCode> = {
   AccessDenied: "EXCEL_FOGLIO_PROTETTO",
   InvalidOperation: "EXCEL_OPERAZIONE_NON_CONSENTITA",
   InvalidOperationInCellEditMode: "EXCEL_MODIFICA_CELLA_IN_CORSO",
+  InactiveWorkbook: "EXCEL_CARTELLA_NON_ATTIVA",
+  MergedRangeConflict: "EXCEL_CELLE_UNITE",
+  FormulaLengthExceedsLimit: "EXCEL_DIFETTO_COMPONENTE",
   RequestPayloadSizeLimitExceeded: "EXCEL_LIMITE_DATI",
   ResponsePayloadSizeLimitExceeded: "EXCEL_LIMITE_DATI",
   SheetTooLarge: "EXCEL_TROPPE_CELLE",

@@ -26,5 +26,6 @@ export {
 export { notice, type AdapterNotice } from "./notices";
 export { officeSupports, type Supports } from "./supports";
 export { DEFAULT_MAX_REQUEST_BYTES } from "./payload";
+export { runInExcel } from "./run";
 export { assertValidPlan } from "./validate";
 export { needsTextFormat } from "./cells";

@@ -1,6 +1,6 @@
 /**
  * Notices: what the adapter left out or did differently because the host lacks an ExcelApi requirement
- * set. Nothing fails for an optional feature: the work is done without it and the notice says what is
+ * set, or because of a state of the workbook the user should know about (manual calculation). Nothing fails for an optional feature: the work is done without it and the notice says what is
  * missing and what the user can do (update Excel, or use the command line, which writes everything).
  */
 import type { FindingCode } from "../engine/core/findings";
@@ -19,7 +19,8 @@ const UPDATE = {
 
 type Build = (n: number) => { it: string; en: string };
 
-const CATALOGUE: Partial<Record<FindingCode, { api: string; build: Build }>> = {
+/** `api`: the requirement set whose absence the notice is about (none for a state of the workbook). */
+const CATALOGUE: Partial<Record<FindingCode, { api?: string; build: Build }>> = {
   EXCEL_API_CONVALIDA: {
     api: "1.8",
     build: (n) => ({
@@ -69,6 +70,19 @@ const CATALOGUE: Partial<Record<FindingCode, { api: string; build: Build }>> = {
       en: `${n} chart(s) not created (ExcelApi 1.7 needed to set their series): the data stays in the sheets.`,
     }),
   },
+  EXCEL_API_COLLEGAMENTI: {
+    api: "1.7",
+    build: (n) => ({
+      it: `${n} collegamenti alle celle di origine non creati (serve ExcelApi 1.7): le celle mostrano comunque l'indirizzo di origine.`,
+      en: `${n} link(s) to source cells not created (ExcelApi 1.7 needed): the cells still show the source address.`,
+    }),
+  },
+  EXCEL_CALCOLO_MANUALE: {
+    build: () => ({
+      it: "La cartella di lavoro è in calcolo manuale: i fogli generati sono stati ricalcolati una volta, ma dopo ogni modifica premi F9 (o Formule › Calcola ora) per aggiornare i risultati.",
+      en: "The workbook is in manual calculation: the generated sheets were recalculated once, but after each change press F9 (or Formulas › Calculate Now) to update the results.",
+    }),
+  },
   EXCEL_API_CELLE_UNITE: {
     api: "1.13",
     build: () => ({
@@ -88,5 +102,6 @@ export function notice(code: FindingCode, count = 0): AdapterNotice {
   const entry = CATALOGUE[code];
   if (!entry) throw new Error(`Unknown notice ${code}`);
   const m = entry.build(count);
+  if (!entry.api) return { code, ...m };
   return { code, it: `${m.it} ${UPDATE.it}`, en: `${m.en} ${UPDATE.en}` };
 }

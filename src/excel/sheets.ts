@@ -1,5 +1,14 @@
 /** Removing generated sheets and navigating to a cell. */
 
+/**
+ * Deletes a sheet; a very hidden one is made hidden first, because Excel refuses to delete a very
+ * hidden sheet (office-js #365, "by design").
+ */
+export function deleteSheet(ws: Excel.Worksheet, veryHidden: boolean): void {
+  if (veryHidden) ws.visibility = "Hidden";
+  ws.delete();
+}
+
 export interface RemoveOptions {
   /** Workbook-scope defined names to delete as well (they would otherwise be left pointing at #REF!). */
   definedNames?: string[];
@@ -34,8 +43,11 @@ export async function removeSheets(
   );
   if (removed.length > 0 && visibleLeft.length === 0) sheets.add();
   namesToDelete.forEach((d) => d.delete());
-  found.forEach((ws) => {
-    if (!ws.isNullObject) ws.delete();
+  const veryHidden = new Set(
+    sheets.items.filter((s) => s.visibility === "VeryHidden").map((s) => s.name.toLowerCase()),
+  );
+  found.forEach((ws, i) => {
+    if (!ws.isNullObject) deleteSheet(ws, veryHidden.has(names[i].toLowerCase()));
   });
   await context.sync();
   return { removed, syncs: 2 };

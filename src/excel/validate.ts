@@ -137,6 +137,14 @@ export function assertValidPlan(plan: WorkbookPlan): void {
     for (const u of s.protection?.unlocked ?? []) {
       if (!tryRange(u)) problems.push(`sheet '${s.name}': unlocked range '${u}' is not a range`);
     }
+    for (const l of s.links) {
+      try {
+        parseCell(l.cell);
+      } catch {
+        problems.push(`sheet '${s.name}': link cell '${l.cell}' is not a cell`);
+      }
+      checkRef(l.target, `sheet '${s.name}' link at ${l.cell}`);
+    }
     s.charts.forEach((ch, i) => {
       if (ch.series.length === 0) problems.push(`sheet '${s.name}' chart ${i}: no series`);
       try {

@@ -1,5 +1,6 @@
 import { createRoot } from "react-dom/client";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { runInExcel } from "../excel/run";
 import { officeSupports } from "../excel/supports";
 import { App } from "./App";
 import { noHostActions, type PaneActions } from "./actions";
@@ -26,7 +27,7 @@ if (typeof Office === "undefined") {
     const language = languageFor(Office.context?.displayLanguage ?? navigator.language);
     const actions = inExcel
       ? createOfficeActions({
-          run: (batch) => Excel.run(batch),
+          run: runInExcel,
           supports: officeSupports,
           sourceName: officeSourceName,
         })

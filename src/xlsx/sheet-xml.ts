@@ -164,6 +164,22 @@ function validationsXml(sp: SheetPlan): string {
   return rules.length ? `<dataValidations count="${rules.length}">${rules.join("")}</dataValidations>` : "";
 }
 
+/**
+ * Internal links (ECMA-376 part 1, §18.3.1.47): `location` with no `r:id` and no relationship, so Excel
+ * jumps inside the workbook instead of treating the target as a web or file address. The cell keeps its
+ * text; `display` repeats it.
+ */
+function linksXml(sp: SheetPlan, rows: Map<number, Map<number, OutCell>>): string {
+  if (sp.links.length === 0) return "";
+  const items = sp.links.map((l) => {
+    const at = parseCell(l.cell);
+    const v = rows.get(at.row)?.get(at.col)?.v;
+    const display = typeof v === "string" ? v : l.target;
+    return `<hyperlink ref="${l.cell}" location="${escapeAttr(l.target)}" display="${escapeAttr(display)}"/>`;
+  });
+  return `<hyperlinks>${items.join("")}</hyperlinks>`;
+}
+
 export interface SheetParts {
   /** Relationship ids of the sheet's tables, in plan order, and of its drawing. */
   tableRelIds: string[];
@@ -227,7 +243,7 @@ export function sheetXml(
     )
     .join("");
   // CT_Worksheet sequence: sheetPr, dimension, sheetViews, sheetFormatPr, cols, sheetData, sheetProtection,
-  // mergeCells, conditionalFormatting, dataValidations, pageMargins, drawing, tableParts.
+  // mergeCells, conditionalFormatting, dataValidations, hyperlinks, pageMargins, drawing, tableParts.
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
     `<worksheet xmlns="${ns.main}" xmlns:r="${ns.rel}">` +
@@ -241,6 +257,7 @@ export function sheetXml(
     merges +
     cfs +
     validationsXml(sp) +
+    linksXml(sp, rows) +
     `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>` +
     (parts.drawingRelId ? `<drawing r:id="${parts.drawingRelId}"/>` : "") +
     (parts.tableRelIds.length

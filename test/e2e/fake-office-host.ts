@@ -46,8 +46,12 @@ host.Office = {
 };
 
 host.Excel = {
-  run<T>(batch: Batch<T>): Promise<T> {
+  // `Excel.run(batch)` or `Excel.run(options, batch)`; the options (delayForCellEdit) change nothing
+  // here: the fake has no cell edit mode.
+  run<T>(first: Batch<T> | Excel.RunOptions, second?: Batch<T>): Promise<T> {
     runs.push(new Date().toISOString());
+    const batch = typeof first === "function" ? first : second;
+    if (!batch) throw new Error("Excel.run needs a batch function");
     return fake.run(batch);
   },
 };

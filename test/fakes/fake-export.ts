@@ -7,6 +7,7 @@ import { type Rect, colLetters, parseLocal, rectA1 } from "./fake-a1";
 import {
   type CellScalar,
   type FakeCellStyle,
+  type FakeHyperlink,
   type FakeSheet,
   type FakeWorkbookState,
   addSheet,
@@ -71,6 +72,7 @@ export interface ExportedCell {
   /** Present (false) only for unlocked cells. */
   locked?: false;
   style?: FakeCellStyle;
+  hyperlink?: FakeHyperlink;
 }
 
 export interface ExportedSheet {
@@ -131,6 +133,7 @@ export function exportSheet(sheet: FakeSheet): ExportedSheet {
     if (c.numberFormat !== undefined) out.numberFormat = c.numberFormat;
     if (c.locked === false) out.locked = false;
     if (c.style && Object.values(c.style).some((v) => v !== undefined)) out.style = { ...c.style };
+    if (c.hyperlink) out.hyperlink = { ...c.hyperlink };
     cells[`${colLetters(keyCol(k))}${keyRow(k) + 1}`] = out;
   }
   return {

@@ -257,6 +257,51 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
     });
   }
 
+  /** ExcelApi 1.7. Setting it links every cell of the range; `textToDisplay` goes into the top-left cell. */
+  set hyperlink(v: Excel.RangeHyperlink) {
+    this._set("hyperlink", v, () => {
+      this._rt.requireApi("1.7", "Range.hyperlink");
+      const { sheet, rect } = this._live();
+      checkWritable(sheet, rect, "Range.hyperlink");
+      for (let r = rect.top; r <= rect.bottom; r++)
+        for (let c = rect.left; c <= rect.right; c++)
+          setHyperlink(this._wb, sheet, r, c, v, r === rect.top && c === rect.left);
+    });
+  }
+
+  /**
+   * ExcelApi 1.9. Per-cell properties as a 2-D array of the range's size; the fake models `hyperlink`
+   * only (https://learn.microsoft.com/javascript/api/excel/excel.settablecellproperties).
+   */
+  setCellProperties(cellPropertiesData: Excel.SettableCellProperties[][]): void {
+    this._call("setCellProperties", [cellPropertiesData], () => {
+      this._rt.requireApi("1.9", "Range.setCellProperties");
+      const { sheet, rect } = this._live();
+      const grid = cellPropertiesData;
+      if (grid.length !== rows(rect) || grid.some((row) => row.length !== cols(rect))) {
+        throw new FakeOfficeError(
+          "InvalidArgument",
+          "The number of rows or columns in the input array doesn't match the range.",
+          "Range.setCellProperties",
+        );
+      }
+      checkWritable(sheet, rect, "Range.setCellProperties");
+      grid.forEach((row, i) =>
+        row.forEach((p, j) => {
+          const keys = Object.keys(p).filter((k) => p[k as keyof typeof p] !== undefined);
+          if (keys.some((k) => k !== "hyperlink")) {
+            throw new FakeOfficeError(
+              "NotImplemented",
+              `The fake models only hyperlink in setCellProperties (got ${keys.join(", ")}).`,
+              "Range.setCellProperties",
+            );
+          }
+          if (p.hyperlink) setHyperlink(this._wb, sheet, rect.top + i, rect.left + j, p.hyperlink, true);
+        }),
+      );
+    });
+  }
+
   get formulasLocal(): never {
     throw new FakeOfficeError(
       "NotImplemented",
@@ -327,6 +372,7 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
             pruneCell(sheet, r, c);
           }
         }
+        if (kind !== "numberFormat") tableAutoCorrect(this._wb, sheet, rect, grid);
       },
       true,
     );
@@ -521,6 +567,96 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
 }
 
 /**
+ * Moves the relative row references of an A1 formula by `dRows` (as filling it down does). String
+ * literals and structured references (`[…]`) are left alone; `$` rows stay.
+ */
+function shiftRows(formula: string, dRows: number): string {
+  return formula
+    .split(/("(?:[^"]|"")*"|\[(?:[^[\]]|\[[^[\]]*\])*\])/)
+    .map((part, i) =>
+      i % 2 === 1
+        ? part
+        : part.replace(
+            /(?<![A-Za-z0-9_.])(\$?[A-Z]{1,3})(\$?)(\d+)(?![A-Za-z0-9_(])/g,
+            (m, col: string, abs: string, row: string) =>
+              abs ? m : `${col}${Math.max(1, Number(row) + dRows)}`,
+          ),
+    )
+    .join("");
+}
+
+/**
+ * Excel's table AutoCorrect ("Fill formulas in tables to create calculated columns") acts on API
+ * writes too (office-js #2093 "by design", #5909, #6745): a formula written into PART of a table's data
+ * column whose other cells hold no formula, or one formula (the same once filled down), becomes the
+ * column's calculated formula and is filled into every data cell of the column that is empty or holds a
+ * formula. It does not happen when the write covers the whole data column, nor when the rest of the
+ * column already holds two or more different formulas. The first formula written (top-most) wins.
+ */
+function tableAutoCorrect(wb: FakeWorkbookState, sheet: FakeSheet, rect: Rect, grid: unknown[][]): void {
+  for (const t of wb.tables) {
+    const top = t.rect.top + 1;
+    const bottom = t.rect.bottom;
+    if (t.sheet !== sheet || top > bottom || !intersects(t.rect, rect)) continue;
+    if (rect.top <= top && rect.bottom >= bottom) continue; // the whole data column at once
+    for (let c = Math.max(rect.left, t.rect.left); c <= Math.min(rect.right, t.rect.right); c++) {
+      let src: { r: number; f: string } | undefined;
+      for (let r = Math.max(rect.top, top); r <= Math.min(rect.bottom, bottom) && !src; r++) {
+        const f = getCell(sheet, r, c)?.formula;
+        if (f !== undefined && grid[r - rect.top][c - rect.left] !== null) src = { r, f };
+      }
+      if (!src) continue;
+      const others = new Set<string>();
+      for (let r = top; r <= bottom; r++) {
+        const f = getCell(sheet, r, c)?.formula;
+        if ((r < rect.top || r > rect.bottom) && f !== undefined) others.add(shiftRows(f, top - r));
+      }
+      if (others.size >= 2) continue;
+      for (let r = top; r <= bottom; r++) {
+        const cell = ensureCell(sheet, r, c);
+        if (cell.formula === undefined && cell.value !== null) continue; // constants stay
+        cell.formula = shiftRows(src.f, r - src.r);
+        cell.value = null;
+      }
+    }
+  }
+}
+
+/**
+ * A hyperlink on one cell. A `documentReference` must be a sheet-qualified cell or range of this
+ * workbook (Excel's "Place in This Document" link); `textToDisplay` replaces the cell's text, stored as
+ * text (https://learn.microsoft.com/javascript/api/excel/excel.rangehyperlink).
+ */
+function setHyperlink(
+  wb: FakeWorkbookState,
+  sheet: FakeSheet,
+  r: number,
+  c: number,
+  link: Excel.RangeHyperlink,
+  showText: boolean,
+): void {
+  const bad = (why: string) => new FakeOfficeError("InvalidArgument", why, "Range.hyperlink");
+  if (!link.address && !link.documentReference)
+    throw bad("A hyperlink needs an address or a documentReference.");
+  if (link.documentReference) {
+    const { sheet: target, local } = splitSheet(link.documentReference);
+    if (target === null || !wb.sheets.some((s) => s.name.toLowerCase() === target.toLowerCase()))
+      throw bad(`'${link.documentReference}' does not name a sheet of this workbook.`);
+    parseLocal(local);
+  }
+  const cell = ensureCell(sheet, r, c);
+  cell.hyperlink = {
+    ...(link.address ? { address: link.address } : {}),
+    ...(link.documentReference ? { documentReference: link.documentReference } : {}),
+    ...(link.screenTip ? { screenTip: link.screenTip } : {}),
+  };
+  if (showText && link.textToDisplay !== undefined) {
+    cell.value = link.textToDisplay === "" ? null : link.textToDisplay;
+    cell.formula = undefined;
+  }
+}
+
+/**
  * Excel rejects a formula whose structured reference does not resolve: `[@Col]` outside a table, or
  * `Name[Col]` when no table is called Name (so tables must exist before such formulas are written).
  */
@@ -543,6 +679,14 @@ function checkStructuredRefs(
   for (const m of code.matchAll(/([A-Za-z_\\][A-Za-z0-9_.\\]*)\[/g)) {
     if (!wb.tables.some((t) => t.name.toLowerCase() === m[1].toLowerCase()))
       throw bad(`no table named ${m[1]}`);
+  }
+  // A single-bracket column specifier whose header has special characters (anything but letters,
+  // digits, `_` and spaces alone) must be written `Table[[Header]]`: "Use brackets around column headers
+  // with special characters", https://support.microsoft.com/office/using-structured-references-with-excel-tables-f5ed2452-2337-4f71-bed3-c8ae6d2b276e
+  for (const m of code.matchAll(/[A-Za-z_\\][A-Za-z0-9_.\\]*\[([^[\]]*(?:'[[\]#'][^[\]]*)*)\]/g)) {
+    const header = m[1];
+    if (header.startsWith("#") || header.startsWith("@")) continue;
+    if (/[^\p{L}\p{N}_ ]/u.test(header)) throw bad(`the header '${header}' needs [[…]]`);
   }
 }
 

@@ -26,6 +26,14 @@ export interface FakeCell {
   /** Absent means locked (Excel's default). */
   locked?: boolean;
   style?: FakeCellStyle;
+  hyperlink?: FakeHyperlink;
+}
+
+/** `Excel.RangeHyperlink` (ExcelApi 1.7): a web `address` or a `documentReference` inside the workbook. */
+export interface FakeHyperlink {
+  address?: string;
+  documentReference?: string;
+  screenTip?: string;
 }
 
 export interface FakeValidation {
@@ -107,6 +115,9 @@ export interface FakeWorkbookState {
   activeSheet: FakeSheet | null;
   selection: { sheet: FakeSheet; rect: Rect } | null;
   nextId: number;
+  calculationMode: "Automatic" | "AutomaticExceptTables" | "Manual";
+  /** `Application.calculate` calls, by type, in order. */
+  calculations: string[];
 }
 
 export function newWorkbookState(): FakeWorkbookState {
@@ -118,6 +129,8 @@ export function newWorkbookState(): FakeWorkbookState {
     activeSheet: null,
     selection: null,
     nextId: 1,
+    calculationMode: "Automatic",
+    calculations: [],
   };
 }
 
@@ -194,6 +207,14 @@ export function addSheet(state: FakeWorkbookState, name?: string): FakeSheet {
 
 /** Deletes a sheet the way Excel does: its tables and charts go with it; names pointing at it become #REF!. */
 export function deleteSheet(state: FakeWorkbookState, sheet: FakeSheet): void {
+  if (sheet.visibility === "VeryHidden") {
+    // By design: a very hidden sheet must be made visible or hidden first (office-js #365).
+    throw new FakeOfficeError(
+      "InvalidOperation",
+      "A very hidden worksheet cannot be deleted.",
+      "Worksheet.delete",
+    );
+  }
   const visibleOthers = state.sheets.filter((s) => s !== sheet && s.visibility === "Visible");
   if (visibleOthers.length === 0) {
     // Excel refuses to delete the last visible sheet (a workbook needs one). The exact code is unverified.
@@ -249,6 +270,7 @@ export function pruneCell(sheet: FakeSheet, row: number, col: number): void {
     c.formula === undefined &&
     c.numberFormat === undefined &&
     c.locked === undefined &&
+    c.hyperlink === undefined &&
     styleEmpty
   ) {
     sheet.cells.delete(k);

@@ -64,6 +64,25 @@ export class FakeApplication extends FakeClientObject<null> {
     this._bindNow(null);
   }
 
+  override _scalarProps(): string[] {
+    return ["calculationMode"];
+  }
+
+  override _read(prop: string): unknown {
+    if (prop === "calculationMode") return this._wb.calculationMode;
+    return super._read(prop);
+  }
+
+  /** ExcelApi 1.1 (setting it: 1.8). */
+  get calculationMode(): string {
+    return this._get("calculationMode");
+  }
+
+  /** ExcelApi 1.1. */
+  calculate(calculationType: "Recalculate" | "Full" | "FullRebuild"): void {
+    this._call("calculate", [calculationType], () => this._wb.calculations.push(calculationType));
+  }
+
   /** ExcelApi 1.6. */
   suspendApiCalculationUntilNextSync(): void {
     this._call("suspendApiCalculationUntilNextSync", [], () => {

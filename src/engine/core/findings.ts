@@ -67,6 +67,10 @@ export const FINDING_CODES = [
   "EXCEL_API_CALCOLO",
   "EXCEL_API_BLOCCA_RIQUADRI",
   "EXCEL_API_AGGIORNAMENTO_SCHERMO",
+  "EXCEL_API_COLLEGAMENTI",
+  "EXCEL_CALCOLO_MANUALE",
+  "EXCEL_CARTELLA_NON_ATTIVA",
+  "EXCEL_CELLE_UNITE",
 ] as const;
 
 /** Stable machine code of a finding (docs/workbook-contract.md lists them): compare codes, never texts. */

@@ -53,8 +53,15 @@ export function columnRange(col: number, firstRow: number, count: number): strin
   return `${c}${firstRow + 1}:${c}${firstRow + Math.max(count, 1)}`;
 }
 
-/** Structured reference to a whole table column, e.g. `PIAO_Obiettivi[Peso]`. */
+/**
+ * Structured reference to a whole table column, always in the double-bracket form
+ * `PIAO_Obiettivi[[Raggiungimento 31/12]]`. Excel requires it for headers with special characters
+ * (space, `/`, `.`, `(`, `)`, `%`, `-`, …) and accepts it for every header, so the form never depends on
+ * the header's text ("Use brackets around column headers with special characters",
+ * https://support.microsoft.com/office/using-structured-references-with-excel-tables-f5ed2452-2337-4f71-bed3-c8ae6d2b276e;
+ * grammar in [MS-OE376] 3.2.3.1.1). LibreOffice reads it too (formula-truth tests).
+ */
 export function tableColumn(table: string, column: string): string {
   // Inside brackets, Excel escapes ' [ ] # with a leading apostrophe.
-  return `${table}[${column.replace(/['[\]#]/g, "'$&")}]`;
+  return `${table}[[${column.replace(/['[\]#]/g, "'$&")}]]`;
 }

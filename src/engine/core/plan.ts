@@ -3,10 +3,12 @@
  * The engine produces it; the two adapters (src/excel in Excel, src/xlsx with exceljs) apply it
  * without any PIAO knowledge. Addresses are A1 strings relative to the sheet they belong to.
  *
- * Links to source cells are `HYPERLINK("#'Sheet'!B12", …)` formulas (see `hyperlinkFormula`): they behave
- * the same in Excel, Excel on the web and LibreOffice, and exceljs would otherwise store an internal link
- * as an external relationship.
+ * Links to source cells are native internal hyperlinks (`SheetPlan.links`, see `linkTo`), not
+ * `HYPERLINK("#…")` formulas: Microsoft documents HYPERLINK in Excel for the web as working for web
+ * addresses only (https://support.microsoft.com/office/hyperlink-function-333c7ce6-c5ae-4164-9c47-7de9b76f577f).
  */
+
+import { cellAddress } from "./address";
 
 /** A formula in English function names with comma separators, starting with `=`. */
 export interface FormulaValue {
@@ -100,6 +102,20 @@ export interface ChartPlan {
   series: ChartSeriesPlan[];
 }
 
+/**
+ * A native hyperlink from a cell to a place in the same workbook. The cell's text is written by a
+ * block like any other text (it stays text); the link only adds the jump. Office.js writes it as
+ * `range.hyperlink = { documentReference: target, textToDisplay: <the cell's text> }` (ExcelApi 1.7),
+ * an .xlsx as `<hyperlink ref="cell" location="target" display="<the cell's text>"/>` with no
+ * relationship (ECMA-376 part 1, §18.3.1.47).
+ */
+export interface LinkPlan {
+  /** The linked cell, A1 on this sheet, e.g. `P2`. */
+  cell: string;
+  /** Where the link goes: a sheet-qualified reference, e.g. `'Settore 1'!B12`. */
+  target: string;
+}
+
 export interface ProtectionPlan {
   /** Ranges left editable when the sheet is protected (no password: users can lift it). */
   unlocked: string[];
@@ -119,6 +135,8 @@ export interface SheetPlan {
   validations: ValidationPlan[];
   conditionalFormats: ConditionalFormatPlan[];
   charts: ChartPlan[];
+  /** Internal hyperlinks on cells written by the blocks. */
+  links: LinkPlan[];
   protection?: ProtectionPlan;
 }
 
@@ -146,11 +164,15 @@ export function emptySheet(name: string): SheetPlan {
     validations: [],
     conditionalFormats: [],
     charts: [],
+    links: [],
   };
 }
 
-/** A formula that links to a cell of the same workbook and shows `text`. */
-export function hyperlinkFormula(target: string, text: string): FormulaValue {
-  const q = (t: string) => `"${t.replace(/"/g, '""')}"`;
-  return { f: `=HYPERLINK(${q("#" + target)},${q(text)})` };
+/**
+ * Links the cell at 0-based (row, col) of `sheet` to `target` (a sheet-qualified reference) and
+ * returns the text the cell shows: the target itself.
+ */
+export function linkTo(sheet: SheetPlan, row: number, col: number, target: string): string {
+  sheet.links.push({ cell: cellAddress(row, col), target });
+  return target;
 }

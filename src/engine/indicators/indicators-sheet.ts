@@ -27,7 +27,7 @@ import { INDICATOR_COLUMNS as C, SHEETS, TABLES, TREND_PARAMETERS as P } from ".
 import type { Indicator } from "./model";
 import {
   emptySheet,
-  hyperlinkFormula,
+  linkTo,
   type ChartPlan,
   type FormulaValue,
   type PlanValue,
@@ -268,7 +268,7 @@ export function indicatorsSheet(
     row[L.col.target] = ind.target;
     row[L.col.targetYear] = ind.targetYear;
     const ref = sheetCellRef(ind.source.sheet, ind.source.row, ind.source.col);
-    row[L.col.source] = hyperlinkFormula(ref, ref);
+    row[L.col.source] = linkTo(sheet, r, L.col.source, ref);
     if (withRatios) {
       row[L.col.numerator] = ind.ratio?.numerator ?? null;
       row[L.col.denominator] = ind.ratio?.denominator ?? null;

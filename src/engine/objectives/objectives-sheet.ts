@@ -2,7 +2,7 @@
 import { columnLetters, sheetCellRef } from "../core/address";
 import { OBJECTIVE_COLUMNS as C, SCORING_NAMES, SHEETS, TABLES } from "../core/contract";
 import type { Objective } from "./model";
-import { emptySheet, hyperlinkFormula, type PlanValue, type SheetPlan } from "../core/plan";
+import { emptySheet, linkTo, type PlanValue, type SheetPlan } from "../core/plan";
 import type { Scalar } from "../core/snapshot";
 import { columnRange, FORMAT, STYLE, tableBlock } from "../core/layout";
 
@@ -90,7 +90,7 @@ export function objectivesSheet(
     row[L.col.achievementDec] = prev?.dec ?? null;
     row[L.col.scoreDec] = scoreFormula(i + 1, L);
     const ref = sheetCellRef(o.source.sheet, o.source.row, o.source.col);
-    row[L.col.source] = hyperlinkFormula(ref, ref);
+    row[L.col.source] = linkTo(sheet, i + 1, L.col.source, ref);
     return row;
   });
   const formats = L.headers.map(() => null as string | null);

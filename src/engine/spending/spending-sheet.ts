@@ -7,23 +7,17 @@
 import { sheetCellRef } from "../core/address";
 import { SHEETS } from "../core/contract";
 import type { SourceRef } from "../core/model";
-import {
-  emptySheet,
-  hyperlinkFormula,
-  type DefinedNamePlan,
-  type PlanValue,
-  type SheetPlan,
-} from "../core/plan";
+import { emptySheet, linkTo, type DefinedNamePlan, type PlanValue, type SheetPlan } from "../core/plan";
 import type { SpendingInputs } from "./compute";
 import { OUTCOME_TEXT } from "./compute";
 import { BANDS, BODY_TYPES, INCREASES, NO_UPPER_LIMIT } from "./rules";
-import { FORMAT, STYLE } from "../core/layout";
+import { FORMAT, STYLE, tableColumn } from "../core/layout";
 import type { ParameterSection } from "../core/parameters";
 
 export const SPENDING_TABLES = { bands: "PIAO_Soglie", increases: "PIAO_Incrementi" } as const;
 
-const S = (col: string) => `${SPENDING_TABLES.bands}[${col}]`;
-const I = (col: string) => `${SPENDING_TABLES.increases}[${col}]`;
+const S = (col: string) => tableColumn(SPENDING_TABLES.bands, col);
+const I = (col: string) => tableColumn(SPENDING_TABLES.increases, col);
 
 interface Line {
   name: string;
@@ -272,7 +266,7 @@ export function spendingSheet(
     const ref = src ? sheetCellRef(src.sheet, src.row, src.col) : "";
     sheet.blocks.push({
       at: `A${r + 1}`,
-      rows: [[line.label, line.value(inputs), line.explain, ref ? hyperlinkFormula(ref, ref) : ""]],
+      rows: [[line.label, line.value(inputs), line.explain, ref ? linkTo(sheet, r, 3, ref) : ""]],
       columnFormats: [null, line.format ?? null, null, null],
     });
     names.push({ name: line.name, ref: sheetCellRef(SHEETS.spending, r, 1, true) });

@@ -3,20 +3,20 @@ import { FINDING_COLUMNS, SHEETS, TABLES } from "../core/contract";
 import { SEVERITY_LABEL, sortFindings, type Finding } from "../core/findings";
 import type { Lang } from "../core/i18n";
 import { findingRef } from "../core/messages";
-import { emptySheet, hyperlinkFormula, type PlanValue, type SheetPlan } from "../core/plan";
+import { emptySheet, linkTo, type PlanValue, type SheetPlan } from "../core/plan";
 import { STYLE, tableBlock } from "../core/layout";
 
 export function findingsSheet(findings: Finding[], lang: Lang): SheetPlan {
   const sheet = emptySheet(SHEETS.findings);
   sheet.tabColor = "#C00000";
-  const rows: PlanValue[][] = sortFindings(findings).map((f) => {
+  const rows: PlanValue[][] = sortFindings(findings).map((f, i) => {
     const ref = findingRef(f);
     return [
       SEVERITY_LABEL[lang][f.severity],
       f.code,
       f.message[lang],
       f.unit ?? "",
-      ref ? hyperlinkFormula(ref, ref) : "",
+      ref ? linkTo(sheet, i + 1, FINDING_COLUMNS.length - 1, ref) : "",
     ];
   });
   tableBlock(sheet, TABLES.findings, { row: 0, col: 0 }, FINDING_COLUMNS, rows);
