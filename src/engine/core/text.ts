@@ -2,14 +2,23 @@
 
 /** Lower case, no accents, punctuation as spaces, single spaces: `Peso (%)` → `peso`, `Unità` → `unita`. */
 export function normalizeLabel(s: string): string {
-  return s
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/<[^>]*>/g, " ")
+  // Detection normalises the same few labels (headers, types, units) thousands of times: remember them.
+  const known = LABELS.get(s);
+  if (known !== undefined) return known;
+  // Accents are stripped only when there is a non-ASCII character: most cells have none.
+  const plain = NON_ASCII.test(s) ? s.normalize("NFD").replace(/[\u0300-\u036f]/g, "") : s;
+  const label = (plain.includes("<") ? plain.toLowerCase().replace(/<[^>]*>/g, " ") : plain.toLowerCase())
     .replace(/[^a-z0-9]+/g, " ")
     .trim();
+  if (LABELS.size >= MAX_LABELS) LABELS.clear();
+  if (s.length <= 200) LABELS.set(s, label);
+  return label;
 }
+
+// eslint-disable-next-line no-control-regex
+const NON_ASCII = /[^\u0000-\u007f]/;
+const LABELS = new Map<string, string>();
+const MAX_LABELS = 20000;
 
 const TAG = /<\/?[a-zA-Z][^<>]*>/g;
 const BULLET = /^[\s]*(?:[•·▪◦●■□–—-]{1,3}|\*)\s+/gm;
