@@ -24,8 +24,7 @@ import { DEFAULT_SCORING, type ScoringParameters } from "./objectives/scoring";
 import { compareSummary, detectSummaryTable } from "./objectives/summary-table";
 import type { UnitSummary } from "./objectives/weights";
 import { weightsSheet } from "./objectives/weights-sheet";
-import type { SpendingInputs, SpendingOutputs } from "./spending/compute";
-import { spendingPart } from "./spending/part";
+import { spendingPart, type SpendingSummary } from "./spending/part";
 import { archiveSheet, readArchive } from "./workbook/archive-sheet";
 import { findingsSheet } from "./workbook/findings-sheet";
 import { parametersSheet } from "./workbook/parameters-sheet";
@@ -49,7 +48,7 @@ export interface ConversionResult {
   years: number[];
   indicators: Indicator[];
   /** Spending inputs found in the workbook (number of figures found) and the reference outputs. */
-  spending: { inputs: SpendingInputs; outputs: SpendingOutputs; outcome: string; found: number };
+  spending: SpendingSummary;
   review: ReviewItem[];
   /** Rows of a previous run whose key disappeared, now in `PIAO Archivio`. */
   archived: number;
@@ -140,6 +139,7 @@ export function convert(snapshots: SheetSnapshot[], opts: ConvertOptions = {}): 
       outputs: spending.outputs,
       outcome: spending.outcome,
       found: spending.found,
+      years: spending.years,
     },
     archived: archive.length,
     review: objectives.review,

@@ -118,6 +118,116 @@ export const TREND_PARAMETERS = {
   projectionYear: "PIAO_AnnoProiezione",
 } as const;
 
-// — staff spending: defined names and tables of `PIAO Spesa personale` (declared here as they are moved)
+// — staff spending: defined names and tables of `PIAO Spesa personale` and its parameters in `PIAO Parametri`
+
+/** Defined names of `PIAO Spesa personale` (inputs, outputs, service cells) and of its parameters. */
+export const SPENDING_NAMES = {
+  // inputs
+  body: "PIAO_TipoEnte",
+  population: "PIAO_Popolazione",
+  populationDate: "PIAO_DataPopolazione",
+  year: "PIAO_AnnoPiano",
+  lastRendiconto: "PIAO_AnnoUltimoRendiconto",
+  revenue1: "PIAO_Entrate1",
+  revenue2: "PIAO_Entrate2",
+  revenue3: "PIAO_Entrate3",
+  fcde: "PIAO_FCDE",
+  spending: "PIAO_SpesaPersonale",
+  baseSpending: "PIAO_SpesaBase",
+  resti: "PIAO_RestiAssunzionali",
+  regime: "PIAO_RegimeLimite",
+  spending2011: "PIAO_Spesa2011",
+  spending2012: "PIAO_Spesa2012",
+  spending2013: "PIAO_Spesa2013",
+  spending2008: "PIAO_Spesa2008",
+  spending557: "PIAO_Spesa557",
+  hires33: "PIAO_AssunzioniArt33",
+  statement557: "PIAO_Dichiarazione557",
+  conditionAnswers: "PIAO_CondizioniRisposte",
+  // outputs
+  netRevenue: "PIAO_EntrateNette",
+  ratio: "PIAO_Rapporto",
+  bandRow: "PIAO_RigaSoglia",
+  band: "PIAO_Fascia",
+  threshold: "PIAO_Soglia",
+  returnThreshold: "PIAO_SogliaRientro",
+  maxSpending: "PIAO_SpesaMassima",
+  returnSpending: "PIAO_SpesaRientro",
+  increaseRate: "PIAO_PercentualeIncremento",
+  increaseLimit: "PIAO_LimiteIncremento",
+  restiLimit: "PIAO_LimiteResti",
+  yearLimit: "PIAO_LimiteAnnuo",
+  capState: "PIAO_StatoLimiteAnnuo",
+  margin: "PIAO_Margine",
+  outcomeCode: "PIAO_CodiceEsito",
+  outcome: "PIAO_Esito",
+  conditions: "PIAO_Condizioni",
+  limit557: "PIAO_Limite557",
+  spending557Net: "PIAO_Spesa557Netta",
+  margin557: "PIAO_Margine557",
+  outcome557: "PIAO_Esito557",
+  // parameters (PIAO Parametri): contribution rates of the cost of a hire
+  rateCpdel: "PIAO_AliquotaCPDEL",
+  rateTfr: "PIAO_AliquotaTFR",
+  rateInail: "PIAO_AliquotaINAIL",
+  rateIrap: "PIAO_AliquotaIRAP",
+} as const;
+
+/** Regulatory tables in `PIAO Parametri` read by the spending formulas. */
+export const SPENDING_TABLES = {
+  bands: "PIAO_Soglie",
+  increases: "PIAO_Incrementi",
+  rates: "PIAO_AliquoteCosti",
+} as const;
+
+/** Column headers of the staff-spending tables (`TABLES.triennium`, `hiringPlan`, `departures`, `areaCosts`). */
+export const TRIENNIUM_COLUMNS = {
+  year: "Anno",
+  growth: "Crescita entrate",
+  netRevenue: "Entrate correnti nette",
+  spending: "Spesa di personale",
+  departures: "Cessazioni",
+  hires: "Assunzioni",
+  ratio: "Rapporto",
+  threshold: "Soglia",
+  capState: "Stato limite",
+  yearLimit: "Limite di incremento",
+  margin: "Margine",
+  code: "Codice esito",
+  outcome: "Esito",
+} as const;
+
+export const HIRING_COLUMNS = {
+  year: "Anno",
+  area: "Area",
+  profile: "Profilo",
+  count: "Numero",
+  months: "Mesi nell'anno",
+  mode: "Modalità",
+  annualCost: "Costo annuo",
+  yearCost: "Costo nell'anno",
+  fullCost: "Costo annuo totale",
+} as const;
+
+export const DEPARTURE_COLUMNS = {
+  year: "Anno",
+  area: "Area",
+  count: "Numero",
+  months: "Mesi",
+  saving: "Risparmio",
+  fullSaving: "Risparmio annuo totale",
+} as const;
+
+export const AREA_COST_COLUMNS = {
+  area: "Area",
+  salary: "Retribuzione tabellare annua",
+  thirteenth: "Tredicesima",
+  charges: "Oneri riflessi",
+  irap: "IRAP",
+  cost: "Costo annuo",
+  cost557: "Costo annuo con IRAP",
+  source: "Fonte",
+  mark: "Verifica",
+} as const;
 
 // — measures of the objectives: columns of `PIAO_Misure`

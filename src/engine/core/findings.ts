@@ -44,6 +44,9 @@ export const FINDING_CODES = [
   // staff spending
   "SPESA_MEDIA_557",
   "SPESA_ENTRATE_NETTE",
+  "SPESA_ANNO_BASE_INCERTO",
+  "SPESA_LIMITE_NON_VERIFICABILE",
+  "SPESA_ENTRATE_NON_POSITIVE",
   // measures of the objectives
   // Excel host (Office.js adapter: errors and missing requirement sets)
   "EXCEL_VERSIONE_NON_SUPPORTATA",

@@ -1,28 +1,49 @@
 /**
- * Staff spending's entry point (art. 33 D.L. 34/2019 and its decrees; c. 557-quater L. 296/2006): the
+ * Staff spending's entry point (art. 33 D.L. 34/2019 and its decrees; cc. 557-quater/562 L. 296/2006): the
  * figures found on every user sheet pre-fill `PIAO Spesa personale`, whose outputs are formulas; the engine
- * computes the same outputs as the reference.
+ * computes the same outputs and the triennium as the reference, and reports what a rule needs but is missing.
  */
 import type { Finding } from "../core/findings";
+import { finding, MESSAGES } from "../core/messages";
 import type { ParameterSection } from "../core/parameters";
 import type { DefinedNamePlan, SheetPlan } from "../core/plan";
 import type { SheetSnapshot } from "../core/snapshot";
 import { computeSpending, outcomeText, type SpendingInputs, type SpendingOutputs } from "./compute";
 import { detectSpending, spendingInputs } from "./detect";
-import { spendingSections, spendingSheet } from "./spending-sheet";
+import { computeTriennium, type YearRow } from "./projection";
+import { baseYear } from "./rules";
+import { spendingSections } from "./sections";
+import { spendingSheet } from "./spending-sheet";
 
-export interface SpendingPart {
+/** What convert reports about staff spending (CLI summary, task pane). */
+export interface SpendingSummary {
   inputs: SpendingInputs;
   outputs: SpendingOutputs;
   outcome: string;
   /** How many figures were found in the user's sheets. */
   found: number;
+  /** The plan years of `PIAO_Triennio`. */
+  years: YearRow[];
+}
+
+export interface SpendingPart extends SpendingSummary {
   /** Per sheet name: how many figures were found there (for the sheet report). */
   perSheet: Map<string, number>;
   findings: Finding[];
   sheet: SheetPlan;
   names: DefinedNamePlan[];
   parameterSections: ParameterSection[];
+}
+
+/** Warnings for rules that cannot be applied: a yearly cap without its base year, a meaningless revenue base. */
+function ruleFindings(i: SpendingInputs, o: SpendingOutputs, years: YearRow[]): Finding[] {
+  const out: Finding[] = [];
+  const unknown = years.filter((y) => y.capState === "non verificabile").map((y) => y.year!);
+  if (unknown.length && i.body)
+    out.push(finding("warning", "SPESA_LIMITE_NON_VERIFICABILE", MESSAGES.spendingCapUnknown(unknown, baseYear(i.body))));
+  if (o.outcome === "ENTRATE")
+    out.push(finding("warning", "SPESA_ENTRATE_NON_POSITIVE", MESSAGES.spendingRevenueNotPositive()));
+  return out;
 }
 
 export function spendingPart(sheets: SheetSnapshot[]): SpendingPart {
@@ -35,13 +56,15 @@ export function spendingPart(sheets: SheetSnapshot[]): SpendingPart {
   const prefill = spendingInputs(figures);
   const written = spendingSheet(prefill.inputs, prefill.sources);
   const outputs = computeSpending(prefill.inputs);
+  const years = computeTriennium(prefill.inputs, outputs.netRevenue);
   return {
     inputs: prefill.inputs,
     outputs,
-    outcome: outcomeText(outputs, prefill.inputs.body),
+    outcome: outcomeText(outputs.outcome, prefill.inputs.body, outputs.conditions, outputs.capState),
     found: prefill.found,
+    years,
     perSheet,
-    findings: prefill.findings,
+    findings: [...prefill.findings, ...ruleFindings(prefill.inputs, outputs, years)],
     sheet: written.sheet,
     names: written.names,
     parameterSections: spendingSections(),

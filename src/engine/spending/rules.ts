@@ -20,7 +20,8 @@ export interface Band {
   /** Comuni only: the "rientro" threshold (Tabella 3). */
   returnThreshold: number | null;
   source: string;
-  mark: Mark;
+  /** Verification of each number of the row, as `PIAO Parametri` shows it. */
+  mark: string;
 }
 
 export interface Increase {
@@ -37,8 +38,13 @@ export interface Increase {
 /** Open-ended last band: the table stores this as its upper edge so formulas need no special case. */
 export const NO_UPPER_LIMIT = 1e12;
 
-const DM_PROV = "D.M. 11/1/2022, artt. 3-4 (province e città metropolitane)";
-const DM_COM = "D.M. 17/3/2020, artt. 3-4, Tabelle 1 e 3 (comuni)";
+// Sources (notes of issue 14): the province and città metropolitane bands and thresholds are written in
+// art. 4 cc. 1-2 D.M. 11/1/2022 [V]; for comuni the bands are in art. 3 c. 1 D.M. 17/3/2020 [V], Tabella 1 in
+// art. 4 c. 1 [S] and Tabella 3 in art. 6 c. 1 [S for rows a-c, M for rows d-i: not found in a source].
+const DM_PROV = "D.M. 11/1/2022, art. 4 cc. 1-2 (province e città metropolitane)";
+const DM_COM = "D.M. 17/3/2020: fasce art. 3 c. 1; Tabella 1 art. 4 c. 1; Tabella 3 art. 6 c. 1 (comuni)";
+/** Tabella 3 rows a-c read in a specialist source; d-i not found ([M]). */
+const TAB3_VERIFIED_ROWS = 3;
 
 const COMUNI_EDGES = [0, 1000, 2000, 3000, 5000, 10000, 60000, 250000, 1500000];
 const TAB1 = [0.295, 0.286, 0.276, 0.272, 0.269, 0.27, 0.276, 0.288, 0.253];
@@ -51,7 +57,7 @@ function bandsOf(
   thresholds: number[],
   returns: (number | null)[] | null,
   source: string,
-  mark: Mark,
+  mark: (i: number) => string,
 ): Band[] {
   return edges.map((from, i) => ({
     body,
@@ -61,26 +67,36 @@ function bandsOf(
     threshold: thresholds[i],
     returnThreshold: returns ? returns[i] : null,
     source,
-    mark,
+    mark: mark(i),
   }));
 }
 
 export const BANDS: Band[] = [
-  // Tabella 1 [S], Tabella 3 [M]; the band edges themselves are [V] (domain.md §4).
-  ...bandsOf("Comune", COMUNI_EDGES, TAB1, TAB3, DM_COM, "[S]"),
-  // Exactly 250,000 inhabitants is band b) (art. 3 D.M. 11/1/2022) [V].
+  // Bands [V] (art. 3 c. 1), Tabella 1 [S] (art. 4 c. 1), Tabella 3 [S] a-c, [M] d-i (art. 6 c. 1).
+  ...bandsOf(
+    "Comune",
+    COMUNI_EDGES,
+    TAB1,
+    TAB3,
+    DM_COM,
+    (i) => `[V] fasce; [S] Tabella 1; ${i < TAB3_VERIFIED_ROWS ? "[S]" : "[M]"} Tabella 3`,
+  ),
+  // Exactly 250,000 inhabitants is band b) (art. 4 c. 1 lett. b D.M. 11/1/2022) [V].
   ...bandsOf(
     "Provincia",
     [0, 250000, 350000, 450000, 700000],
     [0.208, 0.191, 0.191, 0.197, 0.139],
     null,
     DM_PROV,
-    "[V]",
+    () => "[V]",
   ),
-  ...bandsOf("Città metropolitana", [0, 750000, 1500000], [0.253, 0.142, 0.162], null, DM_PROV, "[V]"),
+  ...bandsOf("Città metropolitana", [0, 750000, 1500000], [0.253, 0.142, 0.162], null, DM_PROV, () => "[V]"),
 ];
 
-/** Tabella 2 D.M. 17/3/2020: maximum increase over 2018 spending, 2020–2024 ([V] for a–d, [M] for e–i). */
+/**
+ * Tabella 2, art. 5 c. 1 D.M. 17/3/2020: maximum increase over 2018 spending, 2020–2024 ([V] for rows a–d, read
+ * in the Gazzetta Ufficiale of 27/4/2020; [M] for rows e–i, which the stored copy cuts off).
+ */
 const TAB2: number[][] = [
   [23, 29, 33, 34, 35],
   [23, 29, 33, 34, 35],
@@ -100,11 +116,11 @@ export const INCREASES: Increase[] = [
       band: LETTERS[b],
       year: 2020 + k,
       rate: r / 100,
-      source: "D.M. 17/3/2020, art. 5, Tabella 2 (su spesa 2018)",
+      source: "D.M. 17/3/2020, art. 5 c. 1, Tabella 2 (su spesa 2018)",
       mark: (b < 4 ? "[V]" : "[M]") as Mark,
     })),
   ),
-  // Art. 5 D.M. 11/1/2022: increase over 2019 spending, same for every band, until 2024 [V].
+  // Art. 5 c. 1 D.M. 11/1/2022: increase over 2019 spending, same for every band, until 2024 [V].
   ...(["Provincia", "Città metropolitana"] as BodyType[]).flatMap((body) =>
     [
       [2022, 0.22],
@@ -115,8 +131,21 @@ export const INCREASES: Increase[] = [
       band: null,
       year,
       rate,
-      source: "D.M. 11/1/2022, art. 5 (su spesa 2019)",
+      source: "D.M. 11/1/2022, art. 5 c. 1 (su spesa 2019)",
       mark: "[V]" as Mark,
     })),
   ),
 ];
+
+/** Base year of the yearly cap: 2018 for comuni (art. 5 c. 1 D.M. 17/3/2020), 2019 for the others (art. 5 c. 1 D.M. 11/1/2022) [V]. */
+export function baseYear(body: BodyType): number {
+  return body === "Comune" ? 2018 : 2019;
+}
+
+/**
+ * "Resti assunzionali": unused capacity of earlier years, usable instead of the yearly cap when more
+ * favourable and within the threshold — art. 5 c. 2 D.M. 11/1/2022 for province and città metropolitane [V];
+ * art. 5 c. 2 D.M. 17/3/2020 for comuni (2015–2019), read as an alternative by the MEF-RGS opinion 238867/2020 [M].
+ */
+export const RESTI_SOURCE =
+  "art. 5 c. 2 D.M. 11/1/2022 [V]; art. 5 c. 2 D.M. 17/3/2020 e parere MEF-RGS 238867/2020 [M]";

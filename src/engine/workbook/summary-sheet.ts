@@ -2,7 +2,7 @@
  * `PIAO Riepilogo`: key figures as formulas over the generated tables and names, and charts: weight sums
  * per unit; staff spending against maximum spending, and the ratio against the threshold.
  */
-import { OBJECTIVE_COLUMNS as C, SHEETS, TABLES } from "../core/contract";
+import { OBJECTIVE_COLUMNS as C, SHEETS, SPENDING_NAMES, TABLES } from "../core/contract";
 import { SEVERITY_LABEL } from "../core/findings";
 import type { Lang } from "../core/i18n";
 import { emptySheet, type ChartPlan, type PlanValue, type SheetPlan } from "../core/plan";
@@ -42,22 +42,28 @@ export function summarySheet(
     {
       at: "A16",
       rows: [
-        ["Spesa di personale", ifNumber("PIAO_SpesaPersonale")],
-        ["Spesa massima", ifNumber("PIAO_SpesaMassima")],
-        ["Spesa consentita dal limite di incremento", ifNumber("PIAO_LimiteIncremento")],
-        ["Margine", ifNumber("PIAO_Margine")],
+        ["Spesa di personale", ifNumber(SPENDING_NAMES.spending)],
+        ["Spesa massima", ifNumber(SPENDING_NAMES.maxSpending)],
+        ["Limite annuo applicato (incremento o resti)", ifNumber(SPENDING_NAMES.yearLimit)],
+        ["Margine", ifNumber(SPENDING_NAMES.margin)],
       ],
       columnFormats: [null, money],
     },
     {
       at: "A20",
       rows: [
-        ["Rapporto spesa / entrate nette", ifNumber("PIAO_Rapporto")],
-        ["Valore soglia", ifNumber("PIAO_Soglia")],
+        ["Rapporto spesa / entrate nette", ifNumber(SPENDING_NAMES.ratio)],
+        ["Valore soglia", ifNumber(SPENDING_NAMES.threshold)],
       ],
       columnFormats: [null, "0.00%"],
     },
-    { at: "A22", rows: [["Esito", { f: '=PIAO_Esito&""' }]] },
+    {
+      at: "A22",
+      rows: [
+        ["Esito", { f: `=${SPENDING_NAMES.outcome}&""` }],
+        ["Condizioni per assumere", { f: `=${SPENDING_NAMES.conditions}&""` }],
+      ],
+    },
   );
   const S = (a: string) => `'${SHEETS.summary}'!${a}`;
   const lastUnit = Math.max(units, 1) + 1;

@@ -61,6 +61,12 @@ export const en: EngineCatalogue = {
     "Only the 2011–2013 average was found: written in all three years (the average is the same).",
   spendingNetRevenue: () =>
     "Net current revenue found: written in the three rendiconti with FCDE 0 (the net average is the same).",
+  spendingBaseYearUnknown: (year: number) =>
+    `Staff spending ${year} not used as the base year: the base year depends on the body type (2018 comuni, 2019 province and città metropolitane), which is not given.`,
+  spendingCapUnknown: (years: number[], base: number) =>
+    `Yearly increase cap ${years.join(", ")} cannot be checked: the ${base} staff spending is missing. Headroom and outcome are provisional.`,
+  spendingRevenueNotPositive: () =>
+    "Net current revenue is not positive (FCDE equal to or above the average revenue): ratio, maximum spending and headroom cannot be computed.",
   // — measures of the objectives (targets, values, scoring rules)
   // — workbook: sheet reports
   sheetUnrecognised: (sheet: string, summary: string) => `${sheet}: ${summary}`,

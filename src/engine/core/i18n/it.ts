@@ -60,6 +60,12 @@ export const it = {
     "Trovata solo la media 2011-2013: riportata nei tre anni (la media non cambia).",
   spendingNetRevenue: () =>
     "Trovate le entrate correnti già nette: riportate nei tre rendiconti con FCDE 0 (la media netta non cambia).",
+  spendingBaseYearUnknown: (year: number) =>
+    `Spesa di personale ${year} non usata come anno base: l'anno base dipende dal tipo di ente (2018 comuni, 2019 province e città metropolitane), che non è indicato.`,
+  spendingCapUnknown: (years: number[], base: number) =>
+    `Limite di incremento ${years.join(", ")} non verificabile: manca la spesa di personale ${base}. Margine ed esito sono provvisori.`,
+  spendingRevenueNotPositive: () =>
+    "Entrate correnti nette non positive (FCDE pari o superiore alla media delle entrate): rapporto, spesa massima e margine non si possono calcolare.",
   // — measures of the objectives (targets, values, scoring rules)
   // — workbook: sheet reports
   sheetUnrecognised: (sheet: string, summary: string) => `${sheet}: ${summary}`,
