@@ -10,10 +10,11 @@
 import { REFERENCE_SPENDING } from "./helpers/spending";
 import ExcelJS from "exceljs";
 import * as path from "path";
-import { OBJECTIVE_COLUMNS as C, SHEETS, WEIGHT_COLUMNS } from "../src/engine/core/contract";
+import { OBJECTIVE_COLUMNS as C, SHEETS, SPENDING_NAMES, WEIGHT_COLUMNS } from "../src/engine/core/contract";
 import { convert, type ConversionResult } from "../src/engine/convert";
 import { unitScore } from "../src/engine/objectives/scoring";
-import { INPUT_LINES, OUTPUT_LINES } from "../src/engine/spending/spending-sheet";
+import { INPUT_LINES } from "../src/engine/spending/inputs";
+import { OUTPUT_LINES } from "../src/engine/spending/outputs";
 import { computeSpending, outcomeText, type SpendingInputs } from "../src/engine/spending/compute";
 import { applyPlan, readWorkbook } from "../src/excel";
 import { snapshotWorkbook } from "./helpers/xlsx";
@@ -113,8 +114,9 @@ beforeAll(async () => {
   await fake.run(async (ctx) => {
     ctx.workbook.worksheets.getItem(SHEETS.objectives).getRange(`${dec}2:${dec}${last}`).values = typed;
     for (const line of INPUT_LINES) {
-      const { sheet, address } = nameTarget(state, line.name);
-      ctx.workbook.worksheets.getItem(sheet).getRange(address).values = [[TYPED[line.name] ?? ""]];
+      const name = SPENDING_NAMES[line.key];
+      const { sheet, address } = nameTarget(state, name);
+      ctx.workbook.worksheets.getItem(sheet).getRange(address).values = [[TYPED[name] ?? ""]];
     }
   });
   state = fake.exportState();
@@ -183,12 +185,12 @@ test("PIAO Spesa personale recalculated: threshold 20,80%, maximum 4.553.779,86,
     PIAO_Soglia: o.threshold,
     PIAO_SpesaMassima: o.maxSpending,
     PIAO_Margine: o.margin,
-    PIAO_Esito: outcomeText(o, REFERENCE.body),
+    PIAO_Esito: outcomeText(o.outcome, REFERENCE.body, o.conditions, o.capState),
     PIAO_LimiteIncremento: "", // no base-year spending typed
     PIAO_Limite557: "",
   };
   for (const [name, v] of Object.entries(want)) {
-    expect(OUTPUT_LINES.some((l) => l.name === name)).toBe(true);
+    expect(OUTPUT_LINES.some((l) => SPENDING_NAMES[l.key] === name)).toBe(true);
     if (typeof v === "number") expect([name, at(name) as number]).toEqual([name, expect.closeTo(v, 9)]);
     else expect([name, at(name)]).toEqual([name, v]);
   }

@@ -126,6 +126,7 @@ export const OUTCOME_TEXT = {
   underToCheck: ": margine disponibile, assunzioni solo dopo aver verificato le condizioni",
   underNotMet: ": condizioni per assumere non rispettate, nessuna assunzione",
   provisional: " (provvisorio: limite annuo di incremento non verificabile)",
+  provisionalShort: " (provvisorio)",
   between: "Tra le due soglie: il rapporto non può aumentare (margine 0)",
   aboveComune: "Sopra la soglia di rientro (Tabella 3): ridurre il rapporto, turnover al 30% dal 2025",
   above: "Sopra la soglia: rientrare sotto il valore soglia, turnover al 30% dal 2025",

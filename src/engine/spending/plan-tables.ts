@@ -15,7 +15,7 @@ import {
 } from "../core/contract";
 import { FORMAT, tableBlock, tableColumn } from "../core/layout";
 import type { PlanValue, SheetPlan } from "../core/plan";
-import { YEAR_OUTCOME_TEXT, type PlannedDeparture, type PlannedHire, type SpendingInputs } from "./compute";
+import { OUTCOME_TEXT, YEAR_OUTCOME_TEXT, type PlannedDeparture, type PlannedHire, type SpendingInputs } from "./compute";
 import { AREA_COSTS } from "./costs";
 import { increaseCount, increaseRateOf, notNum, restiOrZero } from "./outputs";
 import { PLAN_YEARS } from "./projection";
@@ -77,7 +77,7 @@ function departureRow(d: PlannedDeparture | null): PlanValue[] {
 }
 
 /** Formulas of plan year k (0-based) in 0-based sheet row r: A1 references to its own row and the one above. */
-function yearRow(k: number, r: number): PlanValue[] {
+function yearRow(k: number, r: number, growth: SpendingInputs["growth"]): PlanValue[] {
   const c = (name: string, row = r) => cellAddress(row, TRI.indexOf(name));
   const [A, B, C, D, E, F, H, G, I, L] = [
     TC.year,
@@ -110,7 +110,7 @@ function yearRow(k: number, r: number): PlanValue[] {
   const text = (code: keyof typeof YEAR_OUTCOME_TEXT) => `"${YEAR_OUTCOME_TEXT[code]}"`;
   return [
     f(`=IF(${notNum(N.year)},"",${N.year}+${k})`),
-    k === 0 ? null : 0,
+    k === 0 ? null : growth[k - 1],
     f(revenue),
     f(spending),
     f(`=IF(${A}="",0,${sumIf(TABLES.departures, DC.saving, A)})`),
@@ -127,7 +127,7 @@ function yearRow(k: number, r: number): PlanValue[] {
     ),
     f(
       `=IF(${L}="","",IF(${L}="SOTTO",${text("SOTTO")},IF(${L}="TRA",${text("TRA")},IF(${L}="SOPRA",${text("SOPRA")},${text("ENTRATE")})))` +
-        `&IF(${G}="non verificabile"," (provvisorio)",""))`,
+        `&IF(${G}="non verificabile","${OUTCOME_TEXT.provisionalShort}",""))`,
     ),
   ];
 }
@@ -159,7 +159,7 @@ export function writePlanTables(
 ): { layout: PlanTablesLayout; unlocked: string[] } {
   const L = planTablesLayout(first, i);
   title(sheet, L.trienniumAt, "Triennio del piano: spesa proiettata con assunzioni e cessazioni del piano");
-  const rows = Array.from({ length: PLAN_YEARS }, (_, k) => yearRow(k, L.trienniumAt + 1 + k));
+  const rows = Array.from({ length: PLAN_YEARS }, (_, k) => yearRow(k, L.trienniumAt + 1 + k, i.growth));
   const money = FORMAT.money;
   tableBlock(sheet, TABLES.triennium, { row: L.trienniumAt, col: 0 }, TRI, rows, [
     "0",

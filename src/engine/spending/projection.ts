@@ -11,6 +11,8 @@ import {
   classify,
   findBand,
   yearCap,
+  OUTCOME_TEXT,
+  YEAR_OUTCOME_TEXT,
   type CapState,
   type OutcomeCode,
   type PlannedDeparture,
@@ -105,4 +107,10 @@ export function computeTriennium(i: SpendingInputs, netRevenue: number | null): 
 function fullCost(x: { area: string | null; count: number }): number | null {
   const c = areaCost(x.area);
   return c ? roundHalfAway(x.count * c.cost) : null;
+}
+
+/** The `Esito` of a plan year, as the triennium's formula writes it. */
+export function yearOutcomeText(y: YearRow): string {
+  if (!y.outcome) return "";
+  return YEAR_OUTCOME_TEXT[y.outcome] + (y.capState === "non verificabile" ? OUTCOME_TEXT.provisionalShort : "");
 }
