@@ -5,6 +5,7 @@ import { countBySeverity, type Finding } from "../engine/core/findings";
 import type { Lang } from "../engine/core/i18n";
 import { findingRef } from "../engine/core/messages";
 import type { UnitSummary } from "../engine/objectives/weights";
+import type { ConditionsState } from "../engine/spending/costs";
 
 const T = {
   it: {
@@ -25,6 +26,15 @@ const T = {
     spendingLine: "Spesa di personale:",
     spendingParts: ["rapporto", "soglia", "fascia", "spesa massima", "margine"],
     incomplete: "dati incompleti, completare il foglio PIAO Spesa personale",
+    yearMargin: "margine",
+    yearOutcome: {
+      SOTTO: "sotto soglia",
+      TRA: "tra le due soglie",
+      SOPRA: "sopra la soglia",
+      ENTRATE: "entrate nette non positive",
+    },
+    provisional: "provvisorio",
+    conditions: (state: ConditionsState) => `  Condizioni per assumere: ${state}`,
     archived: (n: number) => `Righe spostate in PIAO Archivio: ${n}`,
     written: "Scritto:",
     checkedConverted: "Controllato il foglio PIAO Obiettivi (cartella già convertita).",
@@ -47,6 +57,16 @@ const T = {
     spendingLine: "Staff spending:",
     spendingParts: ["ratio", "threshold", "band", "maximum spending", "headroom"],
     incomplete: "incomplete figures, fill in the PIAO Spesa personale sheet",
+    yearMargin: "headroom",
+    yearOutcome: {
+      SOTTO: "under the threshold",
+      TRA: "between the thresholds",
+      SOPRA: "above the threshold",
+      ENTRATE: "net revenue not positive",
+    },
+    provisional: "provisional",
+    conditions: (state: ConditionsState) =>
+      `  Hiring conditions: ${{ verificate: "verified", "da verificare": "to be checked", "non rispettate": "not met" }[state]}`,
     archived: (n: number) => `Rows moved to PIAO Archivio: ${n}`,
     written: "Written:",
     checkedConverted: "Checked the PIAO Obiettivi sheet (workbook already converted).",
@@ -65,10 +85,22 @@ const pct = (n: number, lang: Lang) =>
     maximumFractionDigits: 2,
   }).format(n);
 
-/** The spending outcome, when figures were found in the workbook. */
+/** The spending outcome, the plan years and the hiring conditions, when figures were found in the workbook. */
+function spendingLines(r: ConversionResult, lang: Lang): string[] {
+  const t = T[lang];
+  if (r.spending.found === 0) return [t.spending];
+  const years = r.spending.years
+    .filter((y) => y.year !== null && y.outcome !== null)
+    .map(
+      (y) =>
+        `  ${y.year}: ${y.margin !== null ? `${t.yearMargin} ${money(y.margin, lang)} — ` : ""}${t.yearOutcome[y.outcome!]}` +
+        (y.capState === "non verificabile" ? ` (${t.provisional})` : ""),
+    );
+  return [spendingLine(r, lang), ...years, t.conditions(r.spending.outputs.conditions)];
+}
+
 function spendingLine(r: ConversionResult, lang: Lang): string {
   const t = T[lang];
-  if (r.spending.found === 0) return t.spending;
   const o = r.spending.outputs;
   const [ratio, threshold, band, max, margin] = t.spendingParts;
   const parts = [
@@ -110,7 +142,7 @@ export function formatConversion(input: string, output: string, r: ConversionRes
   for (const s of r.sheets) lines.push(`  ${s.sheet}: ${s.summary[lang]}`);
   lines.push(t.units, ...unitLines(r.units, lang));
   lines.push(t.findings(countBySeverity(r.findings)), ...problemLines(r.findings, lang));
-  lines.push(spendingLine(r, lang));
+  lines.push(...spendingLines(r, lang));
   if (r.archived) lines.push(t.archived(r.archived));
   lines.push(`${t.written} ${output}`);
   return lines.join("\n") + "\n";

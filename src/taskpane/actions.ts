@@ -53,10 +53,20 @@ export interface UnitView {
   gates: number;
 }
 
+/** Outcome code of the staff-spending threshold (`PIAO_CodiceEsito`). */
+export type SpendingOutcome = "SOTTO" | "TRA" | "SOPRA" | "ENTRATE";
+/** State of the hiring conditions (`PIAO_Condizioni`). */
+export type HiringConditions = "verificate" | "da verificare" | "non rispettate";
+
 export interface SpendingView {
   /** Spending figures found in the workbook (0: the user fills in the sheet). */
   found: number;
-  outcome: "under" | "between" | "above" | null;
+  outcome: SpendingOutcome | null;
+  /** The yearly cap could not be checked (its base year is missing): the outcome is provisional. */
+  provisional: boolean;
+  conditions: HiringConditions;
+  /** The plan years of `PIAO_Triennio`. */
+  years: { year: number; margin: number | null; outcome: SpendingOutcome | null; provisional: boolean }[];
   ratio: number | null;
   threshold: number | null;
   band: string | null;

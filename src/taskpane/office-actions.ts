@@ -114,6 +114,16 @@ function analysisView(r: ConversionResult, reading: Reading): AnalysisView {
     spending: {
       found: r.spending.found,
       outcome: o.outcome,
+      provisional: o.capState === "non verificabile",
+      conditions: o.conditions,
+      years: r.spending.years
+        .filter((y) => y.year !== null)
+        .map((y) => ({
+          year: y.year!,
+          margin: y.margin,
+          outcome: y.outcome,
+          provisional: y.capState === "non verificabile",
+        })),
       ratio: o.ratio,
       threshold: o.threshold,
       band: o.band,

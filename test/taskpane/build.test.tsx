@@ -47,11 +47,25 @@ test("builds the example workbook: units with their weight sums, findings by sev
     "Settore 3 – Tecnico34 obiettivi, somma dei pesi 100 — corretta; 2 obiettivi cancello (peso 0)",
   ]);
   expect(within(summary).getByTestId("build-counts")).toHaveTextContent(
-    /^0 errori, 0 avvisi, \d+ informazioni$/,
+    /^0 errori, 1 avvis[oi], \d+ informazioni$/, // the yearly cap of 2023–2024 cannot be checked
   );
   expect(summary).toHaveTextContent("rapporto 19,99% · soglia 20,80% · fascia a");
   expect(within(summary).getByTestId("spending-outcome")).toHaveTextContent(
-    "Sotto soglia: assunzioni possibili entro il margine.",
+    "Sotto soglia: margine disponibile. Esito provvisorio: il limite annuo di incremento non è verificabile.",
+  );
+  expect(
+    within(within(summary).getByTestId("spending-years"))
+      .getAllByRole("listitem")
+      .map((li) => li.textContent),
+  ).toEqual([
+    expect.stringMatching(
+      /^2023: margine .*178\.219,46.* — Sotto soglia: margine disponibile\. Esito provvisorio/,
+    ),
+    expect.stringMatching(/^2024: .*provvisorio/),
+    expect.stringMatching(/^2025: margine .*178\.219,46.* — Sotto soglia: margine disponibile\.$/),
+  ]);
+  expect(within(summary).getByTestId("spending-conditions")).toHaveTextContent(
+    "Condizioni per assumere da verificare: nessuna assunzione prima della verifica.",
   );
 });
 

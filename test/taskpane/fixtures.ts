@@ -77,6 +77,9 @@ export const EMPTY_VIEW: AnalysisView = {
   spending: {
     found: 0,
     outcome: null,
+    provisional: false,
+    conditions: "da verificare",
+    years: [],
     ratio: null,
     threshold: null,
     band: null,

@@ -204,10 +204,14 @@ export interface YearCap {
 export function yearCap(i: SpendingInputs, band: string | null, year: number | null): YearCap {
   const rate = increaseRate(i.body, band, year);
   if (rate === null)
-    return { state: band && year !== null ? "non previsto" : null, increaseLimit: null, restiLimit: null, limit: null };
+    return {
+      state: band && year !== null ? "non previsto" : null,
+      increaseLimit: null,
+      restiLimit: null,
+      limit: null,
+    };
   const increaseLimit = i.baseSpending !== null ? roundHalfAway(i.baseSpending * (1 + rate)) : null;
-  const restiLimit =
-    i.resti !== null && i.spending !== null ? roundHalfAway(i.spending + i.resti) : null;
+  const restiLimit = i.resti !== null && i.spending !== null ? roundHalfAway(i.spending + i.resti) : null;
   if (increaseLimit === null) return { state: "non verificabile", increaseLimit, restiLimit, limit: null };
   return {
     state: "applicato",
@@ -267,7 +271,8 @@ export function computeSpending(i: SpendingInputs): SpendingOutputs {
   const limitBase = i.regime === "c. 562" ? i.spending2008 : average3(i.spending2011_2013);
   const limit557 = limitBase !== null ? roundHalfAway(limitBase) : null;
   const spending557Net = i.spending557 !== null ? roundHalfAway(i.spending557 - (i.hires33 ?? 0)) : null;
-  const margin557 = limit557 !== null && spending557Net !== null ? roundHalfAway(limit557 - spending557Net) : null;
+  const margin557 =
+    limit557 !== null && spending557Net !== null ? roundHalfAway(limit557 - spending557Net) : null;
   return {
     netRevenue,
     ratio,

@@ -107,12 +107,12 @@ export interface Condition {
 export const CONDITIONS: Condition[] = [
   {
     label: "Rispetto pluriennale dell'equilibrio di bilancio asseverato dall'organo di revisione",
-    source:
-      "art. 33 cc. 1-bis e 2 D.L. 34/2019; art. 5 c. 1 D.M. 17/3/2020; artt. 4 c. 3 e 5 D.M. 11/1/2022",
+    source: "art. 33 cc. 1-bis e 2 D.L. 34/2019; art. 5 c. 1 D.M. 17/3/2020; artt. 4 c. 3 e 5 D.M. 11/1/2022",
     mark: "[V]",
   },
   {
-    label: "Bilancio di previsione, rendiconto e consolidato approvati nei termini e inviati alla BDAP entro 30 giorni",
+    label:
+      "Bilancio di previsione, rendiconto e consolidato approvati nei termini e inviati alla BDAP entro 30 giorni",
     source: "art. 9 c. 1-quinquies D.L. 113/2016",
     mark: "[V]",
   },

@@ -39,7 +39,10 @@ export function spendingField(label: string): Field | undefined {
   if (/^(tipo|tipologia) (di )?ente\b|^tipo amministrazione\b/.test(s)) return { kind: "body" };
   if (/^(popolazione|abitanti|residenti|n abitanti|numero abitanti)\b/.test(s)) {
     const d = /(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})/.exec(label);
-    return { kind: "population", date: d ? `${d[1].padStart(2, "0")}/${d[2].padStart(2, "0")}/${d[3]}` : null };
+    return {
+      kind: "population",
+      date: d ? `${d[1].padStart(2, "0")}/${d[2].padStart(2, "0")}/${d[3]}` : null,
+    };
   }
   if (/^anno (del )?(piano|piao|di riferimento)\b/.test(s)) return { kind: "year" };
   if (/^(fcde|f c d e|fondo crediti( di)? dubbia esigibilita)\b/.test(s)) return { kind: "fcde" };
@@ -70,10 +73,12 @@ export function spendingField(label: string): Field | undefined {
 export function departuresIn(text: string): { year: number; count: number }[] {
   const s = normalizeLabel(text);
   if (!/\bcessazion[ei]\b/.test(s)) return [];
-  return [...s.matchAll(/\b(\d{1,3})\b(?: [a-z]+){0,3}? (?:nel|nell anno|per il|anno) (20\d\d)\b/g)].map((m) => ({
-    year: Number(m[2]),
-    count: Number(m[1]),
-  }));
+  return [...s.matchAll(/\b(\d{1,3})\b(?: [a-z]+){0,3}? (?:nel|nell anno|per il|anno) (20\d\d)\b/g)].map(
+    (m) => ({
+      year: Number(m[2]),
+      count: Number(m[1]),
+    }),
+  );
 }
 
 export function bodyType(v: string): BodyType | null {
@@ -114,14 +119,23 @@ const TEXT_FIELDS: Field["kind"][] = ["body", "statement557"];
 
 export function detectSpending(sheet: SheetSnapshot): SpendingFigure[] {
   const out: SpendingFigure[] = [];
-  const at = (row: number, col: number) => ({ sheet: sheet.name, row: sheet.top + row, col: sheet.left + col });
+  const at = (row: number, col: number) => ({
+    sheet: sheet.name,
+    row: sheet.top + row,
+    col: sheet.left + col,
+  });
   for (let i = 0; i < sheet.values.length; i++) {
     const row = sheet.values[i] ?? [];
     for (let j = 0; j < row.length; j++) {
       const v = row[j];
       if (typeof v !== "string" || v.length < 3) continue;
       for (const d of departuresIn(v))
-        out.push({ field: { kind: "departures", year: d.year }, value: d.count, label: v.trim(), at: at(i, j) });
+        out.push({
+          field: { kind: "departures", year: d.year },
+          value: d.count,
+          label: v.trim(),
+          at: at(i, j),
+        });
       const field = spendingField(v);
       if (!field) continue;
       const wantText = TEXT_FIELDS.includes(field.kind);
@@ -263,7 +277,9 @@ function spendingByYear(
         inputs.baseSpending = f.value;
       }
     } else if (base === null && (f.year === 2018 || f.year === 2019))
-      findings.push(finding("info", "SPESA_ANNO_BASE_INCERTO", MESSAGES.spendingBaseYearUnknown(f.year), f.at));
+      findings.push(
+        finding("info", "SPESA_ANNO_BASE_INCERTO", MESSAGES.spendingBaseYearUnknown(f.year), f.at),
+      );
     else current.push(f);
   }
   if (sources.spending || current.length === 0) return;

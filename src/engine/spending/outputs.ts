@@ -69,7 +69,8 @@ export const OUTPUT_LINES: OutputLine[] = [
   {
     key: "ratio",
     label: "Rapporto spesa di personale / entrate correnti nette",
-    explain: "Spesa di personale divisa per le entrate correnti nette; vuoto se le entrate nette non sono positive.",
+    explain:
+      "Spesa di personale divisa per le entrate correnti nette; vuoto se le entrate nette non sono positive.",
     formula: `=IF(OR(${N.netRevenue}="",${notNum(N.spending)}),"",IF(${N.netRevenue}<=0,"",${N.spending}/${N.netRevenue}))`,
     format: FORMAT.percent2,
   },
@@ -83,75 +84,86 @@ export const OUTPUT_LINES: OutputLine[] = [
   {
     key: "band",
     label: "Fascia demografica",
-    explain: "Fascia del decreto per tipo di ente e popolazione (250.000 abitanti esatti sono fascia b per le province).",
+    explain:
+      "Fascia del decreto per tipo di ente e popolazione (250.000 abitanti esatti sono fascia b per le province).",
     formula: `=IF(${N.bandRow}=0,"",INDEX(${S("Fascia")},${N.bandRow}))`,
   },
   {
     key: "threshold",
     label: "Valore soglia",
-    explain: "Comuni: Tabella 1, art. 4 c. 1 D.M. 17/3/2020; province e città metropolitane: art. 4 D.M. 11/1/2022.",
+    explain:
+      "Comuni: Tabella 1, art. 4 c. 1 D.M. 17/3/2020; province e città metropolitane: art. 4 D.M. 11/1/2022.",
     formula: `=IF(${N.bandRow}=0,"",INDEX(${S("Soglia")},${N.bandRow}))`,
     format: FORMAT.percent2,
   },
   {
     key: "returnThreshold",
     label: "Soglia di rientro (solo comuni)",
-    explain: "Tabella 3, art. 6 c. 1 D.M. 17/3/2020: tra le due soglie il rapporto non può aumentare; sopra, va ridotto fino a questa.",
+    explain:
+      "Tabella 3, art. 6 c. 1 D.M. 17/3/2020: tra le due soglie il rapporto non può aumentare; sopra, va ridotto fino a questa.",
     formula: `=IF(${N.bandRow}=0,"",IF(ISNUMBER(INDEX(${S("Soglia di rientro")},${N.bandRow})),INDEX(${S("Soglia di rientro")},${N.bandRow}),""))`,
     format: FORMAT.percent2,
   },
   {
     key: "maxSpending",
     label: "Spesa massima di personale",
-    explain: "Valore soglia × entrate correnti nette, arrotondato al centesimo; nessun importo se le entrate nette non sono positive.",
+    explain:
+      "Valore soglia × entrate correnti nette, arrotondato al centesimo; nessun importo se le entrate nette non sono positive.",
     formula: `=IF(OR(${N.threshold}="",${N.netRevenue}=""),"",IF(${N.netRevenue}<=0,"",ROUND(${N.threshold}*${N.netRevenue},2)))`,
     format: FORMAT.money,
   },
   {
     key: "returnSpending",
     label: "Spesa alla soglia di rientro (solo comuni)",
-    explain: "Soglia di rientro × entrate correnti nette: l'obiettivo del percorso di riduzione (art. 6 c. 1 D.M. 17/3/2020).",
+    explain:
+      "Soglia di rientro × entrate correnti nette: l'obiettivo del percorso di riduzione (art. 6 c. 1 D.M. 17/3/2020).",
     formula: `=IF(OR(${N.returnThreshold}="",${N.netRevenue}=""),"",IF(${N.netRevenue}<=0,"",ROUND(${N.returnThreshold}*${N.netRevenue},2)))`,
     format: FORMAT.money,
   },
   {
     key: "increaseRate",
     label: "Percentuale massima di incremento annuo",
-    explain: "Art. 5 c. 1 D.M. 17/3/2020, Tabella 2 (comuni, su spesa 2018) o art. 5 c. 1 D.M. 11/1/2022 (su spesa 2019); nessun limite dal 2025.",
+    explain:
+      "Art. 5 c. 1 D.M. 17/3/2020, Tabella 2 (comuni, su spesa 2018) o art. 5 c. 1 D.M. 11/1/2022 (su spesa 2019); nessun limite dal 2025.",
     formula: `=IF(OR(${N.band}="",${notNum(N.year)}),"",IF(${increaseCount(N.year)}=0,"",${increaseRateOf(N.year)}))`,
     format: FORMAT.percent2,
   },
   {
     key: "capState",
     label: "Limite annuo di incremento",
-    explain: "applicato, non previsto (dal 2025) o non verificabile (manca la spesa dell'anno base): allora l'esito è provvisorio.",
+    explain:
+      "applicato, non previsto (dal 2025) o non verificabile (manca la spesa dell'anno base): allora l'esito è provvisorio.",
     formula: `=IF(OR(${N.band}="",${notNum(N.year)}),"",IF(${N.increaseRate}="","non previsto",IF(${notNum(N.baseSpending)},"non verificabile","applicato")))`,
   },
   {
     key: "increaseLimit",
     label: "Spesa consentita dal limite annuo di incremento",
-    explain: "Spesa dell'anno base × (1 + percentuale di incremento), arrotondata al centesimo; vuota se il limite non si applica.",
+    explain:
+      "Spesa dell'anno base × (1 + percentuale di incremento), arrotondata al centesimo; vuota se il limite non si applica.",
     formula: `=IF(OR(${N.increaseRate}="",${notNum(N.baseSpending)}),"",ROUND(${N.baseSpending}*(1+${N.increaseRate}),2))`,
     format: FORMAT.money,
   },
   {
     key: "restiLimit",
     label: "Spesa consentita dai resti assunzionali",
-    explain: "Spesa di personale + resti assunzionali, negli anni in cui vale il limite annuo (art. 5 c. 2 dei due decreti).",
+    explain:
+      "Spesa di personale + resti assunzionali, negli anni in cui vale il limite annuo (art. 5 c. 2 dei due decreti).",
     formula: `=IF(OR(${N.increaseRate}="",${notNum(N.resti)},${notNum(N.spending)}),"",ROUND(${N.spending}+${N.resti},2))`,
     format: FORMAT.money,
   },
   {
     key: "yearLimit",
     label: "Limite annuo applicato (il più favorevole tra incremento e resti)",
-    explain: "I resti sono un'alternativa al limite di incremento, non si sommano (parere MEF-RGS 238867/2020 [M]; art. 5 c. 2 D.M. 11/1/2022 [V]).",
+    explain:
+      "I resti sono un'alternativa al limite di incremento, non si sommano (parere MEF-RGS 238867/2020 [M]; art. 5 c. 2 D.M. 11/1/2022 [V]).",
     formula: `=IF(${N.increaseLimit}="","",IF(${N.restiLimit}="",${N.increaseLimit},MAX(${N.increaseLimit},${N.restiLimit})))`,
     format: FORMAT.money,
   },
   {
     key: "outcomeCode",
     label: "Codice dell'esito (calcolo di servizio)",
-    explain: "SOTTO, TRA (tra le due soglie), SOPRA o ENTRATE (entrate nette non positive): lo leggono i formati e le altre formule.",
+    explain:
+      "SOTTO, TRA (tra le due soglie), SOPRA o ENTRATE (entrate nette non positive): lo leggono i formati e le altre formule.",
     formula: `=IF(${N.netRevenue}="","",IF(${N.netRevenue}<=0,"ENTRATE",IF(OR(${N.ratio}="",${N.threshold}=""),"",IF(${N.ratio}<=${N.threshold},"SOTTO",IF(AND(${N.returnThreshold}<>"",${N.ratio}<=${N.returnThreshold}),"TRA","SOPRA")))))`,
   },
   {
@@ -165,7 +177,8 @@ export const OUTPUT_LINES: OutputLine[] = [
   {
     key: "conditions",
     label: "Condizioni per assumere",
-    explain: "verificate (tutte Sì), da verificare (almeno una da verificare o vuota), non rispettate (almeno un No): vedi l'elenco sotto.",
+    explain:
+      "verificate (tutte Sì), da verificare (almeno una da verificare o vuota), non rispettate (almeno un No): vedi l'elenco sotto.",
     formula: `=IF(COUNTIF(${N.conditionAnswers},"No")>0,"non rispettate",IF(COUNTIF(${N.conditionAnswers},"Sì")=${CONDITIONS.length},"verificate","da verificare"))`,
   },
   {
@@ -179,14 +192,16 @@ export const OUTPUT_LINES: OutputLine[] = [
   {
     key: "limit557",
     label: "Limite c. 557-quater (media 2011-2013) o c. 562 (spesa 2008)",
-    explain: "Art. 1 c. 557-quater L. 296/2006 (media del triennio 2011-2013) o c. 562 (spesa 2008), secondo il limite applicabile.",
+    explain:
+      "Art. 1 c. 557-quater L. 296/2006 (media del triennio 2011-2013) o c. 562 (spesa 2008), secondo il limite applicabile.",
     formula: `=IF(${N.regime}="c. 562",IF(${notNum(N.spending2008)},"",ROUND(${N.spending2008},2)),IF(COUNT(${N.spending2011},${N.spending2012},${N.spending2013})<3,"",ROUND((${N.spending2011}+${N.spending2012}+${N.spending2013})/3,2)))`,
     format: FORMAT.money,
   },
   {
     key: "spending557Net",
     label: "Spesa dell'anno al netto delle assunzioni art. 33",
-    explain: "Spesa dell'anno (aggregato c. 557) meno la spesa per assunzioni fatte in base all'art. 33 (art. 7 c. 1 D.M. 17/3/2020).",
+    explain:
+      "Spesa dell'anno (aggregato c. 557) meno la spesa per assunzioni fatte in base all'art. 33 (art. 7 c. 1 D.M. 17/3/2020).",
     formula: `=IF(${notNum(N.spending557)},"",ROUND(${N.spending557}-N(${N.hires33}),2))`,
     format: FORMAT.money,
   },

@@ -40,7 +40,13 @@ function ruleFindings(i: SpendingInputs, o: SpendingOutputs, years: YearRow[]): 
   const out: Finding[] = [];
   const unknown = years.filter((y) => y.capState === "non verificabile").map((y) => y.year!);
   if (unknown.length && i.body)
-    out.push(finding("warning", "SPESA_LIMITE_NON_VERIFICABILE", MESSAGES.spendingCapUnknown(unknown, baseYear(i.body))));
+    out.push(
+      finding(
+        "warning",
+        "SPESA_LIMITE_NON_VERIFICABILE",
+        MESSAGES.spendingCapUnknown(unknown, baseYear(i.body)),
+      ),
+    );
   if (o.outcome === "ENTRATE")
     out.push(finding("warning", "SPESA_ENTRATE_NON_POSITIVE", MESSAGES.spendingRevenueNotPositive()));
   return out;

@@ -15,7 +15,13 @@ import {
 } from "../core/contract";
 import { FORMAT, tableBlock, tableColumn } from "../core/layout";
 import type { PlanValue, SheetPlan } from "../core/plan";
-import { OUTCOME_TEXT, YEAR_OUTCOME_TEXT, type PlannedDeparture, type PlannedHire, type SpendingInputs } from "./compute";
+import {
+  OUTCOME_TEXT,
+  YEAR_OUTCOME_TEXT,
+  type PlannedDeparture,
+  type PlannedHire,
+  type SpendingInputs,
+} from "./compute";
 import { AREA_COSTS } from "./costs";
 import { increaseCount, increaseRateOf, notNum, restiOrZero } from "./outputs";
 import { PLAN_YEARS } from "./projection";
@@ -145,7 +151,12 @@ export function planTablesLayout(first: number, i: SpendingInputs): PlanTablesLa
   const trienniumAt = first + 1;
   const hiringAt = trienniumAt + PLAN_YEARS + 3;
   const departuresAt = hiringAt + Math.max(PLAN_ROWS, i.hires.length + 1) + 3;
-  return { trienniumAt, hiringAt, departuresAt, end: departuresAt + Math.max(PLAN_ROWS, i.departures.length + 1) };
+  return {
+    trienniumAt,
+    hiringAt,
+    departuresAt,
+    end: departuresAt + Math.max(PLAN_ROWS, i.departures.length + 1),
+  };
 }
 
 const title = (sheet: SheetPlan, row: number, text: string) =>
@@ -176,8 +187,15 @@ export function writePlanTables(
     null,
     null,
   ]);
-  title(sheet, L.hiringAt, "Piano delle assunzioni (il costo annuo si legge da PIAO_CostiAree, foglio PIAO Parametri)");
-  const hires = [...i.hires, ...Array<null>(Math.max(PLAN_ROWS, i.hires.length + 1) - i.hires.length).fill(null)];
+  title(
+    sheet,
+    L.hiringAt,
+    "Piano delle assunzioni (il costo annuo si legge da PIAO_CostiAree, foglio PIAO Parametri)",
+  );
+  const hires = [
+    ...i.hires,
+    ...Array<null>(Math.max(PLAN_ROWS, i.hires.length + 1) - i.hires.length).fill(null),
+  ];
   tableBlock(sheet, TABLES.hiringPlan, { row: L.hiringAt, col: 0 }, HIRE, hires.map(hireRow), [
     "0",
     null,
@@ -190,7 +208,10 @@ export function writePlanTables(
     money,
   ]);
   title(sheet, L.departuresAt, "Cessazioni previste (il risparmio usa il costo dell'area; mesi vuoti = 12)");
-  const deps = [...i.departures, ...Array<null>(Math.max(PLAN_ROWS, i.departures.length + 1) - i.departures.length).fill(null)];
+  const deps = [
+    ...i.departures,
+    ...Array<null>(Math.max(PLAN_ROWS, i.departures.length + 1) - i.departures.length).fill(null),
+  ];
   tableBlock(sheet, TABLES.departures, { row: L.departuresAt, col: 0 }, DEP, deps.map(departureRow), [
     "0",
     null,
@@ -205,10 +226,36 @@ export function writePlanTables(
   const nHires = hires.length;
   const nDeps = deps.length;
   sheet.validations.push(
-    { range: span(L.hiringAt, nHires, 1, 1), type: "list", values: areas, allowBlank: true, error: "Scegliere un'area del CCNL." },
-    { range: span(L.departuresAt, nDeps, 1, 1), type: "list", values: areas, allowBlank: true, error: "Scegliere un'area del CCNL." },
-    { range: span(L.hiringAt, nHires, 4, 4), type: "whole", min: 1, max: 12, allowBlank: true, error: "Mesi da 1 a 12." },
-    { range: span(L.departuresAt, nDeps, 3, 3), type: "whole", min: 1, max: 12, allowBlank: true, error: "Mesi da 1 a 12." },
+    {
+      range: span(L.hiringAt, nHires, 1, 1),
+      type: "list",
+      values: areas,
+      allowBlank: true,
+      error: "Scegliere un'area del CCNL.",
+    },
+    {
+      range: span(L.departuresAt, nDeps, 1, 1),
+      type: "list",
+      values: areas,
+      allowBlank: true,
+      error: "Scegliere un'area del CCNL.",
+    },
+    {
+      range: span(L.hiringAt, nHires, 4, 4),
+      type: "whole",
+      min: 1,
+      max: 12,
+      allowBlank: true,
+      error: "Mesi da 1 a 12.",
+    },
+    {
+      range: span(L.departuresAt, nDeps, 3, 3),
+      type: "whole",
+      min: 1,
+      max: 12,
+      allowBlank: true,
+      error: "Mesi da 1 a 12.",
+    },
   );
   const unlocked = [
     span(L.trienniumAt + 1, PLAN_YEARS - 1, 1, 1),

@@ -60,7 +60,11 @@ export function computeTriennium(i: SpendingInputs, netRevenue: number | null): 
     const prev = rows[k - 1];
     const year = i.year !== null ? i.year + k : null;
     const revenue =
-      k === 0 ? netRevenue : prev.netRevenue !== null ? roundHalfAway(prev.netRevenue * (1 + i.growth[k - 1])) : null;
+      k === 0
+        ? netRevenue
+        : prev.netRevenue !== null
+          ? roundHalfAway(prev.netRevenue * (1 + i.growth[k - 1]))
+          : null;
     const spending =
       k === 0
         ? i.spending
@@ -112,5 +116,7 @@ function fullCost(x: { area: string | null; count: number }): number | null {
 /** The `Esito` of a plan year, as the triennium's formula writes it. */
 export function yearOutcomeText(y: YearRow): string {
   if (!y.outcome) return "";
-  return YEAR_OUTCOME_TEXT[y.outcome] + (y.capState === "non verificabile" ? OUTCOME_TEXT.provisionalShort : "");
+  return (
+    YEAR_OUTCOME_TEXT[y.outcome] + (y.capState === "non verificabile" ? OUTCOME_TEXT.provisionalShort : "")
+  );
 }

@@ -90,6 +90,23 @@ function Spending({ spending, s }: { spending: SpendingView; s: Strings }) {
       {figures && <p className={styles.text}>{figures}</p>}
       <p className={styles.text} data-testid="spending-outcome">
         {spending.outcome ? s.spendingOutcome[spending.outcome] : s.spendingIncomplete}
+        {spending.provisional ? ` ${s.spendingProvisional}` : ""}
+      </p>
+      <ul className={styles.text} data-testid="spending-years">
+        {spending.years
+          .filter((y) => y.outcome !== null)
+          .map((y) => (
+            <li key={y.year}>
+              {s.spendingYear(
+                y.year,
+                s.spendingOutcome[y.outcome!] + (y.provisional ? ` ${s.spendingProvisional}` : ""),
+                y.margin !== null ? formatMoney(y.margin, s) : undefined,
+              )}
+            </li>
+          ))}
+      </ul>
+      <p className={styles.text} data-testid="spending-conditions">
+        {s.spendingConditions[spending.conditions]}
       </p>
     </>
   );

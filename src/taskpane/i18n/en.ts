@@ -111,10 +111,18 @@ export const en: Strings = {
       .filter(Boolean)
       .join(" · "),
   spendingOutcome: {
-    under: "Under the threshold: hiring possible within the headroom.",
-    between: "Between the two thresholds: the ratio must not increase.",
-    above: "Above the threshold: the ratio must come down (30% turnover from 2025).",
+    SOTTO: "Under the threshold: headroom available.",
+    TRA: "Between the two thresholds: the ratio must not increase (headroom 0).",
+    SOPRA: "Above the threshold: the ratio must come down (30% turnover from 2025).",
+    ENTRATE: "Net current revenue not positive: ratio, maximum spending and headroom cannot be computed.",
   },
+  spendingProvisional: "Provisional outcome: the yearly increase cap cannot be checked.",
+  spendingConditions: {
+    verificate: "Hiring conditions verified: hiring possible within the headroom.",
+    "da verificare": "Hiring conditions to be checked: no hiring until they are.",
+    "non rispettate": "Hiring conditions not met: no hiring.",
+  },
+  spendingYear: (year, outcome, margin) => `${year}: ${margin ? `headroom ${margin} — ` : ""}${outcome}`,
   archived: (n) => `${plural(n, "row", "rows")} moved to PIAO Archivio.`,
 
   problemsHeading: "4. Problems",

@@ -115,10 +115,18 @@ export const it: Strings = {
       .filter(Boolean)
       .join(" · "),
   spendingOutcome: {
-    under: "Sotto soglia: assunzioni possibili entro il margine.",
-    between: "Tra le due soglie: il rapporto non può aumentare.",
-    above: "Sopra la soglia: occorre rientrare (turnover al 30% dal 2025).",
+    SOTTO: "Sotto soglia: margine disponibile.",
+    TRA: "Tra le due soglie: il rapporto non può aumentare (margine 0).",
+    SOPRA: "Sopra la soglia: occorre rientrare (turnover al 30% dal 2025).",
+    ENTRATE: "Entrate correnti nette non positive: rapporto, spesa massima e margine non calcolabili.",
   },
+  spendingProvisional: "Esito provvisorio: il limite annuo di incremento non è verificabile.",
+  spendingConditions: {
+    verificate: "Condizioni per assumere verificate: assunzioni possibili entro il margine.",
+    "da verificare": "Condizioni per assumere da verificare: nessuna assunzione prima della verifica.",
+    "non rispettate": "Condizioni per assumere non rispettate: nessuna assunzione.",
+  },
+  spendingYear: (year, outcome, margin) => `${year}: ${margin ? `margine ${margin} — ` : ""}${outcome}`,
   archived: (n) => `${plural(n, "riga spostata", "righe spostate")} in PIAO Archivio.`,
 
   problemsHeading: "4. Problemi",

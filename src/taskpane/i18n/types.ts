@@ -1,4 +1,4 @@
-import type { Severity } from "../actions";
+import type { HiringConditions, Severity, SpendingOutcome } from "../actions";
 
 export type Counts = Record<Severity, number>;
 
@@ -94,7 +94,10 @@ export interface Strings {
     max?: string;
     margin?: string;
   }) => string;
-  spendingOutcome: { under: string; between: string; above: string };
+  spendingOutcome: Record<SpendingOutcome, string>;
+  spendingProvisional: string;
+  spendingConditions: Record<HiringConditions, string>;
+  spendingYear: (year: number, outcome: string, margin?: string) => string;
   archived: (rows: number) => string;
 
   // Step 4: problems
