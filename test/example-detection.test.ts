@@ -50,7 +50,10 @@ test("all 95 objectives are found, in 4 units summing to 100", () => {
     ["Settore 2 Edilizia scolastica e Patrimonio", 27, 100, true],
     ["Settore 3 – Tecnico", 34, 100, true],
   ]);
-  expect(result.findings.filter((f) => f.severity !== "info")).toEqual([]);
+  // The only warning: the 2023–2024 yearly cap needs the 2019 spending, which the reference PIAO does not give.
+  expect(result.findings.filter((f) => f.severity !== "info").map((f) => f.code)).toEqual([
+    "SPESA_LIMITE_NON_VERIFICABILE",
+  ]);
 });
 
 test("every card matches the reference text: unit, code, type, weight, indicator, yearly actions", () => {
