@@ -1,10 +1,9 @@
 /** Spending figures as labelled cells anywhere: value to the right (a few columns away) or below. */
-import ExcelJS from "exceljs";
 import * as path from "path";
 import { convert } from "../src/engine/convert";
 import { departuresIn, spendingField } from "../src/engine/spending/detect";
-import { snapshotWorkbook } from "../src/xlsx/read";
 import { snapshotsOf } from "./helpers/workbooks";
+import { snapshotsOfFile } from "./helpers/xlsx";
 
 const EXAMPLE = path.join(__dirname, "..", "examples", "piao-massa-carrara-2023-2025.xlsx");
 
@@ -99,7 +98,7 @@ test("base year by body type; a year's spending without 'rendiconto'; 557 statem
 });
 
 test("the reference PIAO: figures, the c. 557 statement and the cap warning", async () => {
-  const r = convert(snapshotWorkbook(await new ExcelJS.Workbook().xlsx.readFile(EXAMPLE)));
+  const r = convert(snapshotsOfFile(EXAMPLE));
   expect(r.spending.inputs.statement557).toBe("rispettato nel 2022");
   expect(r.spending.inputs.populationDate).toBe("31/12/2021");
   expect(r.spending.inputs.lastRendiconto).toBe(2021);
