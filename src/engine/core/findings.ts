@@ -45,6 +45,9 @@ export const FINDING_CODES = [
   "SPESA_MEDIA_557",
   "SPESA_ENTRATE_NETTE",
   // measures of the objectives
+  "MISURA_TARGET_NON_RICONOSCIUTO",
+  "MISURA_VALORE_NON_RICONOSCIUTO",
+  "MISURA_MOTIVAZIONE_MANCANTE",
   // Excel host (Office.js adapter: errors and missing requirement sets)
   "EXCEL_VERSIONE_NON_SUPPORTATA",
   "EXCEL_TROPPE_CELLE",
