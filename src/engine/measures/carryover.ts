@@ -1,7 +1,7 @@
 /**
  * Re-runs keep what the user typed into a previous `PIAO Misure` (matched by unit + objective code +
  * indicator): where the source has nothing for a cell, the previous value stays; rows the user added for an
- * objective that still exists are kept; measures whose objective disappeared go to `PIAO Archivio`.
+ * objective that still exists are kept; measures with data whose objective disappeared go to `PIAO Archivio`.
  */
 import { findTable, userValue, type ArchivedRow } from "../core/carryover";
 import { MEASURE_COLUMNS as C } from "../core/contract";
@@ -116,7 +116,8 @@ export function carryMeasures(
   for (const p of previous) {
     if (generated.has(p.key)) continue;
     if (!alive.has(p.objective)) {
-      archived.push(p.row);
+      // Archived when it holds data (a row with only names has nothing to lose).
+      if (INPUTS.some((f) => !empty(p.measure[f]))) archived.push(p.row);
       continue;
     }
     // A row the user added: after the last measure of its objective.

@@ -92,7 +92,7 @@ export function measuresSheet(
   const L = measuresLayout(years);
   const rows: PlanValue[][] = measures.map((m, i) => {
     const row: PlanValue[] = new Array(L.headers.length).fill(null);
-    const set = (k: Key, v: PlanValue) => (row[L.col[k]] = v);
+    const set = (k: Key, v: PlanValue) => (row[L.col[k]] = v === "" ? null : v);
     set("unit", m.unit);
     set("code", m.code);
     set("objective", m.objective);
