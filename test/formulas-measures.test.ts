@@ -14,6 +14,7 @@ import { MEASURE_COLUMNS as M, OBJECTIVE_COLUMNS as O, SHEETS } from "../src/eng
 import type { Finding } from "../src/engine/core/findings";
 import { measureAchievement, objectiveAchievement } from "../src/engine/measures/rules";
 import { unitScore } from "../src/engine/objectives/scoring";
+import { formatConversion } from "../src/cli/summary";
 import { checkFile, convertFile } from "../src/xlsx/convert-file";
 import { measureCases, type MeasureCase } from "./helpers/measure-cases";
 import { readCachedValues, recalculate, type CellResult } from "./helpers/recalc";
@@ -103,6 +104,7 @@ async function issueWorkbook(): Promise<string> {
 const CASES = measureCases(17);
 let issue: { first: Values; rerun: Values; findings: Finding[]; checked: Finding[] };
 let generated: Values[];
+let summary: string;
 
 function typeCases(wb: ExcelJS.Workbook, tolerance: number) {
   const ws = wb.getWorksheet(SHEETS.measures)!;
@@ -129,7 +131,8 @@ function typeCases(wb: ExcelJS.Workbook, tolerance: number) {
 beforeAll(async () => {
   // The issue's workbook: converted, then a user types two overrides (one with its reason) and re-runs.
   const first = path.join(dir, "issue.xlsx");
-  await convertFile(await issueWorkbook(), first);
+  const r1 = await convertFile(await issueWorkbook(), first);
+  summary = formatConversion("issue.xlsx", first, r1, "it");
   const edited = await edit(first, path.join(dir, "issue-edited.xlsx"), (wb) => {
     const ws = wb.getWorksheet(SHEETS.objectives)!;
     const col = header(ws);
@@ -195,6 +198,15 @@ test("each unit's score is the weighted sum of the calculated achievements", () 
     9,
   );
   expect(cell(v, SHEETS.weights, "Punteggio 31/12", 3) as number).toBeCloseTo(60 * 0.8, 9);
+});
+
+test("piao convert prints, per unit, the objectives measured, those with values and the score", () => {
+  expect(summary).toContain(
+    "Settore 1          5 obiettivi misurati su 5, 5 con i valori al 31/12, punteggio 75,5",
+  );
+  expect(summary).toContain(
+    "Settore 2 Tecnico  2 obiettivi misurati su 2, 2 con i valori al 31/12, punteggio 48",
+  );
 });
 
 test("a typed override with its reason takes precedence; without a reason it is a warning", () => {

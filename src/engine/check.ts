@@ -25,7 +25,12 @@ export function check(snapshots: SheetSnapshot[]): CheckResult {
   // Normalisation notices are about the source's noise; on a converted workbook they would repeat.
   const findings = structured ? part.findings.filter((f) => f.severity !== "info") : part.findings;
   // A typed achievement that overrides the one calculated from the measures needs its reason.
-  findings.push(...checkMeasures(structured, snapshots.find((s) => s.name === SHEETS.measures)));
+  findings.push(
+    ...checkMeasures(
+      structured,
+      snapshots.find((s) => s.name === SHEETS.measures),
+    ),
+  );
   return {
     checked: structured ? "converted" : "source",
     objectives: part.objectives,
