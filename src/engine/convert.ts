@@ -73,9 +73,14 @@ export function convert(snapshots: SheetSnapshot[], opts: ConvertOptions = {}): 
   const summaryRows = user.map((s) => detectSummaryTable(s));
   findings.push(...compareSummary(summaryRows.flat(), objectives.units));
 
-  const years = [...new Set(objectives.objectives.flatMap((o) => Object.keys(o.actions).map(Number)))].sort(
-    (a, b) => a - b,
-  );
+  // Plan years: those of the objectives' actions and targets (`Azioni AAAA`, `Target AAAA`).
+  const years = [
+    ...new Set(
+      objectives.objectives.flatMap((o) =>
+        [...Object.keys(o.actions), ...Object.keys(o.targets)].map(Number),
+      ),
+    ),
+  ].sort((a, b) => a - b);
   const previousIndicators = readPreviousIndicators(generated.get(SHEETS.indicators));
   const indicators = indicatorsPart(user, years, { previous: previousIndicators });
   findings.push(...indicators.findings);
