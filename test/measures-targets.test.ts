@@ -50,9 +50,10 @@ test.each([
   expect(t!.unit).toBe(unit);
 });
 
-test("ranges keep both ends; the rule scores against the lower one", () => {
-  expect(parseTarget("tra 20 e 30", null, Y)).toMatchObject({ value: 20, upper: 30, rule: "crescente" });
-  expect(parseTarget("da 1.000 a 2.000 €", null, Y)).toMatchObject({ value: 1000, upper: 2000, unit: "€" });
+test("ranges score against their lower end", () => {
+  expect(parseTarget("tra 20 e 30", null, Y)).toMatchObject({ value: 20, rule: "crescente" });
+  expect(parseTarget("da 1.000 a 2.000 €", null, Y)).toMatchObject({ value: 1000, unit: "€" });
+  expect(parseTarget("tra 30 e 20", null, Y)).toBeNull();
 });
 
 test.each([

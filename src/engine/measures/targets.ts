@@ -26,8 +26,6 @@ export interface Quantity {
 export interface ParsedTarget extends Quantity {
   polarity: Polarity;
   rule: Rule;
-  /** Upper end of a range (`tra 20 e 30`): kept for the reader, the rule scores against the lower end. */
-  upper?: number;
 }
 
 const YES = new Set(["si", "x", "fatto", "yes", "realizzato", "completato", "vero", "true", "ok"]);
@@ -162,8 +160,9 @@ export function parseTarget(v: Scalar, nf: string | null, year: number | null): 
     const lo = readText(range[1], year);
     const hi = readText(range[2], year);
     if (lo && hi && lo.kind === hi.kind && lo.kind !== "yesno" && lo.value <= hi.value) {
+      // A range scores as reaching its lower end; the text as written stays in `Target AAAA`.
       const polarity = polarityOf(lo, null);
-      return { ...lo, unit: lo.unit || hi.unit, polarity, rule: polarity, upper: hi.value };
+      return { ...lo, unit: lo.unit || hi.unit, polarity, rule: polarity };
     }
   }
   const q = readText(s, year);
