@@ -15,7 +15,7 @@ import type { Finding } from "../src/engine/core/findings";
 import { measureAchievement, objectiveAchievement } from "../src/engine/measures/rules";
 import { unitScore } from "../src/engine/objectives/scoring";
 import { formatConversion } from "../src/cli/summary";
-import { checkFile, convertFile } from "../src/xlsx/convert-file";
+import { checkFile, convertFile } from "../src/app/convert-file";
 import { measureCases, type MeasureCase } from "./helpers/measure-cases";
 import { readCachedValues, recalculate, type CellResult } from "./helpers/recalc";
 import { tmpDir, writeWorkbook, type TestCell } from "./helpers/workbooks";

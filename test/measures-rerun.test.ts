@@ -5,7 +5,7 @@
 import ExcelJS from "exceljs";
 import * as path from "path";
 import { MEASURE_COLUMNS as M, SHEETS } from "../src/engine/core/contract";
-import { convertFile } from "../src/xlsx/convert-file";
+import { convertFile } from "../src/app/convert-file";
 import { tmpDir, writeWorkbook } from "./helpers/workbooks";
 
 async function open(file: string) {

@@ -2,7 +2,7 @@
  * `PIAO Misure` (table `PIAO_Misure`): one row per measure of an objective, with the portal's indicator
  * fields, the scoring rule and the achievements as formulas (../rules.ts). The sheet is not protected:
  * users add rows for objectives with several measures. The helper columns `Peso usato` and `Punti …`
- * let `PIAO_Obiettivi` compute the measure-weighted mean with SUMIFS, in Excel 2016 and LibreOffice alike.
+ * let `PIAO_Obiettivi` compute the measure-weighted mean with SUMPRODUCT, in Excel 2016 and LibreOffice alike.
  */
 import { cellAddress, columnLetters, sheetCellRef } from "../core/address";
 import { MEASURE_COLUMNS as C, MEASURE_POLARITIES, MEASURE_RULES, SHEETS, TABLES } from "../core/contract";
@@ -76,7 +76,7 @@ export function measureRowFormulas(r: number, L: MeasuresLayout): Partial<Record
     achievementDec: { f: achievementFormula(refs("valueDec")) },
     // Equal weights when no measure of the objective has one; otherwise a measure without weight counts 0.
     usedWeight: {
-      f: `=IF(ISNUMBER(${a("weight")}),${a("weight")},IF(COUNTIFS(${M(C.unit)},${a("unit")},${M(C.code)},${a("code")},${M(C.weight)},">=0")=0,1,0))`,
+      f: `=IF(ISNUMBER(${a("weight")}),${a("weight")},IF(SUMPRODUCT(--EXACT(${M(C.unit)},${a("unit")}),--EXACT(${M(C.code)},${a("code")}),--ISNUMBER(${M(C.weight)}))=0,1,0))`,
     },
     pointsSep: points("achievementSep"),
     pointsDec: points("achievementDec"),

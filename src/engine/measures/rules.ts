@@ -123,7 +123,7 @@ export interface WeightedAchievement {
  */
 export function objectiveAchievement(rows: WeightedAchievement[]): number | undefined {
   if (rows.length === 0 || rows.some((r) => r.achievement === undefined)) return undefined;
-  const anyWeight = rows.some((r) => typeof r.weight === "number" && r.weight >= 0);
+  const anyWeight = rows.some((r) => typeof r.weight === "number");
   const used = rows.map((r) => (typeof r.weight === "number" ? r.weight : anyWeight ? 0 : 1));
   const total = used.reduce((a, w) => a + w, 0);
   if (total === 0) return undefined;

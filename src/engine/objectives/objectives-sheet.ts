@@ -65,16 +65,19 @@ const M = (col: string) => tableColumn(TABLES.measures, col);
 
 /**
  * `Raggiungimento calcolato`: the measure-weighted mean of the objective's rows in `PIAO_Misure` (unit +
- * code), empty until each of them has an achievement (reference: measures/rules.ts `objectiveAchievement`).
+ * code, matched with EXACT like `PIAO Pesi`), empty until each of them has an achievement (reference:
+ * measures/rules.ts `objectiveAchievement`). SUMPRODUCT's separate arguments count the `""` of a row without
+ * achievement as 0.
  */
 function calculatedFormula(r: number, L: ObjectivesLayout, points: string): PlanValue {
-  const key = `${M(MC.unit)},${columnLetters(L.col.unit)}${r + 1},${M(MC.code)},${columnLetters(L.col.code)}${r + 1}`;
-  const all = `COUNTIFS(${key})`;
-  const weights = `SUMIFS(${M(MC.usedWeight)},${key})`;
+  const row = r + 1;
+  const own = `--EXACT(${M(MC.unit)},${columnLetters(L.col.unit)}${row}),--EXACT(${M(MC.code)},${columnLetters(L.col.code)}${row})`;
+  const all = `SUMPRODUCT(${own})`;
+  const weights = `SUMPRODUCT(${own},${M(MC.usedWeight)})`;
   return {
     f:
-      `=IF(OR(${all}=0,COUNTIFS(${key},${M(points)},">=0")<${all}),"",` +
-      `IF(${weights}=0,"",SUMIFS(${M(points)},${key})/${weights}))`,
+      `=IF(OR(${all}=0,SUMPRODUCT(${own},--ISNUMBER(${M(points)}))<${all}),"",` +
+      `IF(${weights}=0,"",SUMPRODUCT(${own},${M(points)})/${weights}))`,
   };
 }
 
