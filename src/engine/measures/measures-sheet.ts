@@ -7,7 +7,7 @@
 import { cellAddress, columnLetters, sheetCellRef } from "../core/address";
 import { MEASURE_COLUMNS as C, MEASURE_POLARITIES, MEASURE_RULES, SHEETS, TABLES } from "../core/contract";
 import { columnRange, FORMAT, STYLE, tableBlock, tableColumn } from "../core/layout";
-import { emptySheet, hyperlinkFormula, type PlanValue, type SheetPlan } from "../core/plan";
+import { emptySheet, linkTo, type PlanValue, type SheetPlan } from "../core/plan";
 import type { Measure } from "./model";
 import { achievementFormula } from "./rules";
 
@@ -112,7 +112,7 @@ export function measuresSheet(
     for (const [k, v] of Object.entries(measureRowFormulas(i + 1, L))) set(k as Key, v);
     if (m.origin) {
       const ref = sheetCellRef(m.origin.sheet, m.origin.row, m.origin.col);
-      set("origin", hyperlinkFormula(ref, ref));
+      set("origin", linkTo(sheet, i + 1, L.col.origin, ref));
     }
     return row;
   });
