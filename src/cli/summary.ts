@@ -36,6 +36,10 @@ const T = {
     provisional: "provvisorio",
     conditions: (state: ConditionsState) => `  Condizioni per assumere: ${state}`,
     archived: (n: number) => `Righe spostate in PIAO Archivio: ${n}`,
+    measures: "Misure degli obiettivi (PIAO Misure):",
+    measuresLine: (measured: number, total: number, values: number) =>
+      `${measured} obiettivi misurati su ${total}, ${values} con i valori al 31/12`,
+    score: "punteggio",
     written: "Scritto:",
     checkedConverted: "Controllato il foglio PIAO Obiettivi (cartella già convertita).",
     checkedSource: "Controllati i fogli dell'utente.",
@@ -68,6 +72,10 @@ const T = {
     conditions: (state: ConditionsState) =>
       `  Hiring conditions: ${{ verificate: "verified", "da verificare": "to be checked", "non rispettate": "not met" }[state]}`,
     archived: (n: number) => `Rows moved to PIAO Archivio: ${n}`,
+    measures: "Measures of the objectives (PIAO Misure):",
+    measuresLine: (measured: number, total: number, values: number) =>
+      `${measured} of ${total} objectives measured, ${values} with values at 31/12`,
+    score: "score",
     written: "Written:",
     checkedConverted: "Checked the PIAO Obiettivi sheet (workbook already converted).",
     checkedSource: "Checked the user's sheets.",
@@ -124,6 +132,21 @@ function unitLines(units: UnitSummary[], lang: Lang): string[] {
   );
 }
 
+/** Per unit: objectives measured, with values, and the score once every value is in. */
+function measureLines(r: ConversionResult, lang: Lang): string[] {
+  const t = T[lang];
+  if (r.measures.units.length === 0) return [];
+  const width = Math.min(48, Math.max(...r.measures.units.map((u) => u.unit.length)));
+  return [
+    t.measures,
+    ...r.measures.units.map(
+      (u) =>
+        `  ${u.unit.padEnd(width)}  ${t.measuresLine(u.measured, u.objectives, u.withValues)}` +
+        (u.score !== undefined ? `, ${t.score} ${num(Math.round(u.score * 100) / 100, lang)}` : ""),
+    ),
+  ];
+}
+
 function problemLines(findings: Finding[], lang: Lang, max = 15): string[] {
   const serious = findings.filter((f) => f.severity !== "info");
   if (serious.length === 0) return [];
@@ -140,7 +163,7 @@ export function formatConversion(input: string, output: string, r: ConversionRes
   const t = T[lang];
   const lines = [`${t.converting} ${input}`, t.sheets];
   for (const s of r.sheets) lines.push(`  ${s.sheet}: ${s.summary[lang]}`);
-  lines.push(t.units, ...unitLines(r.units, lang));
+  lines.push(t.units, ...unitLines(r.units, lang), ...measureLines(r, lang));
   lines.push(t.findings(countBySeverity(r.findings)), ...problemLines(r.findings, lang));
   lines.push(...spendingLines(r, lang));
   if (r.archived) lines.push(t.archived(r.archived));
@@ -163,6 +186,7 @@ export function reportJson(input: string, output: string, r: ConversionResult) {
     sheets: r.sheets,
     units: r.units,
     objectives: r.objectives.length,
+    measures: r.measures,
     findings: r.findings.map((f) => ({ ...f, cell: findingRef(f) || undefined })),
     counts: countBySeverity(r.findings),
     archived: r.archived,

@@ -6,6 +6,7 @@
 import { isGeneratedSheet, SHEETS } from "./core/contract";
 import { sortFindings, type Finding } from "./core/findings";
 import type { SheetSnapshot } from "./core/snapshot";
+import { checkMeasures } from "./measures/part";
 import type { Objective } from "./objectives/model";
 import { objectivesPart } from "./objectives/part";
 import type { UnitSummary } from "./objectives/weights";
@@ -23,6 +24,13 @@ export function check(snapshots: SheetSnapshot[]): CheckResult {
   const part = objectivesPart(structured ? [structured] : snapshots.filter((s) => !isGeneratedSheet(s.name)));
   // Normalisation notices are about the source's noise; on a converted workbook they would repeat.
   const findings = structured ? part.findings.filter((f) => f.severity !== "info") : part.findings;
+  // A typed achievement that overrides the one calculated from the measures needs its reason.
+  findings.push(
+    ...checkMeasures(
+      structured,
+      snapshots.find((s) => s.name === SHEETS.measures),
+    ),
+  );
   return {
     checked: structured ? "converted" : "source",
     objectives: part.objectives,

@@ -14,13 +14,15 @@ import type { SheetSnapshot } from "./core/snapshot";
 import { disappearedIndicators, indicatorKey, readPreviousIndicators } from "./indicators/carryover";
 import type { Indicator } from "./indicators/model";
 import { indicatorsPart } from "./indicators/part";
+import { measuresPart, measureUnitSummaries, type MeasureUnitSummary } from "./measures/part";
+import { DEFAULT_DEADLINE_TOLERANCE } from "./measures/rules";
 import { disappearedRows, readPreviousRun } from "./objectives/carryover";
 import type { SheetMapping } from "./objectives/detect";
 import type { Objective } from "./objectives/model";
-import { objectivesSheet } from "./objectives/objectives-sheet";
+import { objectiveKey, objectivesSheet } from "./objectives/objectives-sheet";
 import { scoringSections } from "./objectives/parameters";
 import { objectivesPart, type ReviewItem } from "./objectives/part";
-import { DEFAULT_SCORING, type ScoringParameters } from "./objectives/scoring";
+import { DEFAULT_SCORING, unitScore, type ScoringParameters } from "./objectives/scoring";
 import { compareSummary, detectSummaryTable } from "./objectives/summary-table";
 import type { UnitSummary } from "./objectives/weights";
 import { weightsSheet } from "./objectives/weights-sheet";
@@ -36,6 +38,8 @@ export interface ConvertOptions {
   /** Name of the source shown in the summary sheet (file name or workbook title). */
   sourceName?: string;
   scoring?: ScoringParameters;
+  /** Days of tolerance of the `scadenza` rule (default 0). */
+  deadlineTolerance?: number;
   /** The user's review choices, by sheet name. */
   mapping?: Record<string, SheetMapping>;
 }
@@ -50,6 +54,8 @@ export interface ConversionResult {
   /** Spending inputs found in the workbook (number of figures found) and the reference outputs. */
   spending: SpendingSummary;
   review: ReviewItem[];
+  /** Measures of the objectives (`PIAO Misure`): how many rows, and per unit the monitoring state. */
+  measures: { count: number; units: MeasureUnitSummary[] };
   /** Rows of a previous run whose key disappeared, now in `PIAO Archivio`. */
   archived: number;
   plan: WorkbookPlan;
@@ -66,9 +72,14 @@ export function convert(snapshots: SheetSnapshot[], opts: ConvertOptions = {}): 
   const summaryRows = user.map((s) => detectSummaryTable(s));
   findings.push(...compareSummary(summaryRows.flat(), objectives.units));
 
-  const years = [...new Set(objectives.objectives.flatMap((o) => Object.keys(o.actions).map(Number)))].sort(
-    (a, b) => a - b,
-  );
+  // Plan years: those of the objectives' actions and targets (`Azioni AAAA`, `Target AAAA`).
+  const years = [
+    ...new Set(
+      objectives.objectives.flatMap((o) =>
+        [...Object.keys(o.actions), ...Object.keys(o.targets)].map(Number),
+      ),
+    ),
+  ].sort((a, b) => a - b);
   const previousIndicators = readPreviousIndicators(generated.get(SHEETS.indicators));
   const indicators = indicatorsPart(user, years, { previous: previousIndicators });
   findings.push(...indicators.findings);
@@ -98,6 +109,48 @@ export function convert(snapshots: SheetSnapshot[], opts: ConvertOptions = {}): 
   });
 
   const previous = readPreviousRun(generated.get(SHEETS.objectives));
+  const scoring = opts.scoring ?? DEFAULT_SCORING;
+  const measureParameters = {
+    deadlineTolerance: opts.deadlineTolerance ?? DEFAULT_DEADLINE_TOLERANCE,
+    bandEdges: scoring.bandEdges,
+  };
+  const measures = measuresPart({
+    objectives: objectives.objectives.map((o) => ({
+      unit: o.unit,
+      code: o.code,
+      name: o.name,
+      indicator: o.indicator,
+      cells: o.measure,
+      targets: o.targets,
+      source: o.source,
+    })),
+    indicators: indicators.indicators
+      .filter((i) => i.objectiveCode !== "")
+      .map((i) => ({
+        objectiveCode: i.objectiveCode,
+        name: i.name,
+        unitOfMeasure: i.unitOfMeasure,
+        polarity: i.polarity,
+        target: i.target,
+        targetYear: i.targetYear,
+        values: i.values,
+        source: i.source,
+      })),
+    years,
+    parameters: measureParameters,
+    previous: generated.get(SHEETS.measures),
+    previousObjectives: generated.get(SHEETS.objectives),
+  });
+  findings.push(...measures.findings);
+  const measureUnits = measureUnitSummaries(
+    objectives.objectives.map((o) => ({
+      unit: o.unit,
+      weight: o.weight,
+      typed: previous.inputs.get(objectiveKey(o.unit, o.code, o.name))?.dec ?? null,
+    })),
+    measures.objectives,
+    (items) => unitScore(items, scoring),
+  );
   const archive: ArchivedRow[] = [
     ...readArchive(generated.get(SHEETS.archive)),
     ...disappearedRows(previous, objectives.objectives),
@@ -105,12 +158,14 @@ export function convert(snapshots: SheetSnapshot[], opts: ConvertOptions = {}): 
       previousIndicators,
       new Set(indicators.indicators.map((i) => indicatorKey(i.objectiveCode, i.name))),
     ),
+    ...measures.archived,
   ];
   findings.push(...spending.findings);
 
   const sorted = sortFindings(findings);
   const params = parametersSheet([
-    ...scoringSections(opts.scoring ?? DEFAULT_SCORING),
+    ...scoringSections(scoring),
+    ...measures.parameterSections,
     indicators.parameterSection,
     ...spending.parameterSections,
   ]);
@@ -119,6 +174,7 @@ export function convert(snapshots: SheetSnapshot[], opts: ConvertOptions = {}): 
       summarySheet(lang, opts.sourceName ?? "", objectives.units.length, indicators.charts),
       objectivesSheet(objectives.objectives, years, previous.inputs).sheet,
       weightsSheet(objectives.units),
+      measures.sheet,
       indicators.sheet,
       spending.sheet,
       findingsSheet(sorted, lang),
@@ -141,6 +197,7 @@ export function convert(snapshots: SheetSnapshot[], opts: ConvertOptions = {}): 
       found: spending.found,
       years: spending.years,
     },
+    measures: { count: measures.measures.length, units: measureUnits },
     archived: archive.length,
     review: objectives.review,
     plan,

@@ -58,6 +58,18 @@ export type SpendingOutcome = "SOTTO" | "TRA" | "SOPRA" | "ENTRATE";
 /** State of the hiring conditions (`PIAO_Condizioni`). */
 export type HiringConditions = "verificate" | "da verificare" | "non rispettate";
 
+/** Per unit, the measures of the objectives (`PIAO Misure`): monitoring state and score. */
+export interface MeasuresUnitView {
+  unit: string;
+  objectives: number;
+  /** Objectives with a measure that has a rule and a target. */
+  measured: number;
+  /** Measured objectives whose measures all have a value at 31/12. */
+  withValues: number;
+  /** Unit score (100 scale) once every objective has an achievement, else null. */
+  score: number | null;
+}
+
 export interface SpendingView {
   /** Spending figures found in the workbook (0: the user fills in the sheet). */
   found: number;
@@ -101,6 +113,7 @@ export interface AnalysisView {
   /** Indicator series found (PIAO section 2.1). */
   indicators: number;
   units: UnitView[];
+  measures: MeasuresUnitView[];
   findings: FindingView[];
   review: ReviewItemView[];
   /** The choices stored in the workbook, as used for this analysis. */

@@ -99,6 +99,7 @@ function analysisView(r: ConversionResult, reading: Reading): AnalysisView {
       ok: u.ok,
       gates: u.gates,
     })),
+    measures: r.measures.units.map((u) => ({ ...u, score: u.score ?? null })),
     findings: allFindings(r.findings, reading.notices),
     review: r.review.map((item) =>
       item.kind === "unit"

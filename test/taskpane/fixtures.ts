@@ -71,6 +71,7 @@ export const EMPTY_VIEW: AnalysisView = {
   objectives: 0,
   indicators: 0,
   units: [],
+  measures: [],
   findings: [],
   review: [],
   mapping: {},

@@ -51,6 +51,11 @@ export const OBJECTIVE_COLUMNS = {
   missionProgram: "Missione/Programma",
   achievementSep: "Raggiungimento 30/09",
   achievementDec: "Raggiungimento 31/12",
+  /** Measure-weighted mean of the objective's rows in `PIAO_Misure` (formula). */
+  calculatedSep: "Raggiungimento calcolato 30/09",
+  calculatedDec: "Raggiungimento calcolato 31/12",
+  /** Why a typed `Raggiungimento 31/12` overrides the calculated one (required then). */
+  reason: "Motivazione",
   scoreDec: "Punteggio 31/12",
   source: "Origine",
 } as const;
@@ -231,3 +236,42 @@ export const AREA_COST_COLUMNS = {
 } as const;
 
 // — measures of the objectives: columns of `PIAO_Misure`
+/**
+ * Column headers of `PIAO_Misure`, in order; one `Target AAAA` per plan year goes after `Baseline`. The first
+ * ones follow the indicator model of the Funzione Pubblica's PIAO portal; `Peso usato`, `Punti 30/09`,
+ * `Punti 31/12` are the helper columns the objectives' weighted mean reads; `Origine` links the source cell.
+ */
+export const MEASURE_COLUMNS = {
+  unit: "Unità",
+  code: "Codice",
+  objective: "Obiettivo",
+  indicator: "Indicatore",
+  dimension: "Dimensione",
+  formula: "Formula",
+  unitOfMeasure: "Unità di misura",
+  polarity: "Polarità",
+  baseline: "Baseline",
+  target: "Target",
+  valueSep: "Valore 30/09",
+  valueDec: "Valore 31/12",
+  rule: "Regola",
+  weight: "Peso misura",
+  achievementSep: "Raggiungimento 30/09",
+  achievementDec: "Raggiungimento 31/12",
+  dataSource: "Fonte",
+  usedWeight: "Peso usato",
+  pointsSep: "Punti 30/09",
+  pointsDec: "Punti 31/12",
+  origin: "Origine",
+} as const;
+
+/** Polarities of a measure (`Polarità`) and scoring rules (`Regola`), as written in the cells. */
+export const MEASURE_POLARITIES = ["crescente", "decrescente", "scadenza", "sì/no"] as const;
+export const MEASURE_RULES = ["crescente", "decrescente", "scadenza", "sì/no", "fasce"] as const;
+
+/** The measures' parameters in `PIAO Parametri`. */
+export const MEASURE_PARAMETERS = {
+  table: "PIAO_ParametriMisure",
+  rulesTable: "PIAO_RegoleMisure",
+  deadlineTolerance: "PIAO_TolleranzaScadenza",
+} as const;

@@ -48,6 +48,9 @@ export const FINDING_CODES = [
   "SPESA_LIMITE_NON_VERIFICABILE",
   "SPESA_ENTRATE_NON_POSITIVE",
   // measures of the objectives
+  "MISURA_TARGET_NON_RICONOSCIUTO",
+  "MISURA_VALORE_NON_RICONOSCIUTO",
+  "MISURA_MOTIVAZIONE_MANCANTE",
   // Excel host (Office.js adapter: errors and missing requirement sets)
   "EXCEL_VERSIONE_NON_SUPPORTATA",
   "EXCEL_TROPPE_CELLE",

@@ -1,4 +1,5 @@
 /** Shapes every feature shares: where a value came from, what detection says about a sheet. */
+import type { Scalar } from "./snapshot";
 
 /** Where a value came from: sheet and 0-based cell. */
 export interface SourceRef {
@@ -16,4 +17,11 @@ export interface SheetReport {
   spendingFigures: number;
   /** Italian and English one-line summary of what was found or why nothing was. */
   summary: { it: string; en: string };
+}
+
+/** A cell found next to an objective: its value, 0-based column and number format. */
+export interface FoundCell {
+  v: Scalar;
+  col: number;
+  nf: string | null;
 }

@@ -67,3 +67,9 @@ export function readNumber(v: Scalar, numberFormat?: string | null): ParsedNumbe
 export function tidy(n: number): number {
   return Math.round(n * 1e10) / 1e10;
 }
+
+/** A date or time number format (`dd/mm/yyyy`, `m/d/yy h:mm`), ignoring quoted text and colours. */
+export function isDateFormat(fmt: string): boolean {
+  const f = fmt.replace(/"[^"]*"|\[[^\]]*\]|\\./g, "");
+  return /[dmyhs]/i.test(f) && !/^[#0.,%\s€$-]*$/.test(f) && !/general/i.test(f);
+}

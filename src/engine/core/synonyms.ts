@@ -279,3 +279,85 @@ export function polarityWord(raw: string): "crescente" | "decrescente" | undefin
     return "decrescente";
   return undefined;
 }
+
+// ---------------------------------------------------------------------------------------------------------
+// Measures of the objectives: indicator fields written next to an objective (flat tables and cards), read by
+// objectives/detect.ts into the measures of `PIAO Misure`. Names follow the PIAO portal's indicator model.
+
+export type MeasureField =
+  | "target"
+  | "valueSep"
+  | "valueDec"
+  | "baseline"
+  | "unitOfMeasure"
+  | "polarity"
+  | "weight"
+  | "dimension"
+  | "formula"
+  | "dataSource";
+
+const MEASURE_HEADERS: Record<MeasureField, string[]> = {
+  target: [
+    "target",
+    "valore atteso",
+    "valore target",
+    "valore obiettivo",
+    "risultato atteso",
+    "target atteso",
+    "expected value",
+    "target value",
+  ],
+  valueDec: [
+    "valore al 31/12",
+    "valore al 31 dicembre",
+    "valore 31/12",
+    "consuntivo",
+    "consuntivo al 31/12",
+    "valore consuntivo",
+    "valore raggiunto",
+    "risultato raggiunto",
+    "valore a consuntivo",
+    "actual",
+    "actual value",
+    "value at 31/12",
+  ],
+  valueSep: [
+    "valore al 30/09",
+    "valore al 30 settembre",
+    "valore 30/09",
+    "consuntivo al 30/09",
+    "valore intermedio",
+    "value at 30/09",
+  ],
+  baseline: [
+    "baseline",
+    "base line",
+    "valore di partenza",
+    "valore iniziale",
+    "valore base",
+    "starting value",
+  ],
+  unitOfMeasure: ["unità di misura", "u.m.", "um", "unità misura", "unit of measure"],
+  polarity: [
+    "polarità",
+    "polarity",
+    "verso",
+    "direzione attesa",
+    "andamento atteso",
+    "verso di miglioramento",
+  ],
+  weight: ["peso indicatore", "peso misura", "peso dell'indicatore", "peso della misura", "indicator weight"],
+  dimension: ["dimensione", "dimensione della performance", "tipologia indicatore", "dimension"],
+  formula: ["formula", "formula di calcolo", "modalità di calcolo", "metodo di calcolo", "calculation"],
+  dataSource: ["fonte", "fonte dati", "fonte dei dati", "fonte del dato", "data source"],
+};
+
+const MEASURE_INDEX = new Map<string, MeasureField>();
+for (const [field, variants] of Object.entries(MEASURE_HEADERS) as [MeasureField, string[]][]) {
+  for (const v of variants) MEASURE_INDEX.set(normalizeLabel(v), field);
+}
+
+/** The measure field a header next to an objective names, if any (`Valore al 31/12` → valueDec). */
+export function measureField(header: string): MeasureField | undefined {
+  return MEASURE_INDEX.get(normalizeLabel(header));
+}

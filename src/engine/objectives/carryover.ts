@@ -29,7 +29,11 @@ export function readPreviousRun(sheet: SheetSnapshot | undefined): PreviousRun {
     const name = cellText(at(row, C.name)).trim();
     if (!unit && !code && !name) continue;
     const key = objectiveKey(unit, code, name);
-    inputs.set(key, { sep: at(row, C.achievementSep), dec: at(row, C.achievementDec) });
+    inputs.set(key, {
+      sep: at(row, C.achievementSep),
+      dec: at(row, C.achievementDec),
+      reason: at(row, C.reason),
+    });
     rows.push({ key, headers, values: headers.map((h) => at(row, h)) });
   }
   return { inputs, rows };

@@ -6,15 +6,17 @@
  * Both are the same walk: a header row opens a run of objective rows that ends at a blank row, a context
  * row, an actions block or a title. One linear pass over the rows, anywhere on the sheet.
  */
-import type { SourceRef } from "../core/model";
+import type { FoundCell, SourceRef } from "../core/model";
 import { isErrorValue, numberFormatAt, type Scalar, type SheetSnapshot } from "../core/snapshot";
 import {
   CARD_CONTEXT,
   isActionsHeader,
   isProgressRow,
+  measureField,
   objectiveField,
   unitTitle,
   yearColumn,
+  type MeasureField,
   type ObjectiveField,
 } from "../core/synonyms";
 import { normalizeLabel } from "../core/text";
@@ -29,6 +31,8 @@ export interface RawObjective {
   context: Partial<Record<"strategicLine" | "costCenter" | "missionProgram" | "manager", string>>;
   actions: Record<number, string>;
   targets: Record<number, string>;
+  /** Measure fields in the objective's row (target, values, baseline…), for `PIAO Misure`. */
+  measure: Partial<Record<MeasureField, FoundCell>>;
   hidden: boolean;
 }
 
@@ -74,12 +78,15 @@ function rowCells(sheet: SheetSnapshot, i: number): Cell[] {
 interface Header {
   cols: Partial<Record<ObjectiveField, number>>;
   yearCols: { col: number; kind: "actions" | "target"; year: number }[];
+  /** Measure columns: read with the objective, never needed to recognise the header. */
+  measureCols: Partial<Record<MeasureField, number>>;
 }
 
 /** A header row names at least an objective and a weight or a type, plus one more known column. */
 function readHeader(cells: Cell[]): Header | null {
   const cols: Partial<Record<ObjectiveField, number>> = {};
   const yearCols: Header["yearCols"] = [];
+  const measureCols: Header["measureCols"] = {};
   let known = 0;
   for (const cell of cells) {
     if (typeof cell.v !== "string") continue;
@@ -91,10 +98,12 @@ function readHeader(cells: Cell[]): Header | null {
     }
     const y = yearColumn(cell.text);
     if (y) yearCols.push({ col: cell.c, ...y });
+    const m = y ? undefined : measureField(cell.text);
+    if (m && measureCols[m] === undefined) measureCols[m] = cell.c;
   }
   if (cols.name === undefined || (cols.weight === undefined && cols.type === undefined) || known < 3)
     return null;
-  return { cols, yearCols };
+  return { cols, yearCols, measureCols };
 }
 
 const SEPARATOR = /^[-–—_=\s]*$/;
@@ -214,8 +223,13 @@ export function detectObjectives(sheet: SheetSnapshot, mapping: SheetMapping = {
         context: { ...context },
         actions: {},
         targets: {},
+        measure: {},
         hidden: hiddenRows.has(row),
       };
+      for (const [f, col] of Object.entries(header.measureCols) as [MeasureField, number][]) {
+        const cell = cells.find((c) => c.c === col);
+        if (cell) o.measure[f] = { v: cell.v, col, nf: numberFormatAt(sheet, row, col) };
+      }
       for (const yc of header.yearCols) {
         const cell = cells.find((c) => c.c === yc.col);
         if (!cell) continue;

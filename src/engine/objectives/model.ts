@@ -1,5 +1,6 @@
 /** The objectives the engine extracts from users' sheets, normalised. */
-import type { SourceRef } from "../core/model";
+import type { FoundCell, SourceRef } from "../core/model";
+import type { MeasureField } from "../core/synonyms";
 
 export type ObjectiveType = "I" | "O" | "UO";
 
@@ -21,6 +22,10 @@ export interface Objective {
   missionProgram: string;
   /** Actions per plan year. */
   actions: Record<number, string>;
+  /** Targets per plan year as written (`Target 2024` columns). */
+  targets: Record<number, string>;
+  /** Measure fields found in the objective's row (target, values, baseline…): raw, for `PIAO Misure`. */
+  measure: Partial<Record<MeasureField, FoundCell>>;
   /** Cell of the objective's code (or first cell of its row). */
   source: SourceRef;
   /** Cell of the weight, when there is one. */

@@ -96,6 +96,8 @@ export function normalizeObjectives(raws: RawObjective[]): { objectives: Objecti
       costCenter: clean(text(r.fields.costCenter?.v) || r.context.costCenter || ""),
       missionProgram: text(r.fields.missionProgram?.v) || r.context.missionProgram || "",
       actions,
+      targets: r.targets,
+      measure: r.measure,
       source: at("code"),
       ...(wCell ? { weightCell: at("weight") } : {}),
     });

@@ -1,15 +1,22 @@
 /** `PIAO Obiettivi` (table `PIAO_Obiettivi`): one row per objective per unit, with monitoring inputs. */
 import { columnLetters, sheetCellRef } from "../core/address";
-import { OBJECTIVE_COLUMNS as C, SCORING_NAMES, SHEETS, TABLES } from "../core/contract";
+import {
+  MEASURE_COLUMNS as MC,
+  OBJECTIVE_COLUMNS as C,
+  SCORING_NAMES,
+  SHEETS,
+  TABLES,
+} from "../core/contract";
 import type { Objective } from "./model";
 import { emptySheet, linkTo, type PlanValue, type SheetPlan } from "../core/plan";
 import type { Scalar } from "../core/snapshot";
-import { columnRange, FORMAT, STYLE, tableBlock } from "../core/layout";
+import { columnRange, FORMAT, STYLE, tableBlock, tableColumn } from "../core/layout";
 
 /** Values the user typed into the input columns of a previous run, by unit + code. */
 export interface MonitoringInput {
   sep: Scalar;
   dec: Scalar;
+  reason: Scalar;
 }
 
 export function objectiveKey(unit: string, code: string, name: string): string {
@@ -41,6 +48,9 @@ export function objectivesLayout(years: number[], rows: number): ObjectivesLayou
     ...years.map((y) => `Azioni ${y}`),
     C.achievementSep,
     C.achievementDec,
+    C.calculatedSep,
+    C.calculatedDec,
+    C.reason,
     C.scoreDec,
     C.source,
   ];
@@ -51,10 +61,35 @@ export function objectivesLayout(years: number[], rows: number): ObjectivesLayou
   return { headers, col, yearCols: years.map((year, i) => ({ year, col: fixed.length + i })), rows };
 }
 
-/** Score of one objective at 31/12: weight × achievement, with the floor and bands of `PIAO Parametri`. */
+const M = (col: string) => tableColumn(TABLES.measures, col);
+
+/**
+ * `Raggiungimento calcolato`: the measure-weighted mean of the objective's rows in `PIAO_Misure` (unit +
+ * code, matched with EXACT like `PIAO Pesi`), empty until each of them has an achievement (reference:
+ * measures/rules.ts `objectiveAchievement`). SUMPRODUCT's separate arguments count the `""` of a row without
+ * achievement as 0.
+ */
+function calculatedFormula(r: number, L: ObjectivesLayout, points: string): PlanValue {
+  const row = r + 1;
+  const own = `--EXACT(${M(MC.unit)},${columnLetters(L.col.unit)}${row}),--EXACT(${M(MC.code)},${columnLetters(L.col.code)}${row})`;
+  const all = `SUMPRODUCT(${own})`;
+  const weights = `SUMPRODUCT(${own},${M(MC.usedWeight)})`;
+  return {
+    f:
+      `=IF(OR(${all}=0,SUMPRODUCT(${own},--ISNUMBER(${M(points)}))<${all}),"",` +
+      `IF(${weights}=0,"",SUMPRODUCT(${own},${M(points)})/${weights}))`,
+  };
+}
+
+/**
+ * Score of one objective at 31/12: weight × achievement, with the floor and bands of `PIAO Parametri`. The
+ * achievement is the typed `Raggiungimento 31/12` when there is one (an override, with its `Motivazione`),
+ * otherwise the one calculated from the measures.
+ */
 function scoreFormula(r: number, L: ObjectivesLayout): PlanValue {
   const w = `${columnLetters(L.col.weight)}${r + 1}`;
-  const a = `${columnLetters(L.col.achievementDec)}${r + 1}`;
+  const typed = `${columnLetters(L.col.achievementDec)}${r + 1}`;
+  const a = `IF(ISNUMBER(${typed}),${typed},${columnLetters(L.col.calculatedDec)}${r + 1})`;
   const capped = `MIN(${a},1)`;
   return {
     f:
@@ -88,6 +123,9 @@ export function objectivesSheet(
     for (const { year, col } of L.yearCols) row[col] = o.actions[year] ?? null;
     row[L.col.achievementSep] = prev?.sep ?? null;
     row[L.col.achievementDec] = prev?.dec ?? null;
+    row[L.col.calculatedSep] = calculatedFormula(i + 1, L, MC.pointsSep);
+    row[L.col.calculatedDec] = calculatedFormula(i + 1, L, MC.pointsDec);
+    row[L.col.reason] = prev?.reason ?? null;
     row[L.col.scoreDec] = scoreFormula(i + 1, L);
     const ref = sheetCellRef(o.source.sheet, o.source.row, o.source.col);
     row[L.col.source] = linkTo(sheet, i + 1, L.col.source, ref);
@@ -97,13 +135,15 @@ export function objectivesSheet(
   formats[L.col.weight] = FORMAT.weight;
   formats[L.col.achievementSep] = FORMAT.percent;
   formats[L.col.achievementDec] = FORMAT.percent;
+  formats[L.col.calculatedSep] = FORMAT.percent;
+  formats[L.col.calculatedDec] = FORMAT.percent;
   formats[L.col.scoreDec] = FORMAT.number2;
   tableBlock(sheet, TABLES.objectives, { row: 0, col: 0 }, L.headers, rows, formats);
 
   const n = objectives.length;
   const range = (col: number) => columnRange(col, 1, n);
   // Input columns look like inputs.
-  for (const col of [L.col.type, L.col.weight, L.col.achievementSep, L.col.achievementDec]) {
+  for (const col of [L.col.type, L.col.weight, L.col.achievementSep, L.col.achievementDec, L.col.reason]) {
     sheet.rangeStyles.push({ range: range(col), style: STYLE.input });
   }
   sheet.validations.push(
@@ -141,14 +181,20 @@ export function objectivesSheet(
   sheet.columnWidths = L.headers.map((h, col) => ({
     col,
     width:
-      [C.name, C.indicator].includes(h as never) || h.startsWith("Azioni") ? 50 : h === C.source ? 22 : 14,
+      [C.name, C.indicator, C.reason].includes(h as never) || h.startsWith("Azioni")
+        ? 50
+        : h === C.source
+          ? 22
+          : 14,
   }));
   sheet.frozen = { rows: 1, cols: 2 };
   // Computed columns (score, source link) stay locked; everything else can be edited.
   sheet.protection = {
     unlocked: L.headers
       .map((_, col) => col)
-      .filter((col) => col !== L.col.scoreDec && col !== L.col.source)
+      .filter(
+        (col) => ![L.col.scoreDec, L.col.source, L.col.calculatedSep, L.col.calculatedDec].includes(col),
+      )
       .map((col) => range(col)),
   };
   return { sheet, layout: L };

@@ -1,6 +1,6 @@
 /** Normalisation of the objective fields users write in many ways: codes, types, weights. */
 import type { ObjectiveType } from "./model";
-import { readNumber } from "../core/numbers";
+import { isDateFormat, readNumber } from "../core/numbers";
 import { isErrorValue, type Scalar } from "../core/snapshot";
 import { normalizeLabel } from "../core/text";
 
@@ -55,10 +55,4 @@ export function readWeight(v: Scalar, numberFormat: string | null): WeightReadin
     fromText: n.fromText,
     fromPercentFormat,
   };
-}
-
-/** A date or time number format (`dd/mm/yyyy`, `m/d/yy h:mm`), ignoring quoted text and colours. */
-export function isDateFormat(fmt: string): boolean {
-  const f = fmt.replace(/"[^"]*"|\[[^\]]*\]|\\./g, "");
-  return /[dmyhs]/i.test(f) && !/^[#0.,%\s€$-]*$/.test(f) && !/general/i.test(f);
 }

@@ -22,9 +22,10 @@ export function weightRowFormulas(r: number): PlanValue[] {
     { f: `=SUMPRODUCT(${inUnit},${weight})` },
     { f: `=ROUND(D${n}-100,6)` },
     { f: `=IF(ABS(E${n})<=${SCORING_NAMES.weightTolerance},"OK","ERRORE")` },
-    // Σ(weight × achievement) / Σ(weight) × 100, empty until some achievement at 31/12 is entered.
+    // Σ(weight × achievement) / Σ(weight) × 100, empty until some objective has a score at 31/12 (typed or
+    // calculated from its measures).
     {
-      f: `=IF(OR(D${n}=0,SUMPRODUCT(${inUnit},--(${O(C.achievementDec)}<>""))=0),"",SUMPRODUCT(${inUnit},${O(C.scoreDec)})/D${n}*100)`,
+      f: `=IF(OR(D${n}=0,SUMPRODUCT(${inUnit},--ISNUMBER(${O(C.scoreDec)}))=0),"",SUMPRODUCT(${inUnit},${O(C.scoreDec)})/D${n}*100)`,
     },
     ...(["I", "O", "UO"] as const).map((t) => ({
       f: `=SUMPRODUCT(${inUnit},--(${O(C.type)}="${t}"),${positive})`,

@@ -69,6 +69,25 @@ export function BuildSummary({
         )}
       </div>
 
+      {view.measures.length > 0 && (
+        <>
+          <h3 className={styles.subheading}>{s.measuresHeading}</h3>
+          <ul className={styles.list} aria-label={s.measuresHeading} data-testid="measures-summary">
+            {view.measures.map((m) => (
+              <li key={m.unit} className={styles.item}>
+                <span className={styles.itemTitle}>{m.unit}</span>
+                <span>
+                  {s.measuresLine({
+                    ...m,
+                    score: m.score !== null ? formatNumber(Math.round(m.score * 100) / 100, s) : undefined,
+                  })}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+
       <h3 className={styles.subheading}>{s.spendingHeading}</h3>
       <Spending spending={view.spending} s={s} />
     </div>

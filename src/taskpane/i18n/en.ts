@@ -93,6 +93,10 @@ export const en: Strings = {
   noUnits: "No objective found.",
   unitLine: (n, sum) => `${plural(n, "objective", "objectives")}, weight sum ${sum}`,
   gatesLine: (g) => `${plural(g, "gate objective", "gate objectives")} (weight 0)`,
+  measuresHeading: "Measures of the objectives",
+  measuresLine: ({ objectives, measured, withValues, score }) =>
+    `${measured} of ${objectives} objectives measured, ${withValues} with values at 31/12` +
+    (score !== undefined ? `; score ${score}` : ""),
   unitOk: "correct",
   unitWrong: "must be 100",
   findingsTotals: counts,

@@ -97,6 +97,10 @@ export const it: Strings = {
   noUnits: "Nessun obiettivo trovato.",
   unitLine: (n, sum) => `${plural(n, "obiettivo", "obiettivi")}, somma dei pesi ${sum}`,
   gatesLine: (g) => `${plural(g, "obiettivo cancello", "obiettivi cancello")} (peso 0)`,
+  measuresHeading: "Misure degli obiettivi",
+  measuresLine: ({ objectives, measured, withValues, score }) =>
+    `${measured} obiettivi misurati su ${objectives}, ${withValues} con i valori al 31/12` +
+    (score !== undefined ? `; punteggio ${score}` : ""),
   unitOk: "corretta",
   unitWrong: "deve essere 100",
   findingsTotals: counts,

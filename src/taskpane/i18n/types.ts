@@ -80,6 +80,8 @@ export interface Strings {
   noUnits: string;
   unitLine: (objectives: number, sum: string) => string;
   gatesLine: (gates: number) => string;
+  measuresHeading: string;
+  measuresLine: (p: { objectives: number; measured: number; withValues: number; score?: string }) => string;
   unitOk: string;
   unitWrong: string;
   findingsTotals: (counts: Counts) => string;

@@ -68,6 +68,12 @@ export const en: EngineCatalogue = {
   spendingRevenueNotPositive: () =>
     "Net current revenue is not positive (FCDE equal to or above the average revenue): ratio, maximum spending and headroom cannot be computed.",
   // — measures of the objectives (targets, values, scoring rules)
+  measureTargetUnparsed: (indicator: string, raw: string) =>
+    `${indicator}: target "${raw}" not recognised, kept as text in PIAO Misure; choose the scoring rule (Regola column) and enter the target as a number or a date.`,
+  measureValueUnparsed: (indicator: string, raw: string) =>
+    `${indicator}: value "${raw}" not recognised (not a number, a date or yes/no), kept as text: the achievement stays empty.`,
+  measureReasonMissing: (code: string) =>
+    `Objective ${code}: the typed Raggiungimento 31/12 overrides the one calculated from the measures, but the Motivazione is missing.`,
   // — workbook: sheet reports
   sheetUnrecognised: (sheet: string, summary: string) => `${sheet}: ${summary}`,
   reportObjectives: (count: number, units: string[]) =>

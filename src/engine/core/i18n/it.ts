@@ -67,6 +67,12 @@ export const it = {
   spendingRevenueNotPositive: () =>
     "Entrate correnti nette non positive (FCDE pari o superiore alla media delle entrate): rapporto, spesa massima e margine non si possono calcolare.",
   // — measures of the objectives (targets, values, scoring rules)
+  measureTargetUnparsed: (indicator: string, raw: string) =>
+    `${indicator}: target "${raw}" non riconosciuto, riportato come testo in PIAO Misure; scegliere la regola di calcolo (colonna Regola) e indicare il target come numero o data.`,
+  measureValueUnparsed: (indicator: string, raw: string) =>
+    `${indicator}: valore "${raw}" non riconosciuto (né numero, né data, né sì/no), riportato come testo: il raggiungimento resta vuoto.`,
+  measureReasonMissing: (code: string) =>
+    `Obiettivo ${code}: il Raggiungimento 31/12 inserito sostituisce quello calcolato dalle misure, ma manca la Motivazione.`,
   // — workbook: sheet reports
   sheetUnrecognised: (sheet: string, summary: string) => `${sheet}: ${summary}`,
   reportObjectives: (count: number, units: string[]) =>

@@ -1,0 +1,171 @@
+/**
+ * `PIAO Misure` (table `PIAO_Misure`): one row per measure of an objective, with the portal's indicator
+ * fields, the scoring rule and the achievements as formulas (../rules.ts). The sheet is not protected:
+ * users add rows for objectives with several measures. The helper columns `Peso usato` and `Punti …`
+ * let `PIAO_Obiettivi` compute the measure-weighted mean with SUMPRODUCT, in Excel 2016 and LibreOffice alike.
+ */
+import { cellAddress, columnLetters, sheetCellRef } from "../core/address";
+import { MEASURE_COLUMNS as C, MEASURE_POLARITIES, MEASURE_RULES, SHEETS, TABLES } from "../core/contract";
+import { columnRange, FORMAT, STYLE, tableBlock, tableColumn } from "../core/layout";
+import { emptySheet, linkTo, type PlanValue, type SheetPlan } from "../core/plan";
+import type { Measure } from "./model";
+import { achievementFormula } from "./rules";
+
+type Key = keyof typeof C;
+
+export interface MeasuresLayout {
+  headers: string[];
+  col: Record<Key, number>;
+  yearCols: { year: number; col: number }[];
+}
+
+const BEFORE_YEARS: Key[] = [
+  "unit",
+  "code",
+  "objective",
+  "indicator",
+  "dimension",
+  "formula",
+  "unitOfMeasure",
+  "polarity",
+  "baseline",
+];
+const AFTER_YEARS: Key[] = [
+  "target",
+  "valueSep",
+  "valueDec",
+  "rule",
+  "weight",
+  "achievementSep",
+  "achievementDec",
+  "dataSource",
+  "usedWeight",
+  "pointsSep",
+  "pointsDec",
+  "origin",
+];
+
+export function measuresLayout(years: number[]): MeasuresLayout {
+  const headers = [
+    ...BEFORE_YEARS.map((k) => C[k]),
+    ...years.map((y) => `Target ${y}`),
+    ...AFTER_YEARS.map((k) => C[k]),
+  ];
+  const col = Object.fromEntries((Object.keys(C) as Key[]).map((k) => [k, headers.indexOf(C[k])])) as Record<
+    Key,
+    number
+  >;
+  return { headers, col, yearCols: years.map((year, i) => ({ year, col: BEFORE_YEARS.length + i })) };
+}
+
+const M = (col: string) => tableColumn(TABLES.measures, col);
+
+/** Formulas of one data row (0-based sheet row `r`), by column key. */
+export function measureRowFormulas(r: number, L: MeasuresLayout): Partial<Record<Key, PlanValue>> {
+  const a = (k: Key) => `${columnLetters(L.col[k])}${r + 1}`;
+  const refs = (value: Key) => ({
+    rule: a("rule"),
+    polarity: a("polarity"),
+    target: a("target"),
+    baseline: a("baseline"),
+    value: a(value),
+  });
+  const points = (ach: Key): PlanValue => ({ f: `=IF(ISNUMBER(${a(ach)}),${a(ach)}*${a("usedWeight")},"")` });
+  return {
+    achievementSep: { f: achievementFormula(refs("valueSep")) },
+    achievementDec: { f: achievementFormula(refs("valueDec")) },
+    // Equal weights when no measure of the objective has one; otherwise a measure without weight counts 0.
+    usedWeight: {
+      f: `=IF(ISNUMBER(${a("weight")}),${a("weight")},IF(SUMPRODUCT(--EXACT(${M(C.unit)},${a("unit")}),--EXACT(${M(C.code)},${a("code")}),--ISNUMBER(${M(C.weight)}))=0,1,0))`,
+    },
+    pointsSep: points("achievementSep"),
+    pointsDec: points("achievementDec"),
+  };
+}
+
+export function measuresSheet(
+  measures: Measure[],
+  years: number[],
+): { sheet: SheetPlan; layout: MeasuresLayout } {
+  const sheet = emptySheet(SHEETS.measures);
+  sheet.tabColor = "#2F5597";
+  const L = measuresLayout(years);
+  const rows: PlanValue[][] = measures.map((m, i) => {
+    const row: PlanValue[] = new Array(L.headers.length).fill(null);
+    const set = (k: Key, v: PlanValue) => (row[L.col[k]] = v === "" ? null : v);
+    set("unit", m.unit);
+    set("code", m.code);
+    set("objective", m.objective);
+    set("indicator", m.indicator);
+    set("dimension", m.dimension);
+    set("formula", m.formula);
+    set("unitOfMeasure", m.unitOfMeasure);
+    set("polarity", m.polarity);
+    set("baseline", m.baseline);
+    for (const { year, col } of L.yearCols) row[col] = m.targets[year] ?? null;
+    set("target", m.target);
+    set("valueSep", m.valueSep);
+    set("valueDec", m.valueDec);
+    set("rule", m.rule);
+    set("weight", m.weight);
+    set("dataSource", m.dataSource);
+    for (const [k, v] of Object.entries(measureRowFormulas(i + 1, L))) set(k as Key, v);
+    if (m.origin) {
+      const ref = sheetCellRef(m.origin.sheet, m.origin.row, m.origin.col);
+      set("origin", linkTo(sheet, i + 1, L.col.origin, ref));
+    }
+    return row;
+  });
+  const formats = L.headers.map(() => null as string | null);
+  for (const k of ["achievementSep", "achievementDec"] as Key[]) formats[L.col[k]] = FORMAT.percent;
+  formats[L.col.weight] = FORMAT.weight;
+  tableBlock(sheet, TABLES.measures, { row: 0, col: 0 }, L.headers, rows, formats);
+  // Dates and percentages: baseline, targets and values of that row in the target's format.
+  measures.forEach((m, i) => {
+    if (!m.format) return;
+    const from = L.col.baseline;
+    const to = L.col.valueDec;
+    sheet.blocks.push({
+      at: cellAddress(i + 1, from),
+      rows: [rows[i].slice(from, to + 1)],
+      columnFormats: new Array(to - from + 1).fill(m.format),
+    });
+  });
+
+  const range = (k: Key) => columnRange(L.col[k], 1, measures.length);
+  const inputs: Key[] = ["polarity", "baseline", "target", "valueSep", "valueDec", "rule", "weight"];
+  for (const k of inputs) sheet.rangeStyles.push({ range: range(k), style: STYLE.input });
+  for (const { col } of L.yearCols)
+    sheet.rangeStyles.push({ range: columnRange(col, 1, measures.length), style: STYLE.input });
+  sheet.validations.push(
+    {
+      range: range("rule"),
+      type: "list",
+      values: [...MEASURE_RULES],
+      allowBlank: true,
+      prompt: "Regola di calcolo del raggiungimento (vedere PIAO Parametri).",
+      error: `Regola: ${MEASURE_RULES.join(", ")}.`,
+    },
+    {
+      range: range("polarity"),
+      type: "list",
+      values: [...MEASURE_POLARITIES],
+      allowBlank: true,
+      error: `Polarità: ${MEASURE_POLARITIES.join(", ")}.`,
+    },
+    {
+      range: range("weight"),
+      type: "decimal",
+      min: 0,
+      allowBlank: true,
+      error: "Peso misura: un numero non negativo (vuoto: pesi uguali).",
+    },
+  );
+  const wide: Key[] = ["objective", "indicator", "formula"];
+  sheet.columnWidths = L.headers.map((h, col) => ({
+    col,
+    width: wide.some((k) => C[k] === h) ? 40 : h === C.origin ? 22 : 14,
+  }));
+  sheet.frozen = { rows: 1, cols: 4 };
+  return { sheet, layout: L };
+}
