@@ -6,12 +6,14 @@
 
 import * as path from "path";
 import { convert } from "../src/engine/convert";
+import { columnLetters } from "../src/engine/core/address";
 import { type WorkbookPlan, isFormula } from "../src/engine/core/plan";
 import {
   EXCEL_GENERIC_FINDING,
   applyPlan,
   describeExcelError,
   excelErrorFinding,
+  readWorkbook,
   removeSheets,
   runInExcel,
 } from "../src/excel";
@@ -397,5 +399,82 @@ describe("10. very hidden generated sheets", () => {
     const { removed } = await removeSheets(fake.context, ["PIAO Dati"]);
     expect(removed).toEqual(["PIAO Dati"]);
     expect(fake.exportState().sheets.map((s) => s.name)).toEqual(["Foglio1"]);
+  });
+});
+
+describe("6. merged areas: a heavily merged user sheet does not stop the analysis", () => {
+  /** `n` merged titles, one per row (A1:C1, A2:C2, …), each with its text. */
+  const titles = (n: number) => ({
+    name: "Titoli",
+    values: Array.from({ length: n }, (_, i) => [`Titolo ${i + 1}`, null, null]),
+    merges: Array.from({ length: n }, (_, i) => `A${i + 1}:C${i + 1}`),
+  });
+
+  test("the fake fails above 512 merged areas and returns only areas whose top-left cell is in the range", async () => {
+    const fake = createFakeExcel([titles(600)]);
+    const e = await errorOf(
+      fake.run(async (ctx) => {
+        ctx.workbook.worksheets
+          .getItem("Titoli")
+          .getRange("A1:C600")
+          .getMergedAreasOrNullObject()
+          .load("address");
+      }),
+    );
+    expect(e.code).toBe("GeneralException");
+    const inside = await fake.run(async (ctx) => {
+      const m = ctx.workbook.worksheets
+        .getItem("Titoli")
+        .getRange("B1:C2")
+        .getMergedAreasOrNullObject()
+        .load("address");
+      await ctx.sync();
+      return m.isNullObject;
+    });
+    expect(inside).toBe(true); // A1:C1 and A2:C2 cross B1:C2 but start outside it
+  });
+
+  test("600 merged areas are all read, in row bands, and the other sheets are read as usual", async () => {
+    const fake = createFakeExcel([
+      {
+        name: "Obiettivi",
+        values: [
+          ["Settore", null],
+          ["OB1", 10],
+        ],
+        merges: ["A1:B1"],
+      },
+      titles(600),
+    ]);
+    const notices: string[] = [];
+    const snaps = await readWorkbook(fake.context, {
+      supports: fake.supports,
+      onNotice: (n) => notices.push(n.code),
+    });
+    expect(snaps[0].merges).toEqual(["A1:B1"]);
+    expect(new Set(snaps[1].merges)).toEqual(new Set(titles(600).merges));
+    expect(snaps[1].merges).toHaveLength(600);
+    expect(snaps[1].values[599][0]).toBe("Titolo 600");
+    expect(notices).toEqual([]);
+    expect(fake.stats.log.some((l) => l.error === "GeneralException")).toBe(true); // the limit was hit
+  });
+
+  test("more than 512 merged areas in one row: that sheet's merges are given up with a notice naming it", async () => {
+    const wide = {
+      name: "Larga",
+      values: [Array.from({ length: 1_200 }, (_, j) => (j % 2 === 0 ? `t${j}` : null))],
+      merges: Array.from({ length: 600 }, (_, i) => `${columnLetters(2 * i)}1:${columnLetters(2 * i + 1)}1`),
+    };
+    const fake = createFakeExcel([{ name: "Obiettivi", values: [["OB1", 10]], merges: [] }, wide]);
+    const notices: { code: string; it: string }[] = [];
+    const snaps = await readWorkbook(fake.context, {
+      supports: fake.supports,
+      onNotice: (n) => notices.push(n),
+    });
+    expect(snaps.map((s) => s.name)).toEqual(["Obiettivi", "Larga"]);
+    expect(snaps[1].merges).toEqual([]);
+    expect(snaps[1].values[0][0]).toBe("t0");
+    expect(notices.map((n) => n.code)).toEqual(["EXCEL_CELLE_UNITE_TROPPE"]);
+    expect(notices[0].it).toContain("Larga");
   });
 });
