@@ -9,6 +9,7 @@ import { convert } from "../src/engine/convert";
 import { columnLetters } from "../src/engine/core/address";
 import { type WorkbookPlan, isFormula } from "../src/engine/core/plan";
 import {
+  BuildInterruptedError,
   EXCEL_GENERIC_FINDING,
   applyPlan,
   describeExcelError,
@@ -19,7 +20,8 @@ import {
 } from "../src/excel";
 import { snapshotsOfFile } from "./helpers/xlsx";
 import { createFakeExcel } from "./fakes/fake-excel";
-import { planSheet } from "./fakes/sample-plans";
+import { planSheet, smallPlan } from "./fakes/sample-plans";
+import { readAll } from "../src/app/pane-pipeline";
 
 const EXAMPLE = path.resolve(__dirname, "..", "examples", "piao-massa-carrara-2023-2025.xlsx");
 
@@ -476,5 +478,89 @@ describe("6. merged areas: a heavily merged user sheet does not stop the analysi
     expect(snaps[1].values[0][0]).toBe("t0");
     expect(notices.map((n) => n.code)).toEqual(["EXCEL_CELLE_UNITE_TROPPE"]);
     expect(notices[0].it).toContain("Larga");
+  });
+});
+
+describe("5. builds safe to interrupt: a failure half-way never loses the old sheets", () => {
+  /** The next build: the same sheets with new content. */
+  const rebuild = (): WorkbookPlan => {
+    const p = smallPlan();
+    p.sheets[0].blocks[1].rows[0][1] = "descrizione nuova";
+    return p;
+  };
+  /** A workbook built once, where the user then typed 77 into an input cell of the generated sheet. */
+  async function built() {
+    const fake = createFakeExcel([{ name: "Foglio1", values: [["dati dell'utente"]] }]);
+    await applyPlan(fake.context, smallPlan(), { supports: fake.supports });
+    await fake.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("PIAO Dati").getRange("D3").values = [[77]];
+    });
+    return fake;
+  }
+  const cell = (fake: ReturnType<typeof createFakeExcel>, sheet: string, a1: string) =>
+    fake.exportState().sheets.find((x) => x.name === sheet)?.cells[a1]?.value;
+
+  test("a failure at any request of a rebuild — before, during or after its operations — leaves the workbook as it was, or completely rebuilt", async () => {
+    const clean = await built();
+    clean.resetStats();
+    await applyPlan(clean.context, rebuild(), { supports: clean.supports });
+    const rebuilt = clean.exportState();
+    const requests = clean.stats.syncs;
+    expect(requests).toBeGreaterThan(2);
+    for (let at = 1; at <= requests; at++) {
+      for (const afterOps of [0, 2, 20, 1_000_000]) {
+        const fake = await built();
+        const before = fake.exportState();
+        fake.injectFailure({ atSync: at, code: "InactiveWorkbook", afterOps });
+        const e = await errorOf(applyPlan(fake.context, rebuild(), { supports: fake.supports }));
+        expect(e.code).toBe("InactiveWorkbook");
+        const after = fake.exportState();
+        if (at === requests && afterOps === 1_000_000) {
+          expect(after).toEqual(rebuilt); // the last request ran whole: only its answer was lost
+        } else {
+          expect(after).toEqual(before);
+          expect(cell(fake, "PIAO Dati", "D3")).toBe(77);
+        }
+      }
+    }
+  });
+
+  test("when Excel refuses the put-back too, the old sheets stay parked with their data, and the next read puts them back", async () => {
+    const fake = await built();
+    // The third request (after the two that look) fails once the old sheets are parked, and Excel
+    // refuses everything after it, the put-back included.
+    fake.injectFailure({ atSync: 3, code: "InactiveWorkbook", afterOps: 20, persistent: true });
+    const e = await errorOf(applyPlan(fake.context, rebuild(), { supports: fake.supports }));
+    expect(e).toBeInstanceOf(BuildInterruptedError);
+    expect(e.code).toBe("InactiveWorkbook");
+    expect(excelErrorFinding(e).code).toBe("EXCEL_COSTRUZIONE_ANNULLATA");
+    expect(excelErrorFinding(e).message.it).toContain("~piao-old-1");
+    expect(cell(fake, "~piao-old-1", "D3")).toBe(77); // parked, not lost
+    expect(fake.exportState().tables.map((t) => [t.name, t.sheet])).toContainEqual([
+      "piao_old_1",
+      "~piao-old-1",
+    ]);
+
+    fake.injectFailure(null); // the user comes back to the workbook
+    const host = { run: fake.run, supports: fake.supports };
+    const reading = await readAll(fake.context, host, []);
+    const names = reading.snapshots.map((x) => x.name);
+    expect(names).toEqual(["Foglio1", "PIAO Dati", "PIAO Parametri"]);
+    expect(cell(fake, "PIAO Dati", "D3")).toBe(77);
+    expect(fake.exportState().tables.map((t) => t.name)).toEqual(["PIAO_Obiettivi"]);
+    expect(fake.exportState().names).toEqual([{ name: "PIAO_Soglia", formula: "='PIAO Parametri'!$B$2" }]);
+    expect(fake.exportState().settings).toEqual({});
+  });
+
+  test("a build after an unrepaired interruption puts the parked sheets back first, then replaces them", async () => {
+    const fake = await built();
+    fake.injectFailure({ atSync: 3, code: "InactiveWorkbook", persistent: true });
+    await errorOf(applyPlan(fake.context, rebuild(), { supports: fake.supports }));
+    fake.injectFailure(null);
+    await applyPlan(fake.context, rebuild(), { supports: fake.supports });
+    const state = fake.exportState();
+    expect(state.sheets.map((x) => x.name)).toEqual(["Foglio1", "PIAO Dati", "PIAO Parametri"]);
+    expect(cell(fake, "PIAO Dati", "B2")).toBe("descrizione nuova");
+    expect(state.settings).toEqual({});
   });
 });
