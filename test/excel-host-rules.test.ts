@@ -7,6 +7,7 @@
 import * as path from "path";
 import { convert } from "../src/engine/convert";
 import { columnLetters } from "../src/engine/core/address";
+import { SHEETS, TABLES } from "../src/engine/core/contract";
 import { type WorkbookPlan, isFormula } from "../src/engine/core/plan";
 import {
   BuildInterruptedError,
@@ -562,5 +563,71 @@ describe("5. builds safe to interrupt: a failure half-way never loses the old sh
     expect(state.sheets.map((x) => x.name)).toEqual(["Foglio1", "PIAO Dati", "PIAO Parametri"]);
     expect(cell(fake, "PIAO Dati", "B2")).toBe("descrizione nuova");
     expect(state.settings).toEqual({});
+  });
+});
+
+describe("8. protection: users can add rows, sort and filter where the plan lets them", () => {
+  const seeded = () =>
+    createFakeExcel([
+      {
+        name: "Tabella",
+        values: [
+          ["Codice", "Peso"],
+          ["B", 2],
+          ["A", 1],
+        ],
+      },
+    ]);
+  test("the fake refuses sorting and filtering over locked cells, and growing a table, on a protected sheet whatever the options", async () => {
+    const fake = seeded();
+    await fake.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("Tabella");
+      ws.tables.add(ws.getRange("A1:B3"), true).name = "T";
+      ws.protection.protect({ allowSort: true, allowAutoFilter: true });
+    });
+    const ws = (ctx: Excel.RequestContext) => ctx.workbook.worksheets.getItem("Tabella");
+    const sort = () =>
+      fake.run(async (ctx) =>
+        ws(ctx)
+          .getRange("A1:B3")
+          .sort.apply([{ key: 1 }], false, true),
+      );
+    const filter = () =>
+      fake.run(async (ctx) =>
+        ws(ctx).autoFilter.apply(ws(ctx).getRange("A1:B3"), 0, { filterOn: "Values", values: ["A"] }),
+      );
+    const grow = () => fake.run(async (ctx) => ctx.workbook.tables.getItem("T").resize("A1:B4"));
+    for (const f of [sort, filter, grow]) expect((await errorOf(f())).code).toBe("AccessDenied");
+    await fake.run(async (ctx) => ws(ctx).protection.unprotect());
+    await sort();
+    await filter();
+    await grow();
+    const cells = fake.exportState().sheets[0].cells;
+    expect([cells.A2.value, cells.A3.value]).toEqual(["A", "B"]);
+    expect(fake.exportState().tables[0].ref).toBe("A1:B4");
+  });
+
+  test("on the built example, users add an objective row, sort and filter PIAO Obiettivi and PIAO Pesi; protected sheets hold no table", async () => {
+    for (const s of examplePlan.sheets) if (s.protection) expect([s.name, s.tables]).toEqual([s.name, []]);
+    const fake = createFakeExcel(snapshotsOfFile(EXAMPLE).map((x) => ({ name: x.name, values: [["x"]] })));
+    await applyPlan(fake.context, examplePlan, { supports: fake.supports });
+    const tableRef = (name: string) => fake.exportState().tables.find((t) => t.name === name)!.ref;
+    for (const [sheet, table] of [
+      [SHEETS.objectives, TABLES.objectives],
+      [SHEETS.weights, TABLES.weights],
+    ]) {
+      const ref = tableRef(table);
+      const grown = ref.replace(/\d+$/, (n) => String(Number(n) + 1));
+      await fake.run(async (ctx) => {
+        const ws = ctx.workbook.worksheets.getItem(sheet);
+        ws.getRange(ref).sort.apply([{ key: 2 }], false, true);
+        ws.autoFilter.apply(ws.getRange(ref), 0, { filterOn: "Values", values: ["x"] });
+        ctx.workbook.tables.getItem(table).resize(grown);
+      });
+      expect(tableRef(table)).toBe(grown);
+    }
+    expect(fake.exportState().sheets.find((s) => s.name === SHEETS.spending)?.protection.protected).toBe(
+      true,
+    );
   });
 });

@@ -26,6 +26,8 @@ import {
   type FakeSheet,
   type FakeValidation,
   type FakeWorkbookState,
+  cellKey,
+  checkSortFilter,
   checkWritable,
   ensureCell,
   getCell,
@@ -119,6 +121,11 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
 
   get worksheet(): FakeWorksheet {
     return new FakeWorksheet(this.context, this._rt, this, () => this._live().sheet);
+  }
+
+  /** ExcelApi 1.2. */
+  get sort(): FakeRangeSort {
+    return new FakeRangeSort(this.context, this._rt, this, () => this._live());
   }
 
   override _nav(prop: string): FakeClientObject | undefined {
@@ -1486,6 +1493,39 @@ export class FakeConditionalFont extends FakeClientObject<CfTarget> {
   }
   set color(v: string) {
     this._set("color", v, () => (this._target().cf.format.fontColor = checkColor(v)));
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sorting (what a user does with Data › Sort)
+
+export class FakeRangeSort extends FakeClientObject<RangeTarget> {
+  protected readonly _typeName = "RangeSort";
+
+  /** Sorts the range's rows by the first field (values only); refused over locked cells when protected. */
+  apply(fields: { key: number; ascending?: boolean }[], matchCase = false, hasHeaders = false): void {
+    this._call("apply", [fields, matchCase, hasHeaders], () => {
+      const { sheet, rect } = this._target();
+      checkSortFilter(sheet, rect, "allowSort");
+      const top = hasHeaders ? rect.top + 1 : rect.top;
+      const key = rect.left + (fields[0]?.key ?? 0);
+      const sign = fields[0]?.ascending === false ? -1 : 1;
+      const rowsOf = Array.from({ length: rect.bottom - top + 1 }, (_, i) =>
+        Array.from({ length: rect.right - rect.left + 1 }, (_, j) => getCell(sheet, top + i, rect.left + j)),
+      );
+      const k = key - rect.left;
+      rowsOf.sort(
+        (a, b) =>
+          sign * String(a[k]?.value ?? "").localeCompare(String(b[k]?.value ?? ""), "en", { numeric: true }),
+      );
+      rowsOf.forEach((row, i) =>
+        row.forEach((c, j) => {
+          const at = cellKey(top + i, rect.left + j);
+          if (c) sheet.cells.set(at, c);
+          else sheet.cells.delete(at);
+        }),
+      );
+    });
   }
 }
 

@@ -144,12 +144,8 @@ export function objectivesSheet(
       [C.name, C.indicator].includes(h as never) || h.startsWith("Azioni") ? 50 : h === C.source ? 22 : 14,
   }));
   sheet.frozen = { rows: 1, cols: 2 };
-  // Computed columns (score, source link) stay locked; everything else can be edited.
-  sheet.protection = {
-    unlocked: L.headers
-      .map((_, col) => col)
-      .filter((col) => col !== L.col.scoreDec && col !== L.col.source)
-      .map((col) => range(col)),
-  };
+  // No protection: users add objective rows to the table, sort and filter it, which Excel refuses on a
+  // protected sheet (docs/architecture.md, Decisions). The computed score column is marked instead.
+  sheet.rangeStyles.push({ range: range(L.col.scoreDec), style: STYLE.computed });
   return { sheet, layout: L };
 }
