@@ -6,18 +6,23 @@
 
 import * as path from "path";
 import { convert } from "../src/engine/convert";
+import { columnLetters } from "../src/engine/core/address";
+import { SHEETS, TABLES } from "../src/engine/core/contract";
 import { type WorkbookPlan, isFormula } from "../src/engine/core/plan";
 import {
+  BuildInterruptedError,
   EXCEL_GENERIC_FINDING,
   applyPlan,
   describeExcelError,
   excelErrorFinding,
+  readWorkbook,
   removeSheets,
   runInExcel,
 } from "../src/excel";
 import { snapshotsOfFile } from "./helpers/xlsx";
 import { createFakeExcel } from "./fakes/fake-excel";
-import { planSheet } from "./fakes/sample-plans";
+import { planSheet, smallPlan } from "./fakes/sample-plans";
+import { readAll } from "../src/app/pane-pipeline";
 
 const EXAMPLE = path.resolve(__dirname, "..", "examples", "piao-massa-carrara-2023-2025.xlsx");
 
@@ -397,5 +402,231 @@ describe("10. very hidden generated sheets", () => {
     const { removed } = await removeSheets(fake.context, ["PIAO Dati"]);
     expect(removed).toEqual(["PIAO Dati"]);
     expect(fake.exportState().sheets.map((s) => s.name)).toEqual(["Foglio1"]);
+  });
+});
+
+describe("6. merged areas: a heavily merged user sheet does not stop the analysis", () => {
+  /** `n` merged titles, one per row (A1:C1, A2:C2, …), each with its text. */
+  const titles = (n: number) => ({
+    name: "Titoli",
+    values: Array.from({ length: n }, (_, i) => [`Titolo ${i + 1}`, null, null]),
+    merges: Array.from({ length: n }, (_, i) => `A${i + 1}:C${i + 1}`),
+  });
+
+  test("the fake fails above 512 merged areas and returns only areas whose top-left cell is in the range", async () => {
+    const fake = createFakeExcel([titles(600)]);
+    const e = await errorOf(
+      fake.run(async (ctx) => {
+        ctx.workbook.worksheets
+          .getItem("Titoli")
+          .getRange("A1:C600")
+          .getMergedAreasOrNullObject()
+          .load("address");
+      }),
+    );
+    expect(e.code).toBe("GeneralException");
+    const inside = await fake.run(async (ctx) => {
+      const m = ctx.workbook.worksheets
+        .getItem("Titoli")
+        .getRange("B1:C2")
+        .getMergedAreasOrNullObject()
+        .load("address");
+      await ctx.sync();
+      return m.isNullObject;
+    });
+    expect(inside).toBe(true); // A1:C1 and A2:C2 cross B1:C2 but start outside it
+  });
+
+  test("600 merged areas are all read, in row bands, and the other sheets are read as usual", async () => {
+    const fake = createFakeExcel([
+      {
+        name: "Obiettivi",
+        values: [
+          ["Settore", null],
+          ["OB1", 10],
+        ],
+        merges: ["A1:B1"],
+      },
+      titles(600),
+    ]);
+    const notices: string[] = [];
+    const snaps = await readWorkbook(fake.context, {
+      supports: fake.supports,
+      onNotice: (n) => notices.push(n.code),
+    });
+    expect(snaps[0].merges).toEqual(["A1:B1"]);
+    expect(new Set(snaps[1].merges)).toEqual(new Set(titles(600).merges));
+    expect(snaps[1].merges).toHaveLength(600);
+    expect(snaps[1].values[599][0]).toBe("Titolo 600");
+    expect(notices).toEqual([]);
+    expect(fake.stats.log.some((l) => l.error === "GeneralException")).toBe(true); // the limit was hit
+  });
+
+  test("more than 512 merged areas in one row: that sheet's merges are given up with a notice naming it", async () => {
+    const wide = {
+      name: "Larga",
+      values: [Array.from({ length: 1_200 }, (_, j) => (j % 2 === 0 ? `t${j}` : null))],
+      merges: Array.from({ length: 600 }, (_, i) => `${columnLetters(2 * i)}1:${columnLetters(2 * i + 1)}1`),
+    };
+    const fake = createFakeExcel([{ name: "Obiettivi", values: [["OB1", 10]], merges: [] }, wide]);
+    const notices: { code: string; it: string }[] = [];
+    const snaps = await readWorkbook(fake.context, {
+      supports: fake.supports,
+      onNotice: (n) => notices.push(n),
+    });
+    expect(snaps.map((s) => s.name)).toEqual(["Obiettivi", "Larga"]);
+    expect(snaps[1].merges).toEqual([]);
+    expect(snaps[1].values[0][0]).toBe("t0");
+    expect(notices.map((n) => n.code)).toEqual(["EXCEL_CELLE_UNITE_TROPPE"]);
+    expect(notices[0].it).toContain("Larga");
+  });
+});
+
+describe("5. builds safe to interrupt: a failure half-way never loses the old sheets", () => {
+  /** The next build: the same sheets with new content. */
+  const rebuild = (): WorkbookPlan => {
+    const p = smallPlan();
+    p.sheets[0].blocks[1].rows[0][1] = "descrizione nuova";
+    return p;
+  };
+  /** A workbook built once, where the user then typed 77 into an input cell of the generated sheet. */
+  async function built() {
+    const fake = createFakeExcel([{ name: "Foglio1", values: [["dati dell'utente"]] }]);
+    await applyPlan(fake.context, smallPlan(), { supports: fake.supports });
+    await fake.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("PIAO Dati").getRange("D3").values = [[77]];
+    });
+    return fake;
+  }
+  const cell = (fake: ReturnType<typeof createFakeExcel>, sheet: string, a1: string) =>
+    fake.exportState().sheets.find((x) => x.name === sheet)?.cells[a1]?.value;
+
+  test("a failure at any request of a rebuild — before, during or after its operations — leaves the workbook as it was, or completely rebuilt", async () => {
+    const clean = await built();
+    clean.resetStats();
+    await applyPlan(clean.context, rebuild(), { supports: clean.supports });
+    const rebuilt = clean.exportState();
+    const requests = clean.stats.syncs;
+    expect(requests).toBeGreaterThan(2);
+    for (let at = 1; at <= requests; at++) {
+      for (const afterOps of [0, 2, 20, 1_000_000]) {
+        const fake = await built();
+        const before = fake.exportState();
+        fake.injectFailure({ atSync: at, code: "InactiveWorkbook", afterOps });
+        const e = await errorOf(applyPlan(fake.context, rebuild(), { supports: fake.supports }));
+        expect(e.code).toBe("InactiveWorkbook");
+        const after = fake.exportState();
+        if (at === requests && afterOps === 1_000_000) {
+          expect(after).toEqual(rebuilt); // the last request ran whole: only its answer was lost
+        } else {
+          expect(after).toEqual(before);
+          expect(cell(fake, "PIAO Dati", "D3")).toBe(77);
+        }
+      }
+    }
+  });
+
+  test("when Excel refuses the put-back too, the old sheets stay parked with their data, and the next read puts them back", async () => {
+    const fake = await built();
+    // The third request (after the two that look) fails once the old sheets are parked, and Excel
+    // refuses everything after it, the put-back included.
+    fake.injectFailure({ atSync: 3, code: "InactiveWorkbook", afterOps: 20, persistent: true });
+    const e = await errorOf(applyPlan(fake.context, rebuild(), { supports: fake.supports }));
+    expect(e).toBeInstanceOf(BuildInterruptedError);
+    expect(e.code).toBe("InactiveWorkbook");
+    expect(excelErrorFinding(e).code).toBe("EXCEL_COSTRUZIONE_ANNULLATA");
+    expect(excelErrorFinding(e).message.it).toContain("~piao-old-1");
+    expect(cell(fake, "~piao-old-1", "D3")).toBe(77); // parked, not lost
+    expect(fake.exportState().tables.map((t) => [t.name, t.sheet])).toContainEqual([
+      "piao_old_1",
+      "~piao-old-1",
+    ]);
+
+    fake.injectFailure(null); // the user comes back to the workbook
+    const host = { run: fake.run, supports: fake.supports };
+    const reading = await readAll(fake.context, host, []);
+    const names = reading.snapshots.map((x) => x.name);
+    expect(names).toEqual(["Foglio1", "PIAO Dati", "PIAO Parametri"]);
+    expect(cell(fake, "PIAO Dati", "D3")).toBe(77);
+    expect(fake.exportState().tables.map((t) => t.name)).toEqual(["PIAO_Obiettivi"]);
+    expect(fake.exportState().names).toEqual([{ name: "PIAO_Soglia", formula: "='PIAO Parametri'!$B$2" }]);
+    expect(fake.exportState().settings).toEqual({});
+  });
+
+  test("a build after an unrepaired interruption puts the parked sheets back first, then replaces them", async () => {
+    const fake = await built();
+    fake.injectFailure({ atSync: 3, code: "InactiveWorkbook", persistent: true });
+    await errorOf(applyPlan(fake.context, rebuild(), { supports: fake.supports }));
+    fake.injectFailure(null);
+    await applyPlan(fake.context, rebuild(), { supports: fake.supports });
+    const state = fake.exportState();
+    expect(state.sheets.map((x) => x.name)).toEqual(["Foglio1", "PIAO Dati", "PIAO Parametri"]);
+    expect(cell(fake, "PIAO Dati", "B2")).toBe("descrizione nuova");
+    expect(state.settings).toEqual({});
+  });
+});
+
+describe("8. protection: users can add rows, sort and filter where the plan lets them", () => {
+  const seeded = () =>
+    createFakeExcel([
+      {
+        name: "Tabella",
+        values: [
+          ["Codice", "Peso"],
+          ["B", 2],
+          ["A", 1],
+        ],
+      },
+    ]);
+  test("the fake refuses sorting and filtering over locked cells, and growing a table, on a protected sheet whatever the options", async () => {
+    const fake = seeded();
+    await fake.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("Tabella");
+      ws.tables.add(ws.getRange("A1:B3"), true).name = "T";
+      ws.protection.protect({ allowSort: true, allowAutoFilter: true });
+    });
+    const ws = (ctx: Excel.RequestContext) => ctx.workbook.worksheets.getItem("Tabella");
+    const sort = () =>
+      fake.run(async (ctx) =>
+        ws(ctx)
+          .getRange("A1:B3")
+          .sort.apply([{ key: 1 }], false, true),
+      );
+    const filter = () =>
+      fake.run(async (ctx) =>
+        ws(ctx).autoFilter.apply(ws(ctx).getRange("A1:B3"), 0, { filterOn: "Values", values: ["A"] }),
+      );
+    const grow = () => fake.run(async (ctx) => ctx.workbook.tables.getItem("T").resize("A1:B4"));
+    for (const f of [sort, filter, grow]) expect((await errorOf(f())).code).toBe("AccessDenied");
+    await fake.run(async (ctx) => ws(ctx).protection.unprotect());
+    await sort();
+    await filter();
+    await grow();
+    const cells = fake.exportState().sheets[0].cells;
+    expect([cells.A2.value, cells.A3.value]).toEqual(["A", "B"]);
+    expect(fake.exportState().tables[0].ref).toBe("A1:B4");
+  });
+
+  test("on the built example, users add rows, sort and filter the tables they extend; protected sheets hold no table", async () => {
+    for (const s of examplePlan.sheets) if (s.protection) expect([s.name, s.tables]).toEqual([s.name, []]);
+    const fake = createFakeExcel(snapshotsOfFile(EXAMPLE).map((x) => ({ name: x.name, values: [["x"]] })));
+    await applyPlan(fake.context, examplePlan, { supports: fake.supports });
+    const tableRef = (name: string) => fake.exportState().tables.find((t) => t.name === name)!.ref;
+    for (const [sheet, table] of [
+      [SHEETS.objectives, TABLES.objectives],
+      [SHEETS.weights, TABLES.weights],
+      [SHEETS.spending, TABLES.hiringPlan],
+      [SHEETS.measures, TABLES.measures],
+    ]) {
+      const ref = tableRef(table);
+      const grown = ref.replace(/\d+$/, (n) => String(Number(n) + 1));
+      await fake.run(async (ctx) => {
+        const ws = ctx.workbook.worksheets.getItem(sheet);
+        ws.getRange(ref).sort.apply([{ key: 2 }], false, true);
+        ws.autoFilter.apply(ws.getRange(ref), 0, { filterOn: "Values", values: ["x"] });
+        ctx.workbook.tables.getItem(table).resize(grown);
+      });
+      expect(tableRef(table)).toBe(grown);
+    }
   });
 });

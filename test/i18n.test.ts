@@ -3,6 +3,8 @@ import { FINDING_CODES } from "../src/engine/core/findings";
 import { MESSAGES } from "../src/engine/core/messages";
 import { en } from "../src/engine/core/i18n/en";
 import { it } from "../src/engine/core/i18n/it";
+import { en as excelEn } from "../src/excel/i18n/en";
+import { it as excelIt } from "../src/excel/i18n/it";
 import { en as paneEn } from "../src/taskpane/i18n/en";
 import { it as paneIt } from "../src/taskpane/i18n/it";
 
@@ -11,6 +13,7 @@ const keys = (o: object) => Object.keys(o).sort();
 test.each([
   ["engine", it, en],
   ["task pane", paneIt, paneEn],
+  ["Office.js adapter", excelIt, excelEn],
 ])("the %s catalogue has the same message ids in Italian and English", (_, a, b) => {
   expect(keys(b)).toEqual(keys(a));
   expect(keys(a).length).toBeGreaterThan(10);

@@ -9,6 +9,7 @@ import type { SheetSnapshot } from "../engine/core/snapshot";
 import { convert, type ConversionResult } from "../engine/convert";
 import {
   applyPlan,
+  queueRestore,
   readWorkbook,
   removeSheets,
   type AdapterNotice,
@@ -53,6 +54,9 @@ export async function readAll(
 ): Promise<Reading> {
   // The setting travels with the read's first request; if that request had to be retried, its own sync.
   const queued = queueMapping(context);
+  // A build interrupted beyond repair parked the previous generated sheets: put them back and read
+  // again, so that what the user typed into them is carried over.
+  const restore = queueRestore(context);
   const skipped: SkippedSheet[] = [];
   const notices: AdapterNotice[] = [];
   const snapshots = await readWorkbook(context, {
@@ -61,6 +65,7 @@ export async function readAll(
     onSkip: (info) => skipped.push(info),
     onNotice: (n) => notices.push(n),
   });
+  if (await restore()) return readAll(context, host, sheetNames);
   let mapping: Mapping;
   try {
     mapping = queued();

@@ -14,10 +14,11 @@
  *    over `maxRequestBytes` (default 4 MB, under Excel on the web's 5 MB limit), so the number of syncs
  *    grows with the bytes written, never with the number of rows or operations.
  *
- * Order of operations: delete the old generated sheets and names → add the sheets → per sheet: cell
- * blocks (number formats, values, formulas), block and range styles, column widths, merges, freeze
- * panes, tables (from the already-written range), data validation, conditional formats → defined
- * names → charts → protection (last, so that nothing writes into a protected sheet).
+ * Order of operations: park the old generated sheets, their tables and names (park.ts) → add the
+ * sheets → per sheet: cell blocks (number formats, values, formulas), block and range styles, column
+ * widths, merges, freeze panes, tables (from the already-written range), data validation, conditional
+ * formats → defined names → charts → protection (last, so that nothing writes into a protected sheet) →
+ * delete the parked sheets. A failure on the way puts the parked sheets back.
  */
 
 import { cellAddress, columnLetters, parseCell, parseRange } from "../engine/core/address";
@@ -25,12 +26,12 @@ import type { CellStyle, ChartPlan, SheetPlan, ValidationPlan, WorkbookPlan } fr
 import type { FindingCode } from "../engine/core/findings";
 import { WriteBatcher } from "./batch";
 import { type PreparedBlock, charsToPoints, prepareBlock } from "./cells";
-import { ExcelAdapterError } from "./errors";
+import { BuildInterruptedError, ExcelAdapterError } from "./errors";
 import { type AdapterNotice, notice } from "./notices";
 import { DEFAULT_MAX_REQUEST_BYTES, OP_OVERHEAD_BYTES } from "./payload";
 import { linkTasks } from "./links";
 import { splitSheetRef } from "./refs";
-import { deleteSheet } from "./sheets";
+import { type Parked, freeName, park, parksAnything, putBack, queueRestore, unpark } from "./park";
 import { type Supports, officeSupports } from "./supports";
 import { assertValidPlan } from "./validate";
 import { CHUNK_OVERHEAD, applyStyle, styleOps, writeFormulas, writeValues } from "./write-cells";
@@ -114,13 +115,6 @@ function applyValidation(range: Excel.Range, v: ValidationPlan): void {
   if (v.error) dv.errorAlert = { showAlert: true, style: "Stop", title: "", message: truncate(v.error, 225) };
 }
 
-function uniqueSheetName(taken: Set<string>): string {
-  for (let i = 1; ; i++) {
-    const n = `~piao-tmp-${i}`;
-    if (!taken.has(lc(n))) return n;
-  }
-}
-
 export async function applyPlan(
   context: Excel.RequestContext,
   plan: WorkbookPlan,
@@ -153,14 +147,20 @@ export async function applyPlan(
   const sheetList = wb.worksheets;
   sheetList.load("items/name,items/visibility");
   const nameList = wb.names;
-  nameList.load("items/name");
+  nameList.load("items/name,items/formula");
   const tableList = wb.tables;
   tableList.load("items/name");
   const olds = plan.sheets.map((s) => wb.worksheets.getItemOrNullObject(s.name));
   const app = wb.application;
   app.load("calculationMode");
+  const restore = queueRestore(context);
   await context.sync();
   syncs++;
+  if (await restore()) {
+    // A build interrupted beyond repair left its parked sheets: they are back; start again from there.
+    const again = await applyPlan(context, plan, opts);
+    return { ...again, syncs: again.syncs + syncs + 2 };
+  }
 
   const replaced = new Set(plan.sheets.filter((_, i) => !olds[i].isNullObject).map((s) => lc(s.name)));
   const planNames = new Set(plan.names.map((n) => lc(n.name)));
@@ -205,26 +205,27 @@ export async function applyPlan(
     return sheetOf(sheet).getRange(address);
   };
 
-  // Structure. Excel refuses to delete the last visible sheet: if every visible sheet is being
-  // replaced, a placeholder keeps the workbook valid until the new sheets exist.
-  const visibleLeft = sheetList.items.filter(
-    (s) => s.visibility === "Visible" && !replaced.has(lc(s.name)),
-  ).length;
-  const holder: { sheet?: Excel.Worksheet } = {};
-  const needHolder = replaced.size > 0 && visibleLeft === 0;
-  if (needHolder) {
-    const name = uniqueSheetName(new Set(sheetList.items.map((s) => lc(s.name))));
-    op(() => (holder.sheet = wb.worksheets.add(name)));
-  }
+  // The old sheets are parked, not deleted, until the new ones are complete (park.ts).
+  const taken = new Set([...sheetList.items.map((s) => lc(s.name))]);
+  const takenIds = new Set([...tableList.items, ...nameList.items].map((x) => lc(x.name)));
+  for (const n of [...planTables, ...planNames]) takenIds.add(n);
+  const parked: Parked = {
+    sheets: plan.sheets
+      .filter((_, i) => !olds[i].isNullObject)
+      .map((s) => ({ name: s.name, parked: freeName("~piao-old-", taken) })),
+    added: plan.sheets.filter((_, i) => olds[i].isNullObject).map((s) => s.name),
+    tables: clashing.map((t) => ({ name: t.name, parked: freeName("piao_old_", takenIds) })),
+    names: plan.names.map((n) => ({
+      name: n.name,
+      formula: nameList.items.find((x) => lc(x.name) === lc(n.name))?.formula,
+    })),
+  };
+  const parking = parksAnything(parked);
+  if (parking)
+    op(() => park(context, parked), 1 + parked.sheets.length + parked.tables.length + parked.names.length);
   const veryHidden = new Set(
     sheetList.items.filter((s) => s.visibility === "VeryHidden").map((s) => lc(s.name)),
   );
-  olds.forEach((o, i) => {
-    if (o.isNullObject) return;
-    const hidden = veryHidden.has(lc(plan.sheets[i].name));
-    op(() => deleteSheet(o, hidden), hidden ? 2 : 1);
-  });
-  for (const n of nameList.items) if (planNames.has(lc(n.name))) op(() => n.delete());
   for (const s of plan.sheets) {
     op(() => {
       const ws = wb.worksheets.add(s.name);
@@ -232,7 +233,6 @@ export async function applyPlan(
       proxies.set(lc(s.name), ws);
     }, 2);
   }
-  if (needHolder) op(() => holder.sheet?.delete());
 
   for (const s of plan.sheets) sheetTasks(s, tasks, op, sheetOf, has);
 
@@ -294,6 +294,8 @@ export async function applyPlan(
     );
   }
 
+  if (parking) op(() => unpark(context, parked, veryHidden), 1 + 2 * parked.sheets.length);
+
   // --- 3. Run -----------------------------------------------------------------------------------------
   const total = tasks.reduce(
     (n, t) =>
@@ -304,16 +306,25 @@ export async function applyPlan(
     0,
   );
   const batcher = new WriteBatcher(context, maxBytes, supports, total, opts.onProgress);
-  for (const t of tasks) {
-    if (t.kind === "op") {
-      await batcher.add(t.bytes, t.run);
-    } else {
-      const ws = () => sheetOf(t.sheet);
-      if (t.phase === "values") await writeValues(batcher, ws, t.block, t.style, has.byIndexes);
-      else await writeFormulas(batcher, ws, t.block, t.tableCols, has.byIndexes);
+  try {
+    for (const t of tasks) {
+      if (t.kind === "op") {
+        await batcher.add(t.bytes, t.run);
+      } else {
+        const ws = () => sheetOf(t.sheet);
+        if (t.phase === "values") await writeValues(batcher, ws, t.block, t.style, has.byIndexes);
+        else await writeFormulas(batcher, ws, t.block, t.tableCols, has.byIndexes);
+      }
     }
+    await batcher.flush();
+  } catch (e) {
+    try {
+      await putBack(context, parked);
+    } catch {
+      throw new BuildInterruptedError(e, parked.sheets.map((p) => `«${p.parked}» (${p.name})`).join(", "));
+    }
+    throw e;
   }
-  await batcher.flush();
   if (batcher.syncs === 0) opts.onProgress?.(total, total);
   if (app.calculationMode === "Manual") {
     // In manual calculation new formulas show no (or stale) values until the user recalculates:

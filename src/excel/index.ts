@@ -13,12 +13,14 @@ export {
 } from "./read";
 export { applyPlan, MIN_EXCEL_API, type ApplyOptions, type ApplyResult } from "./apply";
 export { removeSheets, selectCell, type RemoveOptions } from "./sheets";
+export { queueRestore } from "./park";
 export {
   describeExcelError,
   excelErrorCode,
   excelErrorFinding,
   noticeFinding,
   EXCEL_GENERIC_FINDING,
+  BuildInterruptedError,
   ExcelAdapterError,
   SheetTooLargeError,
   type ExcelErrorDescription,

@@ -11,21 +11,23 @@
  *   numeric text a number…) unless the cell's number format is Text (`@`);
  * - `*OrNullObject` results expose `isNullObject` after a sync; using a null object throws;
  * - writing to a locked cell of a protected sheet throws `AccessDenied`;
- * - APIs newer than the configured ExcelApi version fail with `ApiNotFound`.
+ * - APIs newer than the configured ExcelApi version fail with `ApiNotFound`;
+ * - `getMergedAreasOrNullObject` returns only areas starting in the range, and fails above 512;
+ * - a failure can be injected at the N-th sync (`injectFailure`), after some of its operations ran.
  *
  * Layout: fake-runtime.ts (queue, sync, load), fake-state.ts (the workbook data and Excel's input
  * rules), fake-range.ts and fake-workbook.ts (the proxies), fake-export.ts (seed/export), fake-a1.ts.
  */
 
 import { DEFAULT_FAKE_LIMITS, type FakeLimits } from "./fake-errors";
-import { FakeRuntime, type FakeStats } from "./fake-runtime";
+import { FakeRuntime, type FakeStats, type InjectedFailure } from "./fake-runtime";
 import { type FakeWorkbookState, addSheet, newWorkbookState } from "./fake-state";
 import { type ExportedWorkbook, type FakeSheetSeed, exportWorkbook, seedSheet } from "./fake-export";
 import { FakeRequestContext } from "./fake-workbook";
 
 export { FakeOfficeError, DEFAULT_FAKE_LIMITS } from "./fake-errors";
 export type { FakeLimits } from "./fake-errors";
-export type { FakeStats, SyncRecord } from "./fake-runtime";
+export type { FakeStats, InjectedFailure, SyncRecord } from "./fake-runtime";
 export type { FakeWorkbookState } from "./fake-state";
 export type { ExportedWorkbook, ExportedSheet, ExportedCell, FakeSheetSeed } from "./fake-export";
 export { exportWorkbook, seedSheet } from "./fake-export";
@@ -55,6 +57,8 @@ export interface FakeExcel {
   exportState(): ExportedWorkbook;
   /** Zeroes the counters (e.g. after seeding or a first run). */
   resetStats(): void;
+  /** Makes a later sync fail (null clears it): see `InjectedFailure`. */
+  injectFailure(f: InjectedFailure | null): void;
 }
 
 /** Creates a fake workbook; without `initialSheets` it has one empty `Sheet1`, like a new workbook. */
@@ -82,6 +86,7 @@ export function createFakeExcel(initialSheets?: FakeSheetSeed[], options: FakeEx
     supports: (v) => rt.supports(v),
     seed: (sheets) => sheets.forEach((s) => seedSheet(state, s)),
     exportState: () => exportWorkbook(state),
+    injectFailure: (f) => rt.injectFailure(f),
     resetStats() {
       rt.stats.syncs = 0;
       rt.stats.requests.length = 0;

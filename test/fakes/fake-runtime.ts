@@ -66,8 +66,24 @@ export function versionAtLeast(have: string, need: string): boolean {
   return a1 > b1 || (a1 === b1 && (a2 ?? 0) >= (b2 ?? 0));
 }
 
+/**
+ * A failure to inject: the `atSync`-th sync from now fails with `code` after running its first
+ * `afterOps` operations (earlier ones stay applied, as in Excel); `persistent` makes every later sync fail
+ * too, before running anything, until the failure is cleared — Excel refusing every call while another
+ * workbook is active (`InactiveWorkbook`,
+ * https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-troubleshooting).
+ */
+export interface InjectedFailure {
+  atSync: number;
+  code: string;
+  afterOps?: number;
+  persistent?: boolean;
+}
+
 export class FakeRuntime {
   private queue: QueuedOp[] = [];
+  /** The armed failure, with the absolute sync number it fires at. */
+  private failure: (InjectedFailure & { at: number }) | null = null;
   readonly stats: FakeStats = { syncs: 0, requests: [], log: [] };
   private current: SyncRecord | null = null;
   private nextObjectId = 1;
@@ -84,6 +100,10 @@ export class FakeRuntime {
 
   enqueue(json: unknown, run: () => OpResult | void): void {
     this.queue.push({ json, run });
+  }
+
+  injectFailure(f: InjectedFailure | null): void {
+    this.failure = f && { ...f, at: this.stats.syncs + f.atSync };
   }
 
   pending(): number {
@@ -131,15 +151,23 @@ export class FakeRuntime {
       );
     }
     const commits: (() => void)[] = [];
+    const f = this.failure;
+    const n = this.stats.syncs;
+    const injected = f && (n === f.at || (f.persistent && n > f.at)) ? f.code : null;
+    const failAfter = injected && n === f?.at ? (f.afterOps ?? 0) : 0;
+    if (injected && !f?.persistent) this.failure = null;
+    const fail = () => new FakeOfficeError(injected ?? "", `Injected failure (${injected}).`, "context.sync");
     this.current = record;
     try {
-      for (const op of ops) {
+      for (const [i, op] of ops.entries()) {
+        if (injected && i >= failAfter) throw fail();
         const r = op.run();
         if (r) {
           record.responseBytes += r.bytes ?? 0;
           if (r.commit) commits.push(r.commit);
         }
       }
+      if (injected) throw fail(); // every operation ran, the response is lost
     } catch (e) {
       record.error = (e as { code?: string }).code ?? String(e);
       throw e;

@@ -82,6 +82,8 @@ export interface FakeSheet {
   /** Column widths in points, by 0-based column. */
   columnWidths: Map<number, number>;
   frozen?: { rows: number; cols: number };
+  /** The range a user-style AutoFilter was applied to (the fake does not hide rows). */
+  autoFilter?: Rect;
   protection: { protected: boolean; options?: Record<string, unknown>; password?: string };
   /** Unbounded ranges (`D:D`) whose lock flag was set; cells are checked against these too. */
   lockedRects: { rect: Rect; locked: boolean }[];
@@ -305,6 +307,27 @@ export function checkWritable(sheet: FakeSheet, rect: Rect, where: string): void
         );
       }
     }
+  }
+}
+
+/**
+ * Sorting and filtering, as a user does them: on a protected sheet Excel refuses both over a range holding
+ * any locked cell, whatever `allowSort`/`allowAutoFilter` say ("users can't sort ranges that contain locked
+ * cells on a protected worksheet, regardless of this setting",
+ * https://support.microsoft.com/office/protect-a-worksheet-3179efdb-1285-4d49-a9c3-f4ca36276de6).
+ */
+export function checkSortFilter(sheet: FakeSheet, rect: Rect, option: "allowSort" | "allowAutoFilter"): void {
+  const p = sheet.protection;
+  if (!p.protected) return;
+  let locked = false;
+  for (let r = rect.top; r <= rect.bottom && !locked; r++)
+    for (let c = rect.left; c <= rect.right && !locked; c++) locked = isLocked(sheet, r, c);
+  if (locked || !p.options?.[option]) {
+    throw new FakeOfficeError(
+      "AccessDenied",
+      `The range contains locked cells on the protected sheet '${sheet.name}'.`,
+      option === "allowSort" ? "RangeSort.apply" : "AutoFilter.apply",
+    );
   }
 }
 

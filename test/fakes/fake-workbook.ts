@@ -24,6 +24,7 @@ import {
   addSheet,
   cellKey,
   checkIdentifier,
+  checkSortFilter,
   checkSheetName,
   checkWritable,
   deleteSheet,
@@ -187,6 +188,10 @@ export class FakeWorksheet extends FakeClientObject<FakeSheet> {
   }
   get charts(): FakeChartCollection {
     return (this._charts ??= new FakeChartCollection(this.context, this._rt, this, () => this._live()));
+  }
+  /** ExcelApi 1.9. */
+  get autoFilter(): FakeAutoFilter {
+    return new FakeAutoFilter(this.context, this._rt, this, () => this._live());
   }
 
   override _nav(prop: string): FakeClientObject | undefined {
@@ -382,6 +387,21 @@ export class FakeWorksheet extends FakeClientObject<FakeSheet> {
 
   delete(): void {
     this._call("delete", [], () => deleteSheet(this._wb, this._live()));
+  }
+}
+
+/** A user-style filter: refused over locked cells on a protected sheet (see `checkSortFilter`). */
+export class FakeAutoFilter extends FakeClientObject<FakeSheet> {
+  protected readonly _typeName = "AutoFilter";
+
+  apply(range: FakeRange | string, columnIndex?: number, criteria?: Record<string, unknown>): void {
+    this._call("apply", columnIndex === undefined ? [range] : [range, columnIndex, criteria], () => {
+      this._rt.requireApi("1.9", "AutoFilter.apply");
+      const sheet = this._target();
+      const rect = typeof range === "string" ? rectOn(sheet, range) : range._live().rect;
+      checkSortFilter(sheet, rect, "allowAutoFilter");
+      sheet.autoFilter = rect;
+    });
   }
 }
 
@@ -671,6 +691,30 @@ export class FakeTableProxy extends FakeClientObject<FakeTable> {
     return this._rangeOf("getDataBodyRange", (t) =>
       rows(t.rect) > 1 ? { ...t.rect, top: t.rect.top + 1 } : null,
     );
+  }
+
+  /**
+   * ExcelApi 1.13. Growing a table is refused on a protected sheet, whatever the protection options: a
+   * table on a protected sheet cannot grow (a user cannot add a row to it either,
+   * https://support.microsoft.com/office/protect-a-worksheet-3179efdb-1285-4d49-a9c3-f4ca36276de6).
+   */
+  resize(newRange: FakeRange | string): void {
+    this._call("resize", [newRange], () => {
+      this._rt.requireApi("1.13", "Table.resize");
+      const t = this._live();
+      if (t.sheet.protection.protected) {
+        throw new FakeOfficeError(
+          "AccessDenied",
+          `The sheet '${t.sheet.name}' is protected.`,
+          "Table.resize",
+        );
+      }
+      const rect = typeof newRange === "string" ? rectOn(t.sheet, newRange) : newRange._live().rect;
+      if (rect.top !== t.rect.top || rect.left !== t.rect.left) {
+        throw new FakeOfficeError("InvalidArgument", "The header row must stay where it is.", "Table.resize");
+      }
+      t.rect = rect;
+    });
   }
 
   delete(): void {

@@ -77,6 +77,8 @@ export const FINDING_CODES = [
   "EXCEL_CALCOLO_MANUALE",
   "EXCEL_CARTELLA_NON_ATTIVA",
   "EXCEL_CELLE_UNITE",
+  "EXCEL_CELLE_UNITE_TROPPE",
+  "EXCEL_COSTRUZIONE_ANNULLATA",
 ] as const;
 
 /** Stable machine code of a finding (docs/workbook-contract.md lists them): compare codes, never texts. */

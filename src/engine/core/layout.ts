@@ -8,6 +8,8 @@ export const STYLE = {
   label: { bold: true } as CellStyle,
   /** Cells the user is expected to type into. */
   input: { fill: "#FFF2CC" } as CellStyle,
+  /** Cells computed by formulas, on sheets left unprotected so that users can sort, filter and add rows. */
+  computed: { fill: "#EDEDED", italic: true } as CellStyle,
   error: { fill: "#FFC7CE", fontColor: "#9C0006" } as CellStyle,
   ok: { fill: "#C6EFCE", fontColor: "#006100" } as CellStyle,
   warning: { fill: "#FFEB9C", fontColor: "#9C5700" } as CellStyle,

@@ -188,14 +188,9 @@ export function objectivesSheet(
           : 14,
   }));
   sheet.frozen = { rows: 1, cols: 2 };
-  // Computed columns (score, source link) stay locked; everything else can be edited.
-  sheet.protection = {
-    unlocked: L.headers
-      .map((_, col) => col)
-      .filter(
-        (col) => ![L.col.scoreDec, L.col.source, L.col.calculatedSep, L.col.calculatedDec].includes(col),
-      )
-      .map((col) => range(col)),
-  };
+  // No protection: users add objective rows to the table, sort and filter it, which Excel refuses on a
+  // protected sheet (docs/architecture.md, Decisions). The computed columns are marked instead.
+  for (const col of [L.col.scoreDec, L.col.calculatedSep, L.col.calculatedDec])
+    sheet.rangeStyles.push({ range: range(col), style: STYLE.computed });
   return { sheet, layout: L };
 }

@@ -53,6 +53,7 @@ export function weightsSheet(units: UnitSummary[]): SheetPlan {
     width: col === 0 ? 42 : col === 1 ? 28 : Math.max(12, h.length + 2),
   }));
   sheet.frozen = { rows: 1, cols: 1 };
-  sheet.protection = { unlocked: [] };
+  // No protection: a table users sort and filter (by Esito); its computed columns are marked instead.
+  sheet.rangeStyles.push({ range: `C2:K${last}`, style: STYLE.computed });
   return sheet;
 }

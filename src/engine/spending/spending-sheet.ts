@@ -91,6 +91,7 @@ export function spendingSheet(
     { col: 2, width: 70 },
     { col: 3, width: 26 },
   ];
-  sheet.protection = { unlocked: [inputRange, conditions.range, ...plan.unlocked] };
+  // No protection: the hiring plan and departures are tables users extend and sort (a protected sheet holds
+  // no table: docs/architecture.md, Decisions). Inputs are shaded; the rest are formulas.
   return { sheet, names, layout: plan.layout };
 }
