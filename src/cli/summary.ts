@@ -5,54 +5,7 @@ import { countBySeverity, type Finding } from "../engine/core/findings";
 import type { Lang } from "../engine/core/i18n";
 import { findingRef } from "../engine/core/messages";
 import type { UnitSummary } from "../engine/objectives/weights";
-
-const T = {
-  it: {
-    converting: "PIAO Sheets – conversione di",
-    checking: "PIAO Sheets – verifica di",
-    sheets: "Fogli letti:",
-    units: "Unità e somma dei pesi:",
-    noUnits: "  nessun obiettivo trovato",
-    objectives: "obiettivi",
-    sum: "somma pesi",
-    gates: "cancello (peso 0)",
-    findings: (c: Record<string, number>) =>
-      `Segnalazioni: ${c.error} errori, ${c.warning} avvisi, ${c.info} informazioni`,
-    errorsList: "Errori e avvisi:",
-    more: (n: number) => `  … e altre ${n} segnalazioni (vedere il foglio PIAO Verifica)`,
-    spending:
-      "Spesa di personale: dati non trovati nella cartella (compilare il foglio PIAO Spesa personale)",
-    spendingLine: "Spesa di personale:",
-    spendingParts: ["rapporto", "soglia", "fascia", "spesa massima", "margine"],
-    incomplete: "dati incompleti, completare il foglio PIAO Spesa personale",
-    archived: (n: number) => `Righe spostate in PIAO Archivio: ${n}`,
-    written: "Scritto:",
-    checkedConverted: "Controllato il foglio PIAO Obiettivi (cartella già convertita).",
-    checkedSource: "Controllati i fogli dell'utente.",
-  },
-  en: {
-    converting: "PIAO Sheets – converting",
-    checking: "PIAO Sheets – checking",
-    sheets: "Sheets read:",
-    units: "Units and weight sums:",
-    noUnits: "  no objective found",
-    objectives: "objectives",
-    sum: "weight sum",
-    gates: "gate (weight 0)",
-    findings: (c: Record<string, number>) =>
-      `Findings: ${c.error} errors, ${c.warning} warnings, ${c.info} info`,
-    errorsList: "Errors and warnings:",
-    more: (n: number) => `  … and ${n} more (see the PIAO Verifica sheet)`,
-    spending: "Staff spending: no figures found in the workbook (fill in the PIAO Spesa personale sheet)",
-    spendingLine: "Staff spending:",
-    spendingParts: ["ratio", "threshold", "band", "maximum spending", "headroom"],
-    incomplete: "incomplete figures, fill in the PIAO Spesa personale sheet",
-    archived: (n: number) => `Rows moved to PIAO Archivio: ${n}`,
-    written: "Written:",
-    checkedConverted: "Checked the PIAO Obiettivi sheet (workbook already converted).",
-    checkedSource: "Checked the user's sheets.",
-  },
-};
+import { CLI } from "./i18n";
 
 const num = (n: number, lang: Lang) => (lang === "it" ? String(n).replace(".", ",") : String(n));
 const locale = (lang: Lang) => (lang === "it" ? "it-IT" : "en-GB");
@@ -65,62 +18,81 @@ const pct = (n: number, lang: Lang) =>
     maximumFractionDigits: 2,
   }).format(n);
 
+/** The spending outcome in the chosen language (the workbook writes it in Italian). */
+function outcome(r: ConversionResult, lang: Lang): string {
+  const t = CLI[lang];
+  switch (r.spending.outputs.outcome) {
+    case "under":
+      return t.outcomeUnder();
+    case "between":
+      return t.outcomeBetween();
+    case "above":
+      return r.spending.inputs.body === "Comune" ? t.outcomeAboveComune() : t.outcomeAbove();
+    default:
+      return t.incomplete();
+  }
+}
+
 /** The spending outcome, when figures were found in the workbook. */
 function spendingLine(r: ConversionResult, lang: Lang): string {
-  const t = T[lang];
-  if (r.spending.found === 0) return t.spending;
+  const t = CLI[lang];
+  if (r.spending.found === 0) return t.noSpending();
   const o = r.spending.outputs;
-  const [ratio, threshold, band, max, margin] = t.spendingParts;
   const parts = [
-    o.ratio !== null ? `${ratio} ${pct(o.ratio, lang)}` : "",
-    o.threshold !== null ? `${threshold} ${pct(o.threshold, lang)}` : "",
-    o.band !== null ? `${band} ${o.band}` : "",
-    o.maxSpending !== null ? `${max} ${money(o.maxSpending, lang)}` : "",
-    o.margin !== null ? `${margin} ${money(o.margin, lang)}` : "",
+    o.ratio !== null ? `${t.ratio()} ${pct(o.ratio, lang)}` : "",
+    o.threshold !== null ? `${t.threshold()} ${pct(o.threshold, lang)}` : "",
+    o.band !== null ? `${t.band()} ${o.band}` : "",
+    o.maxSpending !== null ? `${t.maxSpending()} ${money(o.maxSpending, lang)}` : "",
+    o.margin !== null ? `${t.margin()} ${money(o.margin, lang)}` : "",
   ].filter(Boolean);
-  return `${t.spendingLine} ${parts.join(", ")}${parts.length ? " — " : ""}${r.spending.outcome || t.incomplete}`;
+  return `${t.spendingLine()} ${parts.join(", ")}${parts.length ? " — " : ""}${outcome(r, lang)}`;
 }
 
 function unitLines(units: UnitSummary[], lang: Lang): string[] {
-  const t = T[lang];
-  if (units.length === 0) return [t.noUnits];
+  const t = CLI[lang];
+  if (units.length === 0) return [t.noUnits()];
   const width = Math.min(48, Math.max(...units.map((u) => u.unit.length)));
   return units.map(
-    (u) =>
-      `  ${u.unit.padEnd(width)}  ${String(u.objectives).padStart(3)} ${t.objectives}, ${t.sum} ${num(u.weightSum, lang)} ${u.ok ? "OK" : "ERRORE"}` +
-      (u.gates ? `, ${u.gates} ${t.gates}` : ""),
+    (u) => `  ${u.unit.padEnd(width)}  ${t.unitLine(u.objectives, num(u.weightSum, lang), u.ok, u.gates)}`,
   );
+}
+
+function findingsLine(findings: Finding[], lang: Lang): string {
+  const c = countBySeverity(findings);
+  return CLI[lang].findings(c.error, c.warning, c.info);
 }
 
 function problemLines(findings: Finding[], lang: Lang, max = 15): string[] {
   const serious = findings.filter((f) => f.severity !== "info");
   if (serious.length === 0) return [];
-  const lines = [T[lang].errorsList];
+  const t = CLI[lang];
+  const lines = [t.errorsList()];
   for (const f of serious.slice(0, max)) {
     const ref = findingRef(f);
-    lines.push(`  [${f.severity === "error" ? "E" : "A"}] ${ref ? ref + " " : ""}${f.message[lang]}`);
+    const mark = f.severity === "error" ? t.errorMark() : t.warningMark();
+    lines.push(`  [${mark}] ${ref ? ref + " " : ""}${f.message[lang]}`);
   }
-  if (serious.length > max) lines.push(T[lang].more(serious.length - max));
+  if (serious.length > max) lines.push(t.more(serious.length - max));
   return lines;
 }
 
 export function formatConversion(input: string, output: string, r: ConversionResult, lang: Lang): string {
-  const t = T[lang];
-  const lines = [`${t.converting} ${input}`, t.sheets];
+  const t = CLI[lang];
+  const lines = [t.converting(input), t.sheets()];
   for (const s of r.sheets) lines.push(`  ${s.sheet}: ${s.summary[lang]}`);
-  lines.push(t.units, ...unitLines(r.units, lang));
-  lines.push(t.findings(countBySeverity(r.findings)), ...problemLines(r.findings, lang));
+  lines.push(t.units(), ...unitLines(r.units, lang));
+  lines.push(findingsLine(r.findings, lang), ...problemLines(r.findings, lang));
   lines.push(spendingLine(r, lang));
   if (r.archived) lines.push(t.archived(r.archived));
-  lines.push(`${t.written} ${output}`);
+  lines.push(t.written(output));
   return lines.join("\n") + "\n";
 }
 
 export function formatCheck(input: string, r: CheckResult, lang: Lang): string {
-  const t = T[lang];
-  const lines = [`${t.checking} ${input}`, r.checked === "converted" ? t.checkedConverted : t.checkedSource];
-  lines.push(t.units, ...unitLines(r.units, lang));
-  lines.push(t.findings(countBySeverity(r.findings)), ...problemLines(r.findings, lang));
+  const t = CLI[lang];
+  const lines = [t.checking(input), r.checked === "converted" ? t.checkedConverted() : t.checkedSource()];
+  lines.push(t.units(), ...unitLines(r.units, lang));
+  lines.push(findingsLine(r.findings, lang), ...problemLines(r.findings, lang));
   return lines.join("\n") + "\n";
 }
 

@@ -4,6 +4,7 @@
  * its parameter sections); this module composes them and lays out the workbook.
  */
 import type { ArchivedRow } from "./core/carryover";
+import { fitColumns } from "./core/columns";
 import { isGeneratedSheet, SHEETS } from "./core/contract";
 import { sortFindings, type Finding } from "./core/findings";
 import type { Lang } from "./core/i18n";
@@ -117,7 +118,20 @@ export function convert(snapshots: SheetSnapshot[], opts: ConvertOptions = {}): 
   ]);
   const plan: WorkbookPlan = {
     sheets: [
-      summarySheet(lang, opts.sourceName ?? "", objectives.units.length, indicators.charts),
+      summarySheet({
+        lang,
+        source: opts.sourceName ?? "",
+        units: objectives.units.length,
+        spending: {
+          spending: spending.inputs.spending,
+          maxSpending: spending.outputs.maxSpending,
+          increaseLimit: spending.outputs.increaseLimit,
+          ratio: spending.outputs.ratio,
+          threshold: spending.outputs.threshold,
+        },
+        indicators: indicators.indicators.length,
+        indicatorCharts: indicators.charts,
+      }),
       objectivesSheet(objectives.objectives, years, previous.inputs).sheet,
       weightsSheet(objectives.units),
       indicators.sheet,
@@ -127,7 +141,9 @@ export function convert(snapshots: SheetSnapshot[], opts: ConvertOptions = {}): 
       ...(archive.length > 0 ? [archiveSheet(archive)] : []),
     ],
     names: [...params.names, ...spending.names, ...indicators.names],
+    activeSheet: SHEETS.summary,
   };
+  for (const sheet of plan.sheets) fitColumns(sheet);
   return {
     objectives: objectives.objectives,
     units: objectives.units,

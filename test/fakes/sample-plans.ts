@@ -76,6 +76,7 @@ export function smallPlan(): WorkbookPlan {
               { name: "Valore", categories: "'PIAO Dati'!$A$2:$A$4", values: "'PIAO Dati'!$D$2:$D$4" },
               { name: "Totale", categories: "'PIAO Dati'!$A$2:$A$4", values: "'PIAO Dati'!$E$2:$E$4" },
             ],
+            valueAxis: { min: 0, numberFormat: "0%" },
           },
         ],
       }),

@@ -24,6 +24,27 @@ export const FORMAT = {
 
 export const TABLE_STYLE = "TableStyleMedium2";
 
+/**
+ * The header row of every table, written as cell formatting on top of the table style, so that readers
+ * that do not draw Excel's table styles (LibreOffice) show it too: the colours of TableStyleMedium2, a
+ * bottom border, wrapped text, aligned like the column's values.
+ */
+export const headerStyle = (align: "left" | "right"): CellStyle => ({
+  bold: true,
+  fill: "#4472C4",
+  fontColor: "#FFFFFF",
+  borderBottom: "#1F3864",
+  wrap: true,
+  align,
+});
+
+/** A column holds numbers when it has a number format, or when every value it has is a number. */
+function numericColumn(rows: PlanValue[][], j: number, format: string | null | undefined): boolean {
+  if (format && format !== "@") return true;
+  const values = rows.map((r) => r[j]).filter((v) => v !== null && v !== undefined && v !== "");
+  return values.length > 0 && values.every((v) => typeof v === "number");
+}
+
 /** A table written as one block: header row then data rows, starting at `at`. Returns its A1 range. */
 export function tableBlock(
   sheet: SheetPlan,
@@ -44,6 +65,10 @@ export function tableBlock(
   if (rows.length === 0)
     sheet.blocks.push({ at: cellAddress(at.row + 1, at.col), rows: [headers.map(() => null)] });
   sheet.tables.push({ name, ref, style: TABLE_STYLE });
+  headers.forEach((_, j) => {
+    const align = numericColumn(rows, j, columnFormats?.[j]) ? "right" : "left";
+    sheet.rangeStyles.push({ range: cellAddress(at.row, at.col + j), style: headerStyle(align) });
+  });
   return ref;
 }
 

@@ -1,25 +1,52 @@
 /**
  * `PIAO Riepilogo`: key figures as formulas over the generated tables and names, and charts: weight sums
- * per unit; staff spending against maximum spending, and the ratio against the threshold.
+ * per unit; staff spending against maximum spending, and the ratio against the threshold; the indicator
+ * trends. A chart is planned only when its series hold at least one number at conversion time, with only
+ * the categories that have one; otherwise one line says where to enter the values. Value axes start at
+ * zero and read in the figures' own format (€, %, plain).
  */
 import { OBJECTIVE_COLUMNS as C, SHEETS, TABLES } from "../core/contract";
 import { SEVERITY_LABEL } from "../core/findings";
 import type { Lang } from "../core/i18n";
 import { emptySheet, type ChartPlan, type PlanValue, type SheetPlan } from "../core/plan";
-import { STYLE, tableColumn } from "../core/layout";
+import { FORMAT, STYLE, tableColumn } from "../core/layout";
 
-const money = '#,##0.00 "€"';
 const ifNumber = (name: string): PlanValue => ({ f: `=IF(ISNUMBER(${name}),${name},"")` });
 
-export function summarySheet(
-  lang: Lang,
-  source: string,
-  units: number,
-  extraCharts: ChartPlan[] = [],
-): SheetPlan {
+/** A labelled figure; `value` is what the engine computed (null: not computable from what was found). */
+interface Figure {
+  label: string;
+  name: string;
+  value: number | null;
+}
+
+export interface SummaryInput {
+  lang: Lang;
+  /** File name or workbook title. */
+  source: string;
+  units: number;
+  spending: {
+    spending: number | null;
+    maxSpending: number | null;
+    increaseLimit: number | null;
+    ratio: number | null;
+    threshold: number | null;
+  };
+  /** How many indicators were found, and their charts (only those with values). */
+  indicators: number;
+  indicatorCharts: ChartPlan[];
+}
+
+/** Figures with a number first, so that a chart covers one contiguous range of them. */
+const numbersFirst = (figures: Figure[]) => [
+  ...figures.filter((f) => f.value !== null),
+  ...figures.filter((f) => f.value === null),
+];
+
+export function summarySheet(input: SummaryInput): SheetPlan {
   const sheet = emptySheet(SHEETS.summary);
   sheet.tabColor = "#548235";
-  const sev = SEVERITY_LABEL[lang];
+  const sev = SEVERITY_LABEL[input.lang];
   const rows: [string, PlanValue][] = [
     ["Obiettivi", { f: `=COUNTA(${tableColumn(TABLES.objectives, C.unit)})` }],
     ["Unità organizzative", { f: `=COUNTA(${tableColumn(TABLES.weights, "Unità")})` }],
@@ -33,36 +60,41 @@ export function summarySheet(
       { f: `=COUNTIF(${tableColumn(TABLES.findings, "Gravità")},"${sev.info}")` },
     ],
   ];
+  const sp = input.spending;
+  const money = numbersFirst([
+    { label: "Spesa di personale", name: "PIAO_SpesaPersonale", value: sp.spending },
+    { label: "Spesa massima", name: "PIAO_SpesaMassima", value: sp.maxSpending },
+    {
+      label: "Spesa consentita dal limite di incremento",
+      name: "PIAO_LimiteIncremento",
+      value: sp.increaseLimit,
+    },
+  ]);
+  const ratio = numbersFirst([
+    { label: "Rapporto spesa / entrate nette", name: "PIAO_Rapporto", value: sp.ratio },
+    { label: "Valore soglia", name: "PIAO_Soglia", value: sp.threshold },
+  ]);
+  const figureRows = (fs: Figure[]) => fs.map((f): PlanValue[] => [f.label, ifNumber(f.name)]);
   sheet.blocks.push(
     { at: "A1", rows: [["PIAO Sheets – Riepilogo"]], style: STYLE.title },
-    { at: "A2", rows: [[`Generato da PIAO Sheets a partire da: ${source}`]], style: STYLE.note },
+    { at: "A2", rows: [[`Generato da PIAO Sheets a partire da: ${input.source}`]], style: STYLE.note },
     { at: "A4", rows: [["Obiettivi di performance"]], style: STYLE.label },
     { at: "A5", rows },
     { at: "A15", rows: [["Spesa di personale (art. 33 D.L. 34/2019)"]], style: STYLE.label },
     {
       at: "A16",
-      rows: [
-        ["Spesa di personale", ifNumber("PIAO_SpesaPersonale")],
-        ["Spesa massima", ifNumber("PIAO_SpesaMassima")],
-        ["Spesa consentita dal limite di incremento", ifNumber("PIAO_LimiteIncremento")],
-        ["Margine", ifNumber("PIAO_Margine")],
-      ],
-      columnFormats: [null, money],
+      rows: [...figureRows(money), ["Margine", ifNumber("PIAO_Margine")]],
+      columnFormats: [null, FORMAT.money],
     },
-    {
-      at: "A20",
-      rows: [
-        ["Rapporto spesa / entrate nette", ifNumber("PIAO_Rapporto")],
-        ["Valore soglia", ifNumber("PIAO_Soglia")],
-      ],
-      columnFormats: [null, "0.00%"],
-    },
+    { at: "A20", rows: figureRows(ratio), columnFormats: [null, FORMAT.percent2] },
     { at: "A22", rows: [["Esito", { f: '=PIAO_Esito&""' }]] },
   );
+  sheet.rangeStyles.push({ range: "B22", style: { wrap: true } });
+
   const S = (a: string) => `'${SHEETS.summary}'!${a}`;
-  const lastUnit = Math.max(units, 1) + 1;
-  sheet.charts.push(
-    {
+  const lastUnit = input.units + 1;
+  if (input.units > 0)
+    sheet.charts.push({
       type: "column",
       title: "Somma dei pesi per unità",
       at: "D4",
@@ -75,28 +107,54 @@ export function summarySheet(
           values: `'${SHEETS.weights}'!$D$2:$D$${lastUnit}`,
         },
       ],
-    },
-    {
+      valueAxis: { min: 0, numberFormat: "#,##0" },
+    });
+  const withMoney = money.filter((f) => f.value !== null).length;
+  if (withMoney > 0)
+    sheet.charts.push({
       type: "bar",
       title: "Spesa di personale e spesa massima",
       at: "D19",
       widthCols: 8,
       heightRows: 12,
-      series: [{ name: "Euro", categories: S("$A$16:$A$18"), values: S("$B$16:$B$18") }],
-    },
-    {
+      series: [
+        {
+          name: "Euro",
+          categories: S(`$A$16:$A$${15 + withMoney}`),
+          values: S(`$B$16:$B$${15 + withMoney}`),
+        },
+      ],
+      valueAxis: { min: 0, numberFormat: '#,##0 "€"' },
+    });
+  const withRatio = ratio.filter((f) => f.value !== null).length;
+  if (withRatio > 0)
+    sheet.charts.push({
       type: "bar",
       title: "Rapporto spesa / entrate e valore soglia",
       at: "D32",
       widthCols: 8,
       heightRows: 10,
-      series: [{ name: "Percentuale", categories: S("$A$20:$A$21"), values: S("$B$20:$B$21") }],
-    },
-    ...extraCharts,
-  );
+      series: [
+        {
+          name: "Percentuale",
+          categories: S(`$A$20:$A$${19 + withRatio}`),
+          values: S(`$B$20:$B$${19 + withRatio}`),
+        },
+      ],
+      valueAxis: { min: 0, numberFormat: "0%" },
+    });
+  sheet.charts.push(...input.indicatorCharts);
+
+  // Where to enter the values a missing chart needs, one line each.
+  const missing: string[] = [];
+  if (withMoney + withRatio === 0)
+    missing.push("Spesa senza dati: compilare le celle gialle di PIAO Spesa personale e rieseguire.");
+  if (input.indicators > 0 && input.indicatorCharts.length === 0)
+    missing.push("Indicatori senza valori: inserirli in PIAO Indicatori e rieseguire.");
+  if (missing.length > 0) sheet.blocks.push({ at: "A24", rows: missing.map((m) => [m]), style: STYLE.note });
   sheet.columnWidths = [
-    { col: 0, width: 40 },
-    { col: 1, width: 20 },
+    { col: 0, width: 42 },
+    { col: 1, width: 24 },
   ];
   return sheet;
 }

@@ -1,8 +1,6 @@
+import { plural } from "../../engine/core/i18n";
 import type { Counts, Strings } from "./types";
 
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
 
 const counts = ({ error, warning, info }: Counts) =>
   [
