@@ -58,6 +58,8 @@ interface CellModel {
   color?: string;
   fill?: string;
   wrap?: true;
+  align?: string;
+  borderBottom?: string;
   unlocked?: true;
 }
 
@@ -232,6 +234,8 @@ function exceljsModel(wb: ExcelJS.Workbook): WorkbookModel {
         if (fill?.type === "pattern" && fill.pattern === "solid" && fill.fgColor?.argb)
           m.fill = hex(fill.fgColor.argb);
         if (cell.alignment?.wrapText) m.wrap = true;
+        if (cell.alignment?.horizontal) m.align = cell.alignment.horizontal;
+        if (cell.border?.bottom?.color?.argb) m.borderBottom = hex(cell.border.bottom.color.argb);
         if (cell.protection?.locked === false) m.unlocked = true;
         if (!isEmpty(m)) cells.set(cell.address, m);
       }),
@@ -345,6 +349,8 @@ function fakeModel(state: ExportedWorkbook): WorkbookModel {
       if (st.fontColor) m.color = st.fontColor.toUpperCase();
       if (st.fill) m.fill = st.fill.toUpperCase();
       if (st.wrap) m.wrap = true;
+      if (st.align) m.align = st.align;
+      if (st.borderBottom) m.borderBottom = st.borderBottom;
       if (c.locked === false) m.unlocked = true;
       if (!isEmpty(m)) cells.set(addr, m);
     }

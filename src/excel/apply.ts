@@ -274,8 +274,11 @@ export async function applyPlan(
             x.setValues(rangeOf(se.values));
             x.setXAxisValues(rangeOf(se.categories));
           }
+          const axis = chart.axes.valueAxis;
+          if (ch.valueAxis.min !== undefined) axis.minimum = ch.valueAxis.min;
+          if (supports("1.8")) axis.numberFormat = ch.valueAxis.numberFormat;
         },
-        7 + 4 * ch.series.length,
+        9 + 4 * ch.series.length,
       );
     }
   }
@@ -292,6 +295,14 @@ export async function applyPlan(
       },
       1 + 2 * p.unlocked.length,
     );
+  }
+
+  if (plan.activeSheet) {
+    const active = plan.activeSheet;
+    op(() => {
+      sheetOf(active).activate();
+      sheetOf(active).getRange("A1").select();
+    }, 2);
   }
 
   // --- 3. Run -----------------------------------------------------------------------------------------

@@ -106,6 +106,7 @@ export interface ExportedSheet {
     title?: string;
     series: { name: string; values?: string; xValues?: string }[];
     position?: { start: string; end?: string };
+    valueAxis: { minimum?: number; numberFormat?: string };
   }[];
   hiddenRows: number[];
   hiddenCols: number[];
@@ -169,6 +170,7 @@ export function exportSheet(sheet: FakeSheet): ExportedSheet {
       title: c.title,
       series: c.series.map((s) => ({ ...s })),
       position: c.position ? { ...c.position } : undefined,
+      valueAxis: { ...c.valueAxis },
     })),
     hiddenRows: [...sheet.hiddenRows].sort((a, b) => a - b),
     hiddenCols: [...sheet.hiddenCols].sort((a, b) => a - b),

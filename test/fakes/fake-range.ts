@@ -868,6 +868,10 @@ export class FakeRangeFormat extends FakeClientObject<RangeTarget> {
     ));
   }
 
+  get borders(): FakeRangeBorderCollection {
+    return new FakeRangeBorderCollection(this.context, this._rt, this, () => this._target());
+  }
+
   override _nav(prop: string): FakeClientObject | undefined {
     if (prop === "font") return this.font;
     if (prop === "fill") return this.fill;
@@ -876,12 +880,16 @@ export class FakeRangeFormat extends FakeClientObject<RangeTarget> {
   }
 
   override _scalarProps(): string[] {
-    return ["wrapText", "columnWidth"];
+    return ["wrapText", "columnWidth", "horizontalAlignment"];
   }
 
   override _read(prop: string): unknown {
     const t = this._target();
     if (prop === "wrapText") return commonStyle(t, "wrap", false);
+    if (prop === "horizontalAlignment") {
+      const a = commonStyle(t, "align", "general") as string | null;
+      return a === null ? null : a[0].toUpperCase() + a.slice(1);
+    }
     if (prop === "columnWidth") {
       let w: number | null | undefined;
       for (let c = t.rect.left; c <= Math.min(t.rect.right, t.rect.left + 1000); c++) {
@@ -901,6 +909,18 @@ export class FakeRangeFormat extends FakeClientObject<RangeTarget> {
     this._set("wrapText", v, () => styleCells(this._target(), "wrap", v, "RangeFormat.wrapText"));
   }
 
+  get horizontalAlignment(): string | null {
+    return this._get("horizontalAlignment");
+  }
+  set horizontalAlignment(v: string) {
+    this._set("horizontalAlignment", v, () => {
+      const align = ({ Left: "left", Center: "center", Right: "right" } as const)[v as "Left"];
+      if (!align)
+        throw new FakeOfficeError("InvalidArgument", `Alignment '${v}'.`, "RangeFormat.horizontalAlignment");
+      styleCells(this._target(), "align", align, "RangeFormat.horizontalAlignment");
+    });
+  }
+
   get columnWidth(): number | null {
     return this._get("columnWidth");
   }
@@ -918,6 +938,58 @@ export class FakeRangeFormat extends FakeClientObject<RangeTarget> {
         throw new FakeOfficeError("InvalidArgument", "Column width out of range.", "RangeFormat.columnWidth");
       }
       for (let c = rect.left; c <= rect.right; c++) sheet.columnWidths.set(c, v);
+    });
+  }
+}
+
+/** `format.borders`: only `getItem(edge)` is modelled, and only the bottom edge is kept. */
+export class FakeRangeBorderCollection extends FakeClientObject<RangeTarget> {
+  protected readonly _typeName = "RangeBorderCollection";
+
+  getItem(index: string): FakeRangeBorder {
+    if (index !== "EdgeBottom")
+      throw new FakeOfficeError(
+        "InvalidArgument",
+        `The fake keeps only EdgeBottom, not ${index}.`,
+        "getItem",
+      );
+    return new FakeRangeBorder(this.context, this._rt, this, () => this._target());
+  }
+}
+
+export class FakeRangeBorder extends FakeClientObject<RangeTarget> {
+  protected readonly _typeName = "RangeBorder";
+
+  override _scalarProps(): string[] {
+    return ["color", "style"];
+  }
+
+  override _read(prop: string): unknown {
+    const t = this._target();
+    if (prop === "color") return commonStyle(t, "borderBottom", "#000000");
+    if (prop === "style") return commonStyle(t, "borderBottom", null) === null ? "None" : "Continuous";
+    return super._read(prop);
+  }
+
+  get color(): string | null {
+    return this._get("color");
+  }
+  set color(v: string) {
+    this._set("color", v, () =>
+      styleCells(this._target(), "borderBottom", checkColor(v), "RangeBorder.color"),
+    );
+  }
+  get style(): string | null {
+    return this._get("style");
+  }
+  set style(v: string) {
+    this._set("style", v, () => {
+      if (v !== "Continuous")
+        throw new FakeOfficeError(
+          "InvalidArgument",
+          `The fake draws only Continuous borders.`,
+          "RangeBorder.style",
+        );
     });
   }
 }

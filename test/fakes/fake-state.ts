@@ -15,6 +15,10 @@ export interface FakeCellStyle {
   size?: number;
   fill?: string;
   wrap?: boolean;
+  /** Horizontal alignment (Excel's `Left`, `Center`, `Right`). */
+  align?: "left" | "center" | "right";
+  /** Colour of a continuous bottom border. */
+  borderBottom?: string;
 }
 
 export interface FakeCell {
@@ -67,6 +71,7 @@ export interface FakeChart {
   type: string;
   title?: string;
   series: FakeChartSeries[];
+  valueAxis: { minimum?: number; numberFormat?: string };
   position?: { start: string; end?: string };
 }
 

@@ -20,7 +20,7 @@ export function smallPlan(): WorkbookPlan {
           {
             at: "A1",
             rows: [["Codice", "Descrizione", "Peso", "Valore", "Totale"]],
-            style: { bold: true, fill: "#DDEBF7" },
+            style: { bold: true, fill: "#DDEBF7", align: "right", borderBottom: "#1F3864" },
           },
           {
             at: "A2",
@@ -82,6 +82,7 @@ export function smallPlan(): WorkbookPlan {
       }),
     ],
     names: [{ name: "PIAO_Soglia", ref: "'PIAO Parametri'!$B$2" }],
+    activeSheet: "PIAO Parametri",
   };
 }
 
