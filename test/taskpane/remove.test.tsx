@@ -57,7 +57,7 @@ test("disabled until the workbook holds generated sheets, with the reason beside
   const { user } = paneOver(FLAT);
   const remove = screen.getByRole("button", { name: "Rimuovi fogli generati" });
   expect(remove).toHaveAttribute("aria-disabled", "true");
-  expect(remove).toHaveAccessibleDescription(/non c'è niente da rimuovere/);
+  expect(remove).toHaveAccessibleDescription(/Non c'è niente da rimuovere/);
   await user.click(remove);
   expect(screen.queryByRole("group", { name: "Rimuovere i fogli generati?" })).not.toBeInTheDocument();
 
