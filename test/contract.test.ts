@@ -72,6 +72,7 @@ interface SheetModel {
   frozen?: string;
   /** Points, by column letters. */
   widths: Record<string, number>;
+  heights: Record<string, number>;
   hiddenRows: number[];
   hiddenCols: number[];
   /** Canonical JSON of the validation of each cell that has one. */
@@ -275,8 +276,10 @@ function exceljsModel(wb: ExcelJS.Workbook): WorkbookModel {
       if (col.width !== undefined) widths[columnLetters(i)] = charsToPoints(col.width);
     });
     const hiddenRows: number[] = [];
+    const heights: Record<string, number> = {};
     ws.eachRow({ includeEmpty: true }, (row, n) => {
       if (row.hidden) hiddenRows.push(n - 1);
+      if (row.height) heights[n] = row.height;
     });
     const hiddenCols: number[] = [];
     (ws.columns ?? []).forEach((col, i) => {
@@ -292,6 +295,7 @@ function exceljsModel(wb: ExcelJS.Workbook): WorkbookModel {
       merges: [...((ws.model as { merges?: string[] }).merges ?? [])].sort(),
       frozen: view?.state === "frozen" ? `${view.ySplit ?? 0}x${view.xSplit ?? 0}` : undefined,
       widths,
+      heights,
       hiddenRows,
       hiddenCols,
       validations,
@@ -386,6 +390,7 @@ function fakeModel(state: ExportedWorkbook): WorkbookModel {
       merges: [...s.merges].sort(),
       frozen: s.frozen ? `${s.frozen.rows}x${s.frozen.cols}` : undefined,
       widths: { ...s.columnWidths },
+      heights: { ...s.rowHeights },
       hiddenRows: s.hiddenRows,
       hiddenCols: s.hiddenCols,
       validations,
@@ -447,6 +452,7 @@ function differences(xl: WorkbookModel, of: WorkbookModel): string[] {
     note(at("merges"), a.merges, b.merges);
     note(at("frozen"), a.frozen, b.frozen);
     note(at("column widths"), a.widths, b.widths);
+    note(at("row heights"), a.heights, b.heights);
     note(at("hidden rows"), a.hiddenRows, b.hiddenRows);
     note(at("hidden columns"), a.hiddenCols, b.hiddenCols);
     note(at("conditional formats"), a.conditionalFormats, b.conditionalFormats);

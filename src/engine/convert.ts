@@ -25,7 +25,7 @@ import { DEFAULT_SCORING, type ScoringParameters } from "./objectives/scoring";
 import { compareSummary, detectSummaryTable } from "./objectives/summary-table";
 import type { UnitSummary } from "./objectives/weights";
 import { weightsSheet } from "./objectives/weights-sheet";
-import type { SpendingInputs, SpendingOutputs } from "./spending/compute";
+import { OUTCOME_TEXT, type SpendingInputs, type SpendingOutputs } from "./spending/compute";
 import { spendingPart } from "./spending/part";
 import { archiveSheet, readArchive } from "./workbook/archive-sheet";
 import { findingsSheet } from "./workbook/findings-sheet";
@@ -129,6 +129,7 @@ export function convert(snapshots: SheetSnapshot[], opts: ConvertOptions = {}): 
           ratio: spending.outputs.ratio,
           threshold: spending.outputs.threshold,
         },
+        outcomeTexts: Object.values(OUTCOME_TEXT),
         indicators: indicators.indicators.length,
         indicatorCharts: indicators.charts,
       }),

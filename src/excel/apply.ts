@@ -297,13 +297,12 @@ export async function applyPlan(
     );
   }
 
-  if (plan.activeSheet) {
-    const active = plan.activeSheet;
+  const active = plan.activeSheet;
+  if (active)
     op(() => {
       sheetOf(active).activate();
       sheetOf(active).getRange("A1").select();
     }, 2);
-  }
 
   // --- 3. Run -----------------------------------------------------------------------------------------
   const total = tasks.reduce(
@@ -391,6 +390,8 @@ function sheetTasks(
     const L = columnLetters(cw.col);
     op(() => (ws().getRange(`${L}:${L}`).format.columnWidth = charsToPoints(cw.width)), 2);
   }
+  for (const { row, height } of s.rowHeights)
+    op(() => (ws().getRange(`${row + 1}:${row + 1}`).format.rowHeight = height), 2);
   for (const m of s.merges) op(() => ws().getRange(m).merge(false), 2);
   const fr = s.frozen;
   if (fr && (fr.rows > 0 || fr.cols > 0) && has.freeze) {

@@ -849,6 +849,7 @@ function commonStyle(t: RangeTarget, prop: keyof FakeCellStyle, dflt: unknown): 
 }
 
 const DEFAULT_COLUMN_WIDTH = 48; // points (8.43 characters of Calibri 11)
+const DEFAULT_ROW_HEIGHT = 15; // points
 
 export class FakeRangeFormat extends FakeClientObject<RangeTarget> {
   protected readonly _typeName = "RangeFormat";
@@ -880,12 +881,18 @@ export class FakeRangeFormat extends FakeClientObject<RangeTarget> {
   }
 
   override _scalarProps(): string[] {
-    return ["wrapText", "columnWidth", "horizontalAlignment"];
+    return ["wrapText", "columnWidth", "rowHeight", "horizontalAlignment"];
   }
 
   override _read(prop: string): unknown {
     const t = this._target();
     if (prop === "wrapText") return commonStyle(t, "wrap", false);
+    if (prop === "rowHeight") {
+      const heights = new Set<number>();
+      for (let r = t.rect.top; r <= Math.min(t.rect.bottom, t.rect.top + 1000); r++)
+        heights.add(t.sheet.rowHeights.get(r) ?? DEFAULT_ROW_HEIGHT);
+      return heights.size === 1 ? [...heights][0] : null;
+    }
     if (prop === "horizontalAlignment") {
       const a = commonStyle(t, "align", "general") as string | null;
       return a === null ? null : a[0].toUpperCase() + a.slice(1);
@@ -918,6 +925,26 @@ export class FakeRangeFormat extends FakeClientObject<RangeTarget> {
       if (!align)
         throw new FakeOfficeError("InvalidArgument", `Alignment '${v}'.`, "RangeFormat.horizontalAlignment");
       styleCells(this._target(), "align", align, "RangeFormat.horizontalAlignment");
+    });
+  }
+
+  get rowHeight(): number | null {
+    return this._get("rowHeight");
+  }
+  set rowHeight(v: number) {
+    this._set("rowHeight", v, () => {
+      const { sheet, rect } = this._target();
+      if (sheet.protection.protected && !sheet.protection.options?.allowFormatRows) {
+        throw new FakeOfficeError(
+          "AccessDenied",
+          `The sheet '${sheet.name}' is protected.`,
+          "RangeFormat.rowHeight",
+        );
+      }
+      if (!(typeof v === "number" && v >= 0 && v <= 409)) {
+        throw new FakeOfficeError("InvalidArgument", "Row height out of range.", "RangeFormat.rowHeight");
+      }
+      for (let r = rect.top; r <= rect.bottom; r++) sheet.rowHeights.set(r, v);
     });
   }
 

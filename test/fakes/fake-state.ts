@@ -86,6 +86,8 @@ export interface FakeSheet {
   hiddenCols: Set<number>;
   /** Column widths in points, by 0-based column. */
   columnWidths: Map<number, number>;
+  /** Row heights in points, by 0-based row. */
+  rowHeights: Map<number, number>;
   frozen?: { rows: number; cols: number };
   protection: { protected: boolean; options?: Record<string, unknown>; password?: string };
   /** Unbounded ranges (`D:D`) whose lock flag was set; cells are checked against these too. */
@@ -199,6 +201,7 @@ export function addSheet(state: FakeWorkbookState, name?: string): FakeSheet {
     hiddenRows: new Set(),
     hiddenCols: new Set(),
     columnWidths: new Map(),
+    rowHeights: new Map(),
     protection: { protected: false },
     lockedRects: [],
     validations: [],

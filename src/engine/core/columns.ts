@@ -60,6 +60,68 @@ export function fitColumns(sheet: SheetPlan): void {
   for (const block of sheet.blocks) fitBlock(sheet, block, headers, widen);
   for (const { col, width } of sheet.columnWidths) widen(col, width);
   sheet.columnWidths = [...widths].sort(([a], [b]) => a - b).map(([col, width]) => ({ col, width }));
+  fitRows(sheet, widths);
+}
+
+/** Height of a line of 11-point text, in points. */
+export const LINE_HEIGHT = 15;
+const MAX_ROW_HEIGHT = 409;
+
+/** Lines a text takes in a column `width` characters wide, wrapping at spaces like a spreadsheet. */
+export function wrappedLines(text: string, width: number): number {
+  // A column's width counts "0" digits; text of proportional letters fits about a fifth more.
+  const room = Math.max(1, Math.floor(width * 1.2));
+  let lines = 0;
+  for (const paragraph of text.split("\n")) {
+    let used = 0;
+    lines++;
+    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
+      const need = used === 0 ? word.length : used + 1 + word.length;
+      if (need <= room) used = need;
+      else if (used === 0) {
+        lines += Math.ceil(word.length / room) - 1;
+        used = word.length % room;
+      } else {
+        lines += Math.ceil(word.length / room);
+        used = word.length % room || room;
+      }
+    }
+  }
+  return lines;
+}
+
+/**
+ * Explicit heights for rows with wrapped text over more than one line: not every reader grows a row by
+ * itself (LibreOffice keeps the default height of a row written without one), so wrapped text would be
+ * cut or drawn over the next row.
+ */
+function fitRows(sheet: SheetPlan, widths: Map<number, number>): void {
+  const texts = new Map<string, string>();
+  for (const block of sheet.blocks) {
+    const at = parseCell(block.at);
+    block.rows.forEach((row, i) =>
+      row.forEach((v, j) => {
+        if (typeof v === "string") texts.set(`${at.row + i},${at.col + j}`, v);
+      }),
+    );
+  }
+  const lines = new Map<number, number>();
+  // Heights a sheet sets itself (e.g. for a formula whose text is known only in Excel) are kept.
+  const own = new Map(sheet.rowHeights.map(({ row, height }) => [row, height]));
+  for (const { range, style } of sheet.rangeStyles) {
+    if (!style.wrap) continue;
+    const r = parseRange(range);
+    for (let row = r.top; row <= r.bottom; row++)
+      for (let col = r.left; col <= r.right; col++) {
+        const text = texts.get(`${row},${col}`);
+        if (text === undefined) continue;
+        const n = wrappedLines(text, widths.get(col) ?? MIN_WIDTH);
+        lines.set(row, Math.max(lines.get(row) ?? 1, n));
+      }
+  }
+  for (const [row, n] of lines)
+    if (n > 1) own.set(row, Math.max(own.get(row) ?? 0, Math.min(MAX_ROW_HEIGHT, n * LINE_HEIGHT)));
+  sheet.rowHeights = [...own].sort(([a], [b]) => a - b).map(([row, height]) => ({ row, height }));
 }
 
 function fitBlock(

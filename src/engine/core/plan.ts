@@ -141,6 +141,8 @@ export interface SheetPlan {
   rangeStyles: { range: string; style: CellStyle }[];
   /** Column widths in characters, by 0-based column index. */
   columnWidths: { col: number; width: number }[];
+  /** Row heights in points, by 0-based row, for rows whose wrapped text needs more than one line. */
+  rowHeights: { row: number; height: number }[];
   frozen?: { rows: number; cols: number };
   merges: string[];
   tables: TablePlan[];
@@ -173,6 +175,7 @@ export function emptySheet(name: string): SheetPlan {
     blocks: [],
     rangeStyles: [],
     columnWidths: [],
+    rowHeights: [],
     merges: [],
     tables: [],
     validations: [],

@@ -5,6 +5,7 @@
  * With empty inputs every output shows an empty string, never an error value.
  */
 import { sheetCellRef } from "../core/address";
+import { LINE_HEIGHT, wrappedLines } from "../core/columns";
 import { SHEETS } from "../core/contract";
 import type { SourceRef } from "../core/model";
 import { emptySheet, linkTo, type DefinedNamePlan, type PlanValue, type SheetPlan } from "../core/plan";
@@ -229,6 +230,8 @@ export const OUTPUT_LINES: (Line & { formula: string })[] = [
 ];
 
 export const FIRST_INPUT_ROW = 4; // 0-based: row 5
+/** Width of the value column B, in characters. */
+const VALUE_WIDTH = 22;
 export const FIRST_OUTPUT_ROW = FIRST_INPUT_ROW + INPUT_LINES.length + 2;
 
 export function spendingSheet(
@@ -325,9 +328,13 @@ export function spendingSheet(
     { range: `B${esito}`, formula: `=LEFT($B${esito},5)="Sopra"`, style: STYLE.error },
     { range: `B${esito}`, formula: `=LEFT($B${esito},3)="Tra"`, style: STYLE.warning },
   );
+  // The outcome wraps in its cell, on a row tall enough for the longest outcome text.
+  sheet.rangeStyles.push({ range: `B${esito}`, style: { wrap: true } });
+  const outcomeLines = Math.max(...Object.values(OUTCOME_TEXT).map((t) => wrappedLines(t, VALUE_WIDTH)));
+  sheet.rowHeights.push({ row: esito - 1, height: outcomeLines * LINE_HEIGHT });
   sheet.columnWidths = [
     { col: 0, width: 58 },
-    { col: 1, width: 22 },
+    { col: 1, width: VALUE_WIDTH },
     { col: 2, width: 90 },
     { col: 3, width: 26 },
   ];

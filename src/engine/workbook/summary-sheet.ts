@@ -9,8 +9,11 @@ import { OBJECTIVE_COLUMNS as C, SHEETS, TABLES } from "../core/contract";
 import { SEVERITY_LABEL } from "../core/findings";
 import type { Lang } from "../core/i18n";
 import { emptySheet, type ChartPlan, type PlanValue, type SheetPlan } from "../core/plan";
+import { LINE_HEIGHT, wrappedLines } from "../core/columns";
 import { FORMAT, STYLE, tableColumn } from "../core/layout";
 
+/** Width of the value column B, in characters. */
+const VALUE_WIDTH = 24;
 const ifNumber = (name: string): PlanValue => ({ f: `=IF(ISNUMBER(${name}),${name},"")` });
 
 /** A labelled figure; `value` is what the engine computed (null: not computable from what was found). */
@@ -32,6 +35,8 @@ export interface SummaryInput {
     ratio: number | null;
     threshold: number | null;
   };
+  /** Every text the spending outcome (`PIAO_Esito`) can show: its row is tall enough for the longest. */
+  outcomeTexts: string[];
   /** How many indicators were found, and their charts (only those with values). */
   indicators: number;
   indicatorCharts: ChartPlan[];
@@ -89,7 +94,10 @@ export function summarySheet(input: SummaryInput): SheetPlan {
     { at: "A20", rows: figureRows(ratio), columnFormats: [null, FORMAT.percent2] },
     { at: "A22", rows: [["Esito", { f: '=PIAO_Esito&""' }]] },
   );
+  // The outcome is a formula: its row is as tall as the longest outcome text needs in column B.
   sheet.rangeStyles.push({ range: "B22", style: { wrap: true } });
+  const outcomeLines = Math.max(...input.outcomeTexts.map((t) => wrappedLines(t, VALUE_WIDTH)));
+  sheet.rowHeights.push({ row: 21, height: outcomeLines * LINE_HEIGHT });
 
   const S = (a: string) => `'${SHEETS.summary}'!${a}`;
   const lastUnit = input.units + 1;
@@ -154,7 +162,7 @@ export function summarySheet(input: SummaryInput): SheetPlan {
   if (missing.length > 0) sheet.blocks.push({ at: "A24", rows: missing.map((m) => [m]), style: STYLE.note });
   sheet.columnWidths = [
     { col: 0, width: 42 },
-    { col: 1, width: 24 },
+    { col: 1, width: VALUE_WIDTH },
   ];
   return sheet;
 }
