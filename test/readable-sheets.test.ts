@@ -117,6 +117,7 @@ test("columns as wide as their content: codes whole, no ### for large numbers, l
 test("links look like links; sources cite laws, never the project's documents", () => {
   const link = sheet("PIAO Verifica").rangeStyles.find((r) => r.style.fontColor === "#0563C1");
   expect(link?.range).toMatch(/^E2:E\d+$/);
+  expect(sheet("PIAO Verifica").links.length).toBeGreaterThan(0);
   for (const s of result.plan.sheets)
     for (const b of s.blocks)
       for (const row of b.rows)

@@ -5,6 +5,7 @@
  */
 import type { ArchivedRow } from "./core/carryover";
 import { fitColumns } from "./core/columns";
+import { styleLinks } from "./core/layout";
 import { isGeneratedSheet, SHEETS } from "./core/contract";
 import { sortFindings, type Finding } from "./core/findings";
 import type { Lang } from "./core/i18n";
@@ -144,7 +145,10 @@ export function convert(snapshots: SheetSnapshot[], opts: ConvertOptions = {}): 
     names: [...params.names, ...spending.names, ...indicators.names],
     activeSheet: SHEETS.summary,
   };
-  for (const sheet of plan.sheets) fitColumns(sheet);
+  for (const sheet of plan.sheets) {
+    styleLinks(sheet);
+    fitColumns(sheet);
+  }
   return {
     objectives: objectives.objectives,
     units: objectives.units,

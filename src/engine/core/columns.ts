@@ -26,18 +26,14 @@ function numberWidth(n: number, format: string | null | undefined): number {
   return digits + (decimals ? decimals + 1 : 0) + (format.includes("€") ? 2 : 0);
 }
 
-/** What a formula shows is unknown before it is calculated: its link text, or a typical width per format. */
-function formulaWidth(f: string, format: string | null | undefined): number {
-  const link = /^=HYPERLINK\("(?:[^"]|"")*","((?:[^"]|"")*)"\)$/.exec(f);
-  if (link) return link[1].replace(/""/g, '"').length;
-  if (format?.includes("€")) return 16;
-  if (format?.includes("%")) return 8;
-  return 8;
+/** What a formula shows is unknown before it is calculated: a typical width for its format. */
+function formulaWidth(format: string | null | undefined): number {
+  return format?.includes("€") ? 16 : 8;
 }
 
 export function valueWidth(v: PlanValue, format: string | null | undefined): number {
   if (v === null) return 0;
-  if (isFormula(v)) return formulaWidth(v.f, format);
+  if (isFormula(v)) return formulaWidth(format);
   if (typeof v === "number") return numberWidth(v, format);
   if (typeof v === "boolean") return 5;
   return Math.max(0, ...v.split("\n").map((line) => line.length));

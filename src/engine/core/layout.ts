@@ -1,6 +1,6 @@
 /** Small helpers the sheet builders share: styles, formats and table blocks. */
-import { cellAddress, columnLetters } from "./address";
-import { isFormula, type CellBlock, type CellStyle, type PlanValue, type SheetPlan } from "./plan";
+import { cellAddress, columnLetters, parseCell } from "./address";
+import { type CellBlock, type CellStyle, type PlanValue, type SheetPlan } from "./plan";
 
 export const STYLE = {
   title: { bold: true, size: 14, fontColor: "#1F3864" } as CellStyle,
@@ -9,7 +9,7 @@ export const STYLE = {
   /** Cells the user is expected to type into. */
   input: { fill: "#FFF2CC" } as CellStyle,
   error: { fill: "#FFC7CE", fontColor: "#9C0006" } as CellStyle,
-  /** Links to cells (HYPERLINK formulas): the colour readers give hyperlinks. */
+  /** Cells with a link: the colour readers give hyperlinks. */
   link: { fontColor: "#0563C1" } as CellStyle,
   ok: { fill: "#C6EFCE", fontColor: "#006100" } as CellStyle,
   warning: { fill: "#FFEB9C", fontColor: "#9C5700" } as CellStyle,
@@ -39,12 +39,6 @@ export const headerStyle = (align: "left" | "right"): CellStyle => ({
   wrap: true,
   align,
 });
-
-/** A column of links to cells: every value it has is a HYPERLINK formula. */
-function linkColumn(rows: PlanValue[][], j: number): boolean {
-  const values = rows.map((r) => r[j]).filter((v) => v !== null && v !== undefined && v !== "");
-  return values.length > 0 && values.every((v) => isFormula(v) && v.f.startsWith("=HYPERLINK("));
-}
 
 /** A column holds numbers when it has a number format, or when every value it has is a number. */
 function numericColumn(rows: PlanValue[][], j: number, format: string | null | undefined): boolean {
@@ -76,8 +70,6 @@ export function tableBlock(
   headers.forEach((_, j) => {
     const align = numericColumn(rows, j, columnFormats?.[j]) ? "right" : "left";
     sheet.rangeStyles.push({ range: cellAddress(at.row, at.col + j), style: headerStyle(align) });
-    if (linkColumn(rows, j))
-      sheet.rangeStyles.push({ range: columnRange(at.col + j, at.row + 1, rows.length), style: STYLE.link });
   });
   return ref;
 }
@@ -99,4 +91,17 @@ export function columnRange(col: number, firstRow: number, count: number): strin
 export function tableColumn(table: string, column: string): string {
   // Inside brackets, Excel escapes ' [ ] # with a leading apostrophe.
   return `${table}[[${column.replace(/['[\]#]/g, "'$&")}]]`;
+}
+
+/** Cells with a link look like links in every reader: one range style per run of linked cells in a column. */
+export function styleLinks(sheet: SheetPlan): void {
+  const cells = sheet.links.map((l) => parseCell(l.cell)).sort((a, b) => a.col - b.col || a.row - b.row);
+  for (let i = 0; i < cells.length; ) {
+    let j = i;
+    while (j + 1 < cells.length && cells[j + 1].col === cells[i].col && cells[j + 1].row === cells[j].row + 1)
+      j++;
+    const range = `${cellAddress(cells[i].row, cells[i].col)}:${cellAddress(cells[j].row, cells[j].col)}`;
+    sheet.rangeStyles.push({ range, style: STYLE.link });
+    i = j + 1;
+  }
 }
