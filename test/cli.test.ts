@@ -29,7 +29,11 @@ describe("piao convert", () => {
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("Settore 1 Amministrativo Finanziario");
-    expect(r.stdout).toMatch(/Segnalazioni: 0 errori/);
+    expect(r.stdout).toContain("Segnalazioni: 0 errori, 1 avviso, 69 informazioni");
+    expect(r.stdout).toMatch(
+      /Uffici di Staff +14 obiettivi, somma pesi 100 OK, 2 obiettivi cancello \(peso 0\)/,
+    );
+    expect(r.stdout).toContain("Staff: 14 obiettivi in 1 unità (Uffici di Staff).");
     expect(r.stdout).toContain(`Scritto: ${out}`);
     const json = JSON.parse(fs.readFileSync(report, "utf8"));
     expect(json.objectives).toBe(95);
@@ -54,7 +58,15 @@ describe("piao convert", () => {
     fs.copyFileSync(EXAMPLE, input);
     const r = piao("convert", input, "--lang", "en");
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain("Findings: 0 errors");
+    expect(r.stdout).toContain("Findings: 0 errors, 1 warning, 69 info");
+    expect(r.stdout).toContain(
+      "Under the threshold: headroom available, hiring only after the conditions are checked (provisional: the yearly increase cap cannot be checked)",
+    );
+    expect(r.stdout).toContain("Staff: 14 objectives in 1 unit (Uffici di Staff).");
+    // Every printed line in English: no Italian words of the catalogue, the sheets or the outcome.
+    expect(r.stdout).not.toMatch(
+      /\b(obiettivi|somma|Segnalazioni|Scritto|soglia|Sotto|unità|indicatori|dati)\b/,
+    );
     expect(fs.existsSync(path.join(dir, "copy-piao.xlsx"))).toBe(true);
   });
 
@@ -121,6 +133,31 @@ describe("piao convert", () => {
     expect(r.stderr).toMatch(/^piao: /);
     expect(r.stderr.trim().split("\n")).toHaveLength(1);
     expect(r.stderr).toContain("uso: piao convert FILE.xlsx");
+  });
+
+  test.each([["--help"], ["-h"], ["help"], ["convert", "-h"]])(
+    "%s prints the usage and exits 0",
+    (...args) => {
+      const r = piao(...args);
+      expect(r.code).toBe(0);
+      expect(r.stderr).toBe("");
+      expect(r.stdout).toMatch(/^Uso:\n {2}piao convert <ingresso\.xlsx>/);
+      expect(piao(...args, "--lang", "en").stdout).toMatch(/^Usage:\n {2}piao convert <input\.xlsx>/);
+    },
+  );
+
+  test("--version prints the package version and exits 0", () => {
+    const r = piao("--version");
+    expect(r.code).toBe(0);
+    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as { version: string };
+    expect(r.stdout).toBe(`piao ${pkg.version}\n`);
+  });
+
+  test("a usage error speaks the language asked for", () => {
+    const r = piao("convert", "--lang", "en");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^piao: missing \.xlsx file — usage: piao convert FILE\.xlsx/);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
   });
 });
 

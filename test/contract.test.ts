@@ -59,6 +59,8 @@ interface CellModel {
   color?: string;
   fill?: string;
   wrap?: true;
+  align?: string;
+  borderBottom?: string;
   unlocked?: true;
 }
 
@@ -71,6 +73,7 @@ interface SheetModel {
   frozen?: string;
   /** Points, by column letters. */
   widths: Record<string, number>;
+  heights: Record<string, number>;
   hiddenRows: number[];
   hiddenCols: number[];
   /** Canonical JSON of the validation of each cell that has one. */
@@ -233,6 +236,8 @@ function exceljsModel(wb: ExcelJS.Workbook): WorkbookModel {
         if (fill?.type === "pattern" && fill.pattern === "solid" && fill.fgColor?.argb)
           m.fill = hex(fill.fgColor.argb);
         if (cell.alignment?.wrapText) m.wrap = true;
+        if (cell.alignment?.horizontal) m.align = cell.alignment.horizontal;
+        if (cell.border?.bottom?.color?.argb) m.borderBottom = hex(cell.border.bottom.color.argb);
         if (cell.protection?.locked === false) m.unlocked = true;
         if (!isEmpty(m)) cells.set(cell.address, m);
       }),
@@ -272,8 +277,10 @@ function exceljsModel(wb: ExcelJS.Workbook): WorkbookModel {
       if (col.width !== undefined) widths[columnLetters(i)] = charsToPoints(col.width);
     });
     const hiddenRows: number[] = [];
+    const heights: Record<string, number> = {};
     ws.eachRow({ includeEmpty: true }, (row, n) => {
       if (row.hidden) hiddenRows.push(n - 1);
+      if (row.height) heights[n] = row.height;
     });
     const hiddenCols: number[] = [];
     (ws.columns ?? []).forEach((col, i) => {
@@ -289,6 +296,7 @@ function exceljsModel(wb: ExcelJS.Workbook): WorkbookModel {
       merges: [...((ws.model as { merges?: string[] }).merges ?? [])].sort(),
       frozen: view?.state === "frozen" ? `${view.ySplit ?? 0}x${view.xSplit ?? 0}` : undefined,
       widths,
+      heights,
       hiddenRows,
       hiddenCols,
       validations,
@@ -346,6 +354,8 @@ function fakeModel(state: ExportedWorkbook): WorkbookModel {
       if (st.fontColor) m.color = st.fontColor.toUpperCase();
       if (st.fill) m.fill = st.fill.toUpperCase();
       if (st.wrap) m.wrap = true;
+      if (st.align) m.align = st.align;
+      if (st.borderBottom) m.borderBottom = st.borderBottom;
       if (c.locked === false) m.unlocked = true;
       if (!isEmpty(m)) cells.set(addr, m);
     }
@@ -381,6 +391,7 @@ function fakeModel(state: ExportedWorkbook): WorkbookModel {
       merges: [...s.merges].sort(),
       frozen: s.frozen ? `${s.frozen.rows}x${s.frozen.cols}` : undefined,
       widths: { ...s.columnWidths },
+      heights: { ...s.rowHeights },
       hiddenRows: s.hiddenRows,
       hiddenCols: s.hiddenCols,
       validations,
@@ -442,6 +453,7 @@ function differences(xl: WorkbookModel, of: WorkbookModel): string[] {
     note(at("merges"), a.merges, b.merges);
     note(at("frozen"), a.frozen, b.frozen);
     note(at("column widths"), a.widths, b.widths);
+    note(at("row heights"), a.heights, b.heights);
     note(at("hidden rows"), a.hiddenRows, b.hiddenRows);
     note(at("hidden columns"), a.hiddenCols, b.hiddenCols);
     note(at("conditional formats"), a.conditionalFormats, b.conditionalFormats);

@@ -400,7 +400,10 @@ describe("applyPlan", () => {
     expect(c.E2).toMatchObject({ formula: "=C2*D2", numberFormat: "#,##0.00" });
     expect(c.E4.formula).toBe("=C4*D4");
     expect(c.C3).toMatchObject({ value: 0.5, numberFormat: "0%" });
-    expect(c.A1).toMatchObject({ value: "Codice", style: { bold: true, fill: "#DDEBF7" } });
+    expect(c.A1).toMatchObject({
+      value: "Codice",
+      style: { bold: true, fill: "#DDEBF7", align: "right", borderBottom: "#1F3864" },
+    });
     expect(c.D2).toMatchObject({ value: 10, locked: false, style: { fill: "#FFF2CC" } });
     expect(c.C2.locked).toBeUndefined();
 
@@ -459,8 +462,14 @@ describe("applyPlan", () => {
           { name: "Totale", values: "'PIAO Dati'!$E$2:$E$4", xValues: "'PIAO Dati'!$A$2:$A$4" },
         ],
         position: { start: "'PIAO Parametri'!D2", end: "'PIAO Parametri'!I13" },
+        valueAxis: { minimum: 0, numberFormat: "0%" },
       },
     ]);
+    // The workbook opens on the plan's active sheet, A1 selected.
+    expect(state).toMatchObject({
+      activeSheet: "PIAO Parametri",
+      selection: { sheet: "PIAO Parametri", address: "A1" },
+    });
     // The user's sheet is untouched.
     expect(state.sheets[0]).toEqual(createFakeExcel(userSheets(1)).exportState().sheets[0]);
 

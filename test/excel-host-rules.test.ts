@@ -75,6 +75,7 @@ describe("1. charts: one series per planned series, whatever the shape of its ra
               { name: "Spesa", categories: "Dati!$B$1:$E$1", values: "Dati!$B$2:$E$2" },
               { name: "Entrate", categories: "Dati!$B$1:$E$1", values: "Dati!$B$3:$E$3" },
             ],
+            valueAxis: { min: 0, numberFormat: "General" },
           },
           {
             type: "column",
@@ -83,6 +84,7 @@ describe("1. charts: one series per planned series, whatever the shape of its ra
             widthCols: 6,
             heightRows: 10,
             series: [{ name: "Valore", categories: "Dati!$G$2:$G$4", values: "Dati!$H$2:$H$4" }],
+            valueAxis: { min: 0, numberFormat: "0%" },
           },
         ],
       }),

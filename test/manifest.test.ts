@@ -309,6 +309,19 @@ describe("manifest.xml", () => {
     }
   });
 
+  test("the README names the ribbon button and its group as the manifest does", () => {
+    const readme = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
+    const label = (id: string) =>
+      descendants(root, NS_BT, "String").find((e) => e.getAttribute("id") === id)!;
+    const button = label("OpenPane.Label");
+    const group = label("Group.Label").getAttribute("DefaultValue")!;
+    const names = [button.getAttribute("DefaultValue")!, overrides(button).get("en-us")!];
+    for (const name of names) expect(readme).toContain(`**${name}**`);
+    expect(readme).toContain(`**${group}** group of the Home tab`);
+    // Every bold "… button" of the README is one the manifest defines.
+    for (const m of readme.matchAll(/\*\*([^*]+)\*\* button/g)) expect(names).toContain(m[1]);
+  });
+
   test("Italian by default, with English overrides for names and descriptions", () => {
     expect(onlyChild(root, NS_APP, "DefaultLocale").textContent).toBe("it-IT");
 

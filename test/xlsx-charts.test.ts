@@ -84,6 +84,7 @@ const CHARTS = new Map<string, ChartPlan[]>([
         widthCols: 6,
         heightRows: 15,
         series: [{ name: "Peso", categories: pesi("A"), values: pesi("B") }],
+        valueAxis: { min: 0, numberFormat: "0.##" },
       },
     ],
   ],
@@ -100,6 +101,7 @@ const CHARTS = new Map<string, ChartPlan[]>([
           { name: "Peso", categories: pesi("A"), values: pesi("B") },
           { name: "Target <atteso>", categories: pesi("A"), values: pesi("C") },
         ],
+        valueAxis: { numberFormat: '#,##0 "€"' },
       },
     ],
   ],
@@ -119,6 +121,7 @@ const CHARTS = new Map<string, ChartPlan[]>([
             values: "'Attività dell''ente'!$B$2:$B$4",
           },
         ],
+        valueAxis: { min: 0, numberFormat: "0%" },
       },
     ],
   ],
@@ -293,6 +296,14 @@ test("chart XML: type, title, series names and formulas point at the planned ran
     expect(groupIds).toEqual([id(cat, "axId"), id(val, "axId")]);
     expect(id(cat, "crossAx")).toBe(id(val, "axId"));
     expect(id(val, "crossAx")).toBe(id(cat, "axId"));
+    // The value axis starts where the plan says (absent: automatic) and reads in the plan's format.
+    const min = byTag(val, NS_C, "min");
+    expect(min.map((m) => Number(m.getAttribute("val")))).toEqual(
+      plan.valueAxis.min === undefined ? [] : [plan.valueAxis.min],
+    );
+    const numFmt = childElements(val).find((e) => e.localName === "numFmt")!;
+    expect(numFmt.getAttribute("formatCode")).toBe(plan.valueAxis.numberFormat);
+    expect(numFmt.getAttribute("sourceLinked")).toBe("0");
     expect(byTag(doc, NS_C, "legend")).toHaveLength(1);
     expect(byTag(doc, NS_C, "plotVisOnly")[0].getAttribute("val")).toBe("1");
   }
@@ -367,6 +378,8 @@ if (!hasSoffice) console.warn("xlsx-charts: soffice not found, the LibreOffice c
       expect(all).toContain("<c:lineChart>");
       expect(all).toContain('<c:barDir val="bar"/>');
       expect(all).toContain('<c:barDir val="col"/>');
+      expect(all).toContain('<c:min val="0"/>');
+      expect(all).toContain('formatCode="0%"');
       expect(all).toMatch(/PIAO Pesi(&apos;|')!\$C\$2:\$C\$5/);
       expect(all).toMatch(/Attività dell(&apos;|')(&apos;|')ente(&apos;|')!\$B\$2:\$B\$4/);
       fs.rmSync(work, { recursive: true, force: true });

@@ -12,7 +12,8 @@ import { readSnapshots } from "../xlsx/read";
 import { isMacroEnabled, writePlan } from "../xlsx/write";
 import { checkInput, checkTargets, writeAtomically } from "./files";
 
-export type Progress = (step: string) => void;
+/** The step being done, for a progress line. */
+export type Progress = (step: "read" | "analyse" | "write") => void;
 
 function snapshotsOf(pkg: Package): SheetSnapshot[] {
   const snapshots = readSnapshots(pkg);
@@ -44,7 +45,7 @@ export async function convertFile(
     { file: output, kind: "output" },
     ...(opts.report ? [{ file: opts.report.file, kind: "report" as const }] : []),
   ]);
-  progress("lettura");
+  progress("read");
   const pkg = loadPackage(input);
   const macros = isMacroEnabled(pkg, pkg.workbook());
   const wantMacros = /\.xlsm$/i.test(output);
@@ -58,9 +59,9 @@ export async function convertFile(
         ? "the input holds macros (.xlsm): the output must be named .xlsm"
         : "the input has no macros: the output must be named .xlsx",
     );
-  progress("analisi");
+  progress("analyse");
   const result = convert(snapshotsOf(pkg), { lang: opts.lang, sourceName: path.basename(input) });
-  progress("scrittura");
+  progress("write");
   const bytes = writePlan(pkg, result.plan);
   await writeAtomically(output, (tmp) => fs.writeFileSync(tmp, bytes));
   const report = opts.report;

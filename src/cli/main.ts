@@ -1,37 +1,52 @@
 /**
  * `piao convert <input.xlsx> [-o <output.xlsx>] [--report <report.json>] [--lang it|en]`
  * `piao check <workbook.xlsx> [--lang it|en]`
+ * `piao --help` / `-h` (exit 0), `piao --version`
  * Exit status: 0 converted / no errors; 1 `check` found errors; 2 unusable arguments or input; 3 an
  * unexpected failure.
  */
+import * as fs from "fs";
+import * as path from "path";
 import type { Lang } from "../engine/core/i18n";
 import { InputError } from "../xlsx/errors";
-import { checkFile, convertFile, defaultOutput } from "../app/convert-file";
+import { checkFile, convertFile, defaultOutput, type Progress } from "../app/convert-file";
 import { FileError, printable } from "../app/files";
+import { CLI } from "./i18n";
+import type { CliCatalogue } from "./i18n/it";
 import { formatCheck, formatConversion, reportJson } from "./summary";
 
-/** The usage, on the same line as a usage error. */
-const USAGE_HINT =
-  "uso: piao convert FILE.xlsx [-o USCITA.xlsx] [--report RAPPORTO.json] [--lang it|en] | piao check FILE.xlsx";
-
-class UsageError extends Error {}
+/** A usage error: its text in the chosen language. */
+class UsageError extends Error {
+  constructor(readonly text: (t: CliCatalogue) => string) {
+    super(text(CLI.it));
+  }
+}
 
 interface Args {
-  command: "convert" | "check";
+  command: "convert" | "check" | "help" | "version";
   input: string;
   output?: string;
   report?: string;
   lang: Lang;
 }
 
+/** The language asked for anywhere on the line (so that even a usage error speaks it). */
+function langOf(argv: string[]): Lang {
+  const i = argv.indexOf("--lang");
+  return argv.includes("--lang=en") || (i >= 0 && argv[i + 1] === "en") ? "en" : "it";
+}
+
 export function parseArgs(argv: string[]): Args {
   const [command, ...rest] = argv;
+  const lang = langOf(argv);
+  if (command === "--help" || command === "-h" || command === "help")
+    return { command: "help", input: "", lang };
+  if (command === "--version") return { command: "version", input: "", lang };
   if (command !== "convert" && command !== "check")
-    throw new UsageError(command ? `comando sconosciuto: ${command}` : "manca il comando");
+    throw new UsageError((t) => (command ? t.unknownCommand(command) : t.missingCommand()));
   const positional: string[] = [];
   let output: string | undefined;
   let report: string | undefined;
-  let lang: Lang = "it";
   let options = true;
   for (let i = 0; i < rest.length; i++) {
     const [a, inline] = /^--[a-z]+=/.test(rest[i])
@@ -41,33 +56,38 @@ export function parseArgs(argv: string[]): Args {
     const value = () => {
       const v = inline ?? rest[++i];
       if (v === undefined || v === "" || (inline === undefined && v.startsWith("-")))
-        throw new UsageError(`manca il valore di ${a} (per un nome che inizia con "-": ${a}=NOME)`);
+        throw new UsageError((t) => t.missingValue(a));
       return v;
     };
     if (!options || a === "-") positional.push(rest[i]);
     else if (a === "--") options = false;
+    else if (a === "--help" || a === "-h") return { command: "help", input: "", lang };
     else if (a === "-o" || a === "--output") output = value();
     else if (a === "--report") report = value();
     else if (a === "--lang") {
       const v = value();
-      if (v !== "it" && v !== "en") throw new UsageError(`--lang accetta it o en, non ${v}`);
-      lang = v;
-    } else if (a.startsWith("-"))
-      throw new UsageError(
-        `opzione sconosciuta: ${a} (per un file che inizia con "-": piao ${command} -- ${a})`,
-      );
+      if (v !== "it" && v !== "en") throw new UsageError((t) => t.badLang(v));
+    } else if (a.startsWith("-")) throw new UsageError((t) => t.unknownOption(a, command));
     else positional.push(a);
   }
   if (positional.length !== 1)
-    throw new UsageError(positional.length === 0 ? "manca il file .xlsx" : "troppi argomenti");
-  if (command === "check" && (output || report)) throw new UsageError("check non accetta -o né --report");
+    throw new UsageError((t) => (positional.length === 0 ? t.missingFile() : t.tooManyArgs()));
+  if (command === "check" && (output || report)) throw new UsageError((t) => t.checkOptions());
   return { command, input: positional[0], output, report, lang };
 }
 
+/** The version of the package the command belongs to (lib/cli/main.js → package.json). */
+function version(): string {
+  const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "..", "package.json"), "utf8")) as {
+    version: string;
+  };
+  return pkg.version;
+}
+
 /** A progress line on stderr, only when stderr is a terminal (it is overwritten in place). */
-function progressLine(): ((step: string) => void) | undefined {
+function progressLine(t: CliCatalogue): Progress | undefined {
   if (!process.stderr.isTTY) return undefined;
-  return (step) => process.stderr.write(`\r\x1b[KPIAO Sheets: ${step}…`);
+  return (step) => process.stderr.write(`\r\x1b[KPIAO Sheets: ${t.progress(step)}…`);
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -76,13 +96,24 @@ export async function main(argv: string[]): Promise<number> {
     args = parseArgs(argv);
   } catch (e) {
     // One line: the problem and where to look.
-    process.stderr.write(`piao: ${printable((e as Error).message)} — ${USAGE_HINT}\n`);
+    const t = CLI[langOf(argv)];
+    const msg = e instanceof UsageError ? e.text(t) : (e as Error).message;
+    process.stderr.write(`piao: ${printable(msg)} — ${t.usageHint()}\n`);
     return 2;
+  }
+  const t = CLI[args.lang];
+  if (args.command === "help") {
+    process.stdout.write(`${t.usage()}\n`);
+    return 0;
+  }
+  if (args.command === "version") {
+    process.stdout.write(`piao ${version()}\n`);
+    return 0;
   }
   try {
     if (args.command === "convert") {
       const output = args.output ?? defaultOutput(args.input);
-      const progress = progressLine();
+      const progress = progressLine(t);
       const report = args.report;
       const result = await convertFile(args.input, output, {
         lang: args.lang,
@@ -110,7 +141,7 @@ export async function main(argv: string[]): Promise<number> {
       return 2;
     }
     const msg = e instanceof Error ? e.message : String(e);
-    process.stderr.write(`piao: ${printable(args.input)}: errore imprevisto: ${printable(msg)}\n`);
+    process.stderr.write(`piao: ${printable(args.input)}: ${t.unexpected(printable(msg))}\n`);
     return 3;
   }
 }

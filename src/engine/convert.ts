@@ -4,6 +4,8 @@
  * its parameter sections); this module composes them and lays out the workbook.
  */
 import type { ArchivedRow } from "./core/carryover";
+import { fitColumns } from "./core/columns";
+import { styleLinks } from "./core/layout";
 import { isGeneratedSheet, SHEETS } from "./core/contract";
 import { sortFindings, type Finding } from "./core/findings";
 import type { Lang } from "./core/i18n";
@@ -26,6 +28,7 @@ import { DEFAULT_SCORING, unitScore, type ScoringParameters } from "./objectives
 import { compareSummary, detectSummaryTable } from "./objectives/summary-table";
 import type { UnitSummary } from "./objectives/weights";
 import { weightsSheet } from "./objectives/weights-sheet";
+import { possibleOutcomeTexts } from "./spending/compute";
 import { spendingPart, type SpendingSummary } from "./spending/part";
 import { archiveSheet, readArchive } from "./workbook/archive-sheet";
 import { findingsSheet } from "./workbook/findings-sheet";
@@ -171,7 +174,21 @@ export function convert(snapshots: SheetSnapshot[], opts: ConvertOptions = {}): 
   ]);
   const plan: WorkbookPlan = {
     sheets: [
-      summarySheet(lang, opts.sourceName ?? "", objectives.units.length, indicators.charts),
+      summarySheet({
+        lang,
+        source: opts.sourceName ?? "",
+        units: objectives.units.length,
+        spending: {
+          spending: spending.inputs.spending,
+          maxSpending: spending.outputs.maxSpending,
+          yearLimit: spending.outputs.yearLimit,
+          ratio: spending.outputs.ratio,
+          threshold: spending.outputs.threshold,
+        },
+        outcomeTexts: possibleOutcomeTexts(),
+        indicators: indicators.indicators.length,
+        indicatorCharts: indicators.charts,
+      }),
       objectivesSheet(objectives.objectives, years, previous.inputs).sheet,
       weightsSheet(objectives.units),
       measures.sheet,
@@ -182,7 +199,12 @@ export function convert(snapshots: SheetSnapshot[], opts: ConvertOptions = {}): 
       ...(archive.length > 0 ? [archiveSheet(archive)] : []),
     ],
     names: [...params.names, ...spending.names, ...indicators.names],
+    activeSheet: SHEETS.summary,
   };
+  for (const sheet of plan.sheets) {
+    styleLinks(sheet);
+    fitColumns(sheet);
+  }
   return {
     objectives: objectives.objectives,
     units: objectives.units,

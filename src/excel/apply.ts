@@ -274,8 +274,11 @@ export async function applyPlan(
             x.setValues(rangeOf(se.values));
             x.setXAxisValues(rangeOf(se.categories));
           }
+          const axis = chart.axes.valueAxis;
+          if (ch.valueAxis.min !== undefined) axis.minimum = ch.valueAxis.min;
+          if (supports("1.8")) axis.numberFormat = ch.valueAxis.numberFormat;
         },
-        7 + 4 * ch.series.length,
+        9 + 4 * ch.series.length,
       );
     }
   }
@@ -294,6 +297,13 @@ export async function applyPlan(
     );
   }
 
+  const active = plan.activeSheet;
+  if (active)
+    op(() => {
+      sheetOf(active).activate();
+      sheetOf(active).getRange("A1").select();
+    }, 2);
+  // Last: the previous sheets, parked under temporary names, are deleted only once the new ones are written.
   if (parking) op(() => unpark(context, parked, veryHidden), 1 + 2 * parked.sheets.length);
 
   // --- 3. Run -----------------------------------------------------------------------------------------
@@ -391,6 +401,8 @@ function sheetTasks(
     const L = columnLetters(cw.col);
     op(() => (ws().getRange(`${L}:${L}`).format.columnWidth = charsToPoints(cw.width)), 2);
   }
+  for (const { row, height } of s.rowHeights)
+    op(() => (ws().getRange(`${row + 1}:${row + 1}`).format.rowHeight = height), 2);
   for (const m of s.merges) op(() => ws().getRange(m).merge(false), 2);
   const fr = s.frozen;
   if (fr && (fr.rows > 0 || fr.cols > 0) && has.freeze) {

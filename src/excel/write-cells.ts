@@ -12,6 +12,8 @@ import { OP_OVERHEAD_BYTES, jsonBytes } from "./payload";
 /** Bytes for a chunk's range proxies and property sets, on top of its arrays. */
 export const CHUNK_OVERHEAD = 4 * OP_OVERHEAD_BYTES;
 
+const ALIGN = { left: "Left", center: "Center", right: "Right" } as const;
+
 export function styleOps(style: CellStyle | undefined): number {
   if (!style) return 0;
   return Object.values(style).filter((v) => v !== undefined).length;
@@ -24,6 +26,12 @@ export function applyStyle(format: Excel.RangeFormat, style: CellStyle): void {
   if (style.size) format.font.size = style.size;
   if (style.fill) format.fill.color = style.fill;
   if (style.wrap !== undefined) format.wrapText = style.wrap;
+  if (style.align) format.horizontalAlignment = ALIGN[style.align];
+  if (style.borderBottom) {
+    const edge = format.borders.getItem("EdgeBottom");
+    edge.style = "Continuous";
+    edge.color = style.borderBottom;
+  }
 }
 
 type RectOf = (row: number, col: number, rows: number, cols: number) => Excel.Range;

@@ -17,7 +17,7 @@ import { Review, hasReview, openReviewItems } from "./components/Review";
 import { SheetsReport, isBuildable } from "./components/SheetsReport";
 import { NOTHING_RECOGNISED, toPaneError } from "./errors";
 import { countFindings } from "./format";
-import { LANGUAGES, strings, type Language, type Strings } from "./i18n";
+import { LANGUAGES, strings, type Counts, type Language, type Strings } from "./i18n";
 import { usePaneStyles } from "./styles";
 
 export interface AppProps {
@@ -31,7 +31,12 @@ type Step = "analyze" | "review" | "build" | "problems" | "remove";
 interface Notice {
   step: Step;
   text: (s: Strings) => string;
+  /** The colour of the result: it follows the worst finding (green only without errors or warnings). */
+  intent: "success" | "warning" | "error" | "info";
 }
+
+const worst = (c: Counts): Notice["intent"] =>
+  c.error > 0 ? "error" : c.warning > 0 ? "warning" : "success";
 
 function errorInfo(e: unknown): ErrorInfo {
   const err = toPaneError(e);
@@ -102,6 +107,7 @@ export function App({ actions, initialLanguage }: AppProps) {
       setNotice({
         step,
         text: (t) => (step === "analyze" ? t.analysisDone(v.sheets.length, counts) : t.recheckDone(counts)),
+        intent: worst(counts),
       });
     });
 
@@ -111,14 +117,22 @@ export function App({ actions, initialLanguage }: AppProps) {
       showAnalysis(v);
       setBuilt({ sheetsWritten: v.sheetsWritten, archived: v.archived });
       const counts = countFindings(v.findings);
-      setNotice({ step: "build", text: (t) => t.buildDone(v.sheetsWritten.length, counts) });
+      setNotice({
+        step: "build",
+        text: (t) => t.buildDone(v.sheetsWritten.length, counts),
+        intent: worst(counts),
+      });
     });
 
   const saveChoices = (mapping: Mapping, forget: boolean) =>
     perform("review", async () => {
       await actions.saveMapping(mapping);
       showAnalysis(await actions.analyze({ language, onProgress: setProgress }));
-      setNotice({ step: "review", text: (t) => (forget ? t.choicesForgotten : t.choicesSaved) });
+      setNotice({
+        step: "review",
+        text: (t) => (forget ? t.choicesForgotten : t.choicesSaved),
+        intent: "success",
+      });
     });
 
   const goTo = (f: FindingView) =>
@@ -134,6 +148,7 @@ export function App({ actions, initialLanguage }: AppProps) {
       setNotice({
         step: "remove",
         text: (t) => (removed.length > 0 ? t.removed(removed.length, removed.join(", ")) : t.nothingRemoved),
+        intent: removed.length > 0 ? "success" : "info",
       });
     });
 
@@ -152,7 +167,7 @@ export function App({ actions, initialLanguage }: AppProps) {
       )}
       <div role="status" aria-live="polite">
         {notice?.step === step && (
-          <MessageBar intent="success" layout="multiline">
+          <MessageBar intent={notice.intent} layout="multiline" data-intent={notice.intent}>
             <MessageBarBody>{notice.text(s)}</MessageBarBody>
           </MessageBar>
         )}

@@ -72,24 +72,29 @@ function seriesXml(plan: ChartPlan, s: ChartSeriesPlan, i: number): string {
 /** Axis ids are only matched inside one chart part; distinct values per chart keep them easy to read. */
 function axesXml(plan: ChartPlan, catId: number, valId: number): string {
   const horizontal = plan.type === "bar";
-  const common = (id: number, pos: string) =>
-    `<c:axId val="${id}"/><c:scaling><c:orientation val="minMax"/></c:scaling>` +
+  // CT_Scaling: logBase, orientation, max, min.
+  const min = plan.valueAxis.min;
+  const common = (id: number, pos: string, scalingMin?: number) =>
+    `<c:axId val="${id}"/><c:scaling><c:orientation val="minMax"/>` +
+    (scalingMin === undefined ? "" : `<c:min val="${scalingMin}"/>`) +
+    `</c:scaling>` +
     bool("delete", false) +
     `<c:axPos val="${pos}"/>`;
-  const ticks =
-    `<c:numFmt formatCode="General" sourceLinked="1"/>` +
+  const ticks = (format: string, linked: boolean) =>
+    `<c:numFmt formatCode="${escapeAttr(format)}" sourceLinked="${linked ? 1 : 0}"/>` +
     `<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>`;
   // CT_CatAx / CT_ValAx: axId, scaling, delete, axPos, majorGridlines, numFmt, majorTickMark,
   // minorTickMark, tickLblPos, crossAx, crosses, then auto/lblAlgn/lblOffset/noMultiLvlLbl or crossBetween.
   const catAx =
-    `<c:catAx>${common(catId, horizontal ? "l" : "b")}${ticks}` +
+    `<c:catAx>${common(catId, horizontal ? "l" : "b")}${ticks("General", true)}` +
     `<c:crossAx val="${valId}"/><c:crosses val="autoZero"/>` +
     bool("auto", true) +
     `<c:lblAlgn val="ctr"/><c:lblOffset val="100"/>` +
     bool("noMultiLvlLbl", false) +
     `</c:catAx>`;
   const valAx =
-    `<c:valAx>${common(valId, horizontal ? "b" : "l")}<c:majorGridlines/>${ticks}` +
+    `<c:valAx>${common(valId, horizontal ? "b" : "l", min)}<c:majorGridlines/>` +
+    ticks(plan.valueAxis.numberFormat, false) +
     `<c:crossAx val="${catId}"/><c:crosses val="autoZero"/><c:crossBetween val="between"/>` +
     `</c:valAx>`;
   return catAx + valAx;

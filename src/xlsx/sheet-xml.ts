@@ -41,6 +41,8 @@ function withStyle(f: CellFormat, s: CellStyle): CellFormat {
     };
   if (s.fill) out.fill = s.fill;
   if (s.wrap) out.wrap = true;
+  if (s.align) out.align = s.align;
+  if (s.borderBottom) out.borderBottom = s.borderBottom;
   return out;
 }
 
@@ -184,6 +186,8 @@ export interface SheetParts {
   /** Relationship ids of the sheet's tables, in plan order, and of its drawing. */
   tableRelIds: string[];
   drawingRelId?: string;
+  /** The sheet the workbook opens on: its tab selected, A1 selected. */
+  active?: boolean;
 }
 
 /** The worksheet part of a generated sheet. */
@@ -199,12 +203,14 @@ export function sheetXml(
   let maxCol = -1;
   const body: string[] = [];
   const letters: string[] = [];
+  const heights = new Map(sp.rowHeights.map((h) => [h.row, h.height]));
   for (const r of rowNumbers) {
     const cols = [...rows.get(r)!.entries()].sort((a, b) => a[0] - b[0]);
     if (cols.length === 0) continue;
     minCol = Math.min(minCol, cols[0][0]);
     maxCol = Math.max(maxCol, cols[cols.length - 1][0]);
-    body.push(`<row r="${r + 1}">`);
+    const ht = heights.get(r);
+    body.push(`<row r="${r + 1}"${ht ? ` ht="${ht}" customHeight="1"` : ""}>`);
     const rowNumber = String(r + 1);
     for (const [c, x] of cols) body.push(cellXml((letters[c] ??= columnLetters(c)) + rowNumber, x, styles));
     body.push("</row>");
@@ -249,7 +255,11 @@ export function sheetXml(
     `<worksheet xmlns="${ns.main}" xmlns:r="${ns.rel}">` +
     (sp.tabColor ? `<sheetPr><tabColor rgb="${argb(sp.tabColor)}"/></sheetPr>` : "") +
     `<dimension ref="${dimension}"/>` +
-    `<sheetViews><sheetView workbookViewId="0">${pane}</sheetView></sheetViews>` +
+    (parts.active
+      ? `<sheetViews><sheetView tabSelected="1" workbookViewId="0">${pane}` +
+        (pane ? "" : `<selection activeCell="A1" sqref="A1"/>`) +
+        `</sheetView></sheetViews>`
+      : `<sheetViews><sheetView workbookViewId="0">${pane}</sheetView></sheetViews>`) +
     `<sheetFormatPr defaultRowHeight="15"/>` +
     cols +
     `<sheetData>${body.join("")}</sheetData>` +

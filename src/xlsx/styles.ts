@@ -12,6 +12,9 @@ export interface CellFormat {
   font?: { bold?: boolean; italic?: boolean; size?: number; color?: string };
   fill?: string;
   wrap?: boolean;
+  align?: "left" | "center" | "right";
+  /** Colour of a thin bottom border. */
+  borderBottom?: string;
   unlocked?: boolean;
 }
 
@@ -76,7 +79,7 @@ export class StyleBook {
     this.tags = scanTags(xml);
     const root = rootOf(this.tags, "styles.xml");
     this.q = root.prefix ? root.prefix + ":" : "";
-    for (const name of ["numFmts", "fonts", "fills", "cellXfs", "dxfs"]) {
+    for (const name of ["numFmts", "fonts", "fills", "borders", "cellXfs", "dxfs"]) {
       const items: string[] = [];
       const i = this.tags.findIndex((t) => t.depth === 1 && t.local === name && t.kind !== "close");
       if (i >= 0)
@@ -156,16 +159,27 @@ export class StyleBook {
             `<${q}bgColor indexed="64"/></${q}patternFill></${q}fill>`,
         )
       : 0;
+    const borderId = f.borderBottom
+      ? this.add(
+          "borders",
+          `<${q}border><${q}left/><${q}right/><${q}top/><${q}bottom style="thin">` +
+            `<${q}color rgb="${argb(f.borderBottom)}"/></${q}bottom><${q}diagonal/></${q}border>`,
+        )
+      : 0;
+    const aligned = f.wrap || f.align;
+    const alignment = aligned
+      ? `<${q}alignment${f.align ? ` horizontal="${f.align}"` : ""}${f.wrap ? ` wrapText="1"` : ""}/>`
+      : "";
     const xml =
-      `<${q}xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="0" xfId="0"` +
+      `<${q}xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="${borderId}" xfId="0"` +
       (numFmtId ? ` applyNumberFormat="1"` : "") +
       (fontId ? ` applyFont="1"` : "") +
       (fillId ? ` applyFill="1"` : "") +
-      (f.wrap ? ` applyAlignment="1"` : "") +
+      (borderId ? ` applyBorder="1"` : "") +
+      (aligned ? ` applyAlignment="1"` : "") +
       (f.unlocked ? ` applyProtection="1"` : "") +
-      (f.wrap || f.unlocked
-        ? `>${f.wrap ? `<${q}alignment vertical="top" wrapText="1"/>` : ""}` +
-          `${f.unlocked ? `<${q}protection locked="0"/>` : ""}</${q}xf>`
+      (aligned || f.unlocked
+        ? `>${alignment}${f.unlocked ? `<${q}protection locked="0"/>` : ""}</${q}xf>`
         : "/>");
     const i = this.add("cellXfs", xml);
     this.xfCache.set(key, i);

@@ -7,6 +7,7 @@
  * names as the plan's) and the parts only they used (tables, drawings, charts) are replaced.
  */
 import type { WorkbookPlan } from "../engine/core/plan";
+import { bookViewEdits } from "./book-views";
 import { chartXml, drawingXml, XML_DECL } from "./charts";
 import { InputError } from "./errors";
 import { dirOf, NS, relativeTarget, relKind, relsPathOf, type Package, type WorkbookInfo } from "./package";
@@ -228,7 +229,7 @@ export function writePlan(pkg: Package, plan: WorkbookPlan): Buffer {
     }
     newParts.push({
       part: sheetPart,
-      data: sheetXml(sp, fl, styles, { tableRelIds, drawingRelId }),
+      data: sheetXml(sp, fl, styles, { tableRelIds, drawingRelId, active: sp.name === plan.activeSheet }),
       contentType: CT.worksheet,
     });
     if (tableRelIds.length || drawingRelId)
@@ -333,19 +334,9 @@ function workbookXml(
     });
   else edits.push({ start: closeOf(tags, sheetsAt).start, end: closeOf(tags, sheetsAt).start, text: added });
 
-  // <bookViews>: the active and first tab stay on the same sheet, or go to the first one.
-  for (const t of tags) {
-    if (t.local !== "workbookView" || t.kind === "close") continue;
-    let raw = xml.slice(t.start, t.end);
-    for (const at of ["activeTab", "firstSheet"]) {
-      const m = new RegExp(`\\s${at}="(\\d+)"`).exec(raw);
-      if (!m) continue;
-      const name = oldNames[Number(m[1])];
-      const i = name === undefined ? 0 : Math.max(0, newNames.indexOf(name));
-      raw = raw.replace(m[0], ` ${at}="${i}"`);
-    }
-    edits.push({ start: t.start, end: t.end, text: raw });
-  }
+  edits.push(
+    ...bookViewEdits(xml, tags, tags[sheetsAt].start, q, { oldNames, newNames, active: plan.activeSheet }),
+  );
 
   // <definedNames>: the plan's names replace those of the same name; sheet-scoped names follow their
   // sheet's new position and go with a replaced sheet.

@@ -58,6 +58,12 @@ host.Excel = {
 
 host.__piaoFake = {
   exportState: () => fake.exportState(),
+  /** What a user typing into a cell does: the test edits the workbook between two steps. */
+  setValue: (sheet: string, address: string, value: string | number) =>
+    fake.run(async (context) => {
+      context.workbook.worksheets.getItem(sheet).getRange(address).values = [[value]];
+      await context.sync();
+    }),
   syncs: () => fake.stats.syncs,
   runs: () => runs.length,
 };

@@ -2,8 +2,9 @@
  * End to end: the production task pane, built with the project's webpack config, served on 127.0.0.1 and
  * opened in headless Chromium (Debian's /usr/bin/chromium through playwright-core) at 320 px wide, with the
  * in-memory Office host injected in place of Microsoft's office.js and the example workbook loaded.
- * Clicks through Analizza → Crea fogli PIAO → a problem's "go to cell" → Rimuovi, checking the fake
- * workbook after each step; saves a screenshot of each step in test-output/e2e/.
+ * Clicks through Analizza → Crea fogli PIAO → a problem's "go to cell" → a weight typed wrong and
+ * Ricontrolla → Rimuovi, checking the fake workbook after each step; saves a screenshot of every pane
+ * state in test-output/e2e/ (look at them after a visible change).
  */
 import * as fs from "fs";
 import * as os from "os";
@@ -104,6 +105,10 @@ describeE2E("task pane in headless Chromium", () => {
     await analyze.waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe("it");
     await shot("01-start.png");
+    // Nothing to remove yet: the button says so and cannot be pressed.
+    const remove = page.getByRole("button", { name: "Rimuovi fogli generati" });
+    await expect(remove.getAttribute("aria-disabled")).resolves.toBe("true");
+    await shot("01-start-remove-disabled.png", "5. Rimozione");
     const userSheets = (await state()).sheets;
 
     // 1. Analysis.
@@ -160,17 +165,43 @@ describeE2E("task pane in headless Chromium", () => {
     await goTo.evaluate((b) => b.closest("li")!.scrollIntoView({ block: "center" }));
     await page.screenshot({ path: path.join(OUT, "04-go-to-cell.png") });
 
+    // 4. A weight typed wrong: the re-check turns red and the list opens on errors and warnings.
+    const staff = (await state()).sheets.find((x) => x.name === "Staff")!;
+    const [weightCell] = Object.entries(staff.cells).find(([, c]) => c.value === 50)!;
+    const setValue = (v: number) =>
+      page.evaluate(
+        ([address, value]) =>
+          (
+            window as unknown as {
+              __piaoFake: { setValue(s: string, a: string, v: number): Promise<void> };
+            }
+          ).__piaoFake.setValue("Staff", address as string, value as number),
+        [weightCell, v],
+      );
+    await setValue(60);
+    await unitFilter.selectOption({ index: 0 });
+    await page.getByRole("button", { name: "Ricontrolla" }).click();
+    const rechecked = page.getByText(/^Controllo ripetuto: 1 errore, 0 avvisi, \d+ informazioni\.$/);
+    await rechecked.waitFor();
+    await expect(
+      rechecked.evaluate((e) => e.closest("[data-intent]")!.getAttribute("data-intent")),
+    ).resolves.toBe("error");
+    await expect(page.getByLabel("Gravità").inputValue()).resolves.toBe("\u0000serious");
+    await shot("05-problems-errors.png", "4. Problemi");
+    await page.getByRole("button", { name: /^Mostra anche le \d+ informazioni$/ }).click();
+    await shot("06-problems-all.png", "4. Problemi");
+    await setValue(50);
+
     // 5. Removal, after confirmation.
-    const remove = page.getByRole("button", { name: "Rimuovi fogli generati" });
     await remove.click();
     await expect(
       page.getByRole("button", { name: "Annulla" }).evaluate((b) => b === document.activeElement),
     ).resolves.toBe(true);
-    await shot("05-remove-confirm.png", "5. Rimozione");
+    await shot("07-remove-confirm.png", "5. Rimozione");
     await page.getByRole("button", { name: "Rimuovi", exact: true }).click();
     await page.getByText(/^\d+ fogli rimossi:/).waitFor();
     expect((await state()).sheets).toEqual(userSheets);
-    await shot("06-removed.png", "5. Rimozione");
+    await shot("08-removed.png", "5. Rimozione");
 
     // Usable at 320 px: nothing wider than the pane.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(WIDTH);

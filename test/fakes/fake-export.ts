@@ -85,6 +85,8 @@ export interface ExportedSheet {
   frozen?: { rows: number; cols: number };
   /** Points, by column letters. */
   columnWidths: Record<string, number>;
+  /** Row heights in points, by 1-based row number. */
+  rowHeights: Record<string, number>;
   protection: { protected: boolean; options?: Record<string, unknown> };
   validations: {
     range: string;
@@ -106,6 +108,7 @@ export interface ExportedSheet {
     title?: string;
     series: { name: string; values?: string; xValues?: string }[];
     position?: { start: string; end?: string };
+    valueAxis: { minimum?: number; numberFormat?: string };
   }[];
   hiddenRows: number[];
   hiddenCols: number[];
@@ -143,6 +146,9 @@ export function exportSheet(sheet: FakeSheet): ExportedSheet {
     cells,
     merges: sheet.merges.map(a1),
     frozen: sheet.frozen ? { ...sheet.frozen } : undefined,
+    rowHeights: Object.fromEntries(
+      [...sheet.rowHeights].sort((a, b) => a[0] - b[0]).map(([r, h]) => [r + 1, h]),
+    ),
     columnWidths: Object.fromEntries(
       [...sheet.columnWidths].sort((a, b) => a[0] - b[0]).map(([c, w]) => [colLetters(c), w]),
     ),
@@ -169,6 +175,7 @@ export function exportSheet(sheet: FakeSheet): ExportedSheet {
       title: c.title,
       series: c.series.map((s) => ({ ...s })),
       position: c.position ? { ...c.position } : undefined,
+      valueAxis: { ...c.valueAxis },
     })),
     hiddenRows: [...sheet.hiddenRows].sort((a, b) => a - b),
     hiddenCols: [...sheet.hiddenCols].sort((a, b) => a - b),

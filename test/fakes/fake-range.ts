@@ -873,6 +873,7 @@ function commonStyle(t: RangeTarget, prop: keyof FakeCellStyle, dflt: unknown): 
 }
 
 const DEFAULT_COLUMN_WIDTH = 48; // points (8.43 characters of Calibri 11)
+const DEFAULT_ROW_HEIGHT = 15; // points
 
 export class FakeRangeFormat extends FakeClientObject<RangeTarget> {
   protected readonly _typeName = "RangeFormat";
@@ -892,6 +893,10 @@ export class FakeRangeFormat extends FakeClientObject<RangeTarget> {
     ));
   }
 
+  get borders(): FakeRangeBorderCollection {
+    return new FakeRangeBorderCollection(this.context, this._rt, this, () => this._target());
+  }
+
   override _nav(prop: string): FakeClientObject | undefined {
     if (prop === "font") return this.font;
     if (prop === "fill") return this.fill;
@@ -900,12 +905,22 @@ export class FakeRangeFormat extends FakeClientObject<RangeTarget> {
   }
 
   override _scalarProps(): string[] {
-    return ["wrapText", "columnWidth"];
+    return ["wrapText", "columnWidth", "rowHeight", "horizontalAlignment"];
   }
 
   override _read(prop: string): unknown {
     const t = this._target();
     if (prop === "wrapText") return commonStyle(t, "wrap", false);
+    if (prop === "rowHeight") {
+      const heights = new Set<number>();
+      for (let r = t.rect.top; r <= Math.min(t.rect.bottom, t.rect.top + 1000); r++)
+        heights.add(t.sheet.rowHeights.get(r) ?? DEFAULT_ROW_HEIGHT);
+      return heights.size === 1 ? [...heights][0] : null;
+    }
+    if (prop === "horizontalAlignment") {
+      const a = commonStyle(t, "align", "general") as string | null;
+      return a === null ? null : a[0].toUpperCase() + a.slice(1);
+    }
     if (prop === "columnWidth") {
       let w: number | null | undefined;
       for (let c = t.rect.left; c <= Math.min(t.rect.right, t.rect.left + 1000); c++) {
@@ -925,6 +940,38 @@ export class FakeRangeFormat extends FakeClientObject<RangeTarget> {
     this._set("wrapText", v, () => styleCells(this._target(), "wrap", v, "RangeFormat.wrapText"));
   }
 
+  get horizontalAlignment(): string | null {
+    return this._get("horizontalAlignment");
+  }
+  set horizontalAlignment(v: string) {
+    this._set("horizontalAlignment", v, () => {
+      const align = ({ Left: "left", Center: "center", Right: "right" } as const)[v as "Left"];
+      if (!align)
+        throw new FakeOfficeError("InvalidArgument", `Alignment '${v}'.`, "RangeFormat.horizontalAlignment");
+      styleCells(this._target(), "align", align, "RangeFormat.horizontalAlignment");
+    });
+  }
+
+  get rowHeight(): number | null {
+    return this._get("rowHeight");
+  }
+  set rowHeight(v: number) {
+    this._set("rowHeight", v, () => {
+      const { sheet, rect } = this._target();
+      if (sheet.protection.protected && !sheet.protection.options?.allowFormatRows) {
+        throw new FakeOfficeError(
+          "AccessDenied",
+          `The sheet '${sheet.name}' is protected.`,
+          "RangeFormat.rowHeight",
+        );
+      }
+      if (!(typeof v === "number" && v >= 0 && v <= 409)) {
+        throw new FakeOfficeError("InvalidArgument", "Row height out of range.", "RangeFormat.rowHeight");
+      }
+      for (let r = rect.top; r <= rect.bottom; r++) sheet.rowHeights.set(r, v);
+    });
+  }
+
   get columnWidth(): number | null {
     return this._get("columnWidth");
   }
@@ -942,6 +989,58 @@ export class FakeRangeFormat extends FakeClientObject<RangeTarget> {
         throw new FakeOfficeError("InvalidArgument", "Column width out of range.", "RangeFormat.columnWidth");
       }
       for (let c = rect.left; c <= rect.right; c++) sheet.columnWidths.set(c, v);
+    });
+  }
+}
+
+/** `format.borders`: only `getItem(edge)` is modelled, and only the bottom edge is kept. */
+export class FakeRangeBorderCollection extends FakeClientObject<RangeTarget> {
+  protected readonly _typeName = "RangeBorderCollection";
+
+  getItem(index: string): FakeRangeBorder {
+    if (index !== "EdgeBottom")
+      throw new FakeOfficeError(
+        "InvalidArgument",
+        `The fake keeps only EdgeBottom, not ${index}.`,
+        "getItem",
+      );
+    return new FakeRangeBorder(this.context, this._rt, this, () => this._target());
+  }
+}
+
+export class FakeRangeBorder extends FakeClientObject<RangeTarget> {
+  protected readonly _typeName = "RangeBorder";
+
+  override _scalarProps(): string[] {
+    return ["color", "style"];
+  }
+
+  override _read(prop: string): unknown {
+    const t = this._target();
+    if (prop === "color") return commonStyle(t, "borderBottom", "#000000");
+    if (prop === "style") return commonStyle(t, "borderBottom", null) === null ? "None" : "Continuous";
+    return super._read(prop);
+  }
+
+  get color(): string | null {
+    return this._get("color");
+  }
+  set color(v: string) {
+    this._set("color", v, () =>
+      styleCells(this._target(), "borderBottom", checkColor(v), "RangeBorder.color"),
+    );
+  }
+  get style(): string | null {
+    return this._get("style");
+  }
+  set style(v: string) {
+    this._set("style", v, () => {
+      if (v !== "Continuous")
+        throw new FakeOfficeError(
+          "InvalidArgument",
+          `The fake draws only Continuous borders.`,
+          "RangeBorder.style",
+        );
     });
   }
 }

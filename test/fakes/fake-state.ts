@@ -15,6 +15,10 @@ export interface FakeCellStyle {
   size?: number;
   fill?: string;
   wrap?: boolean;
+  /** Horizontal alignment (Excel's `Left`, `Center`, `Right`). */
+  align?: "left" | "center" | "right";
+  /** Colour of a continuous bottom border. */
+  borderBottom?: string;
 }
 
 export interface FakeCell {
@@ -67,6 +71,7 @@ export interface FakeChart {
   type: string;
   title?: string;
   series: FakeChartSeries[];
+  valueAxis: { minimum?: number; numberFormat?: string };
   position?: { start: string; end?: string };
 }
 
@@ -81,6 +86,8 @@ export interface FakeSheet {
   hiddenCols: Set<number>;
   /** Column widths in points, by 0-based column. */
   columnWidths: Map<number, number>;
+  /** Row heights in points, by 0-based row. */
+  rowHeights: Map<number, number>;
   frozen?: { rows: number; cols: number };
   /** The range a user-style AutoFilter was applied to (the fake does not hide rows). */
   autoFilter?: Rect;
@@ -196,6 +203,7 @@ export function addSheet(state: FakeWorkbookState, name?: string): FakeSheet {
     hiddenRows: new Set(),
     hiddenCols: new Set(),
     columnWidths: new Map(),
+    rowHeights: new Map(),
     protection: { protected: false },
     lockedRects: [],
     validations: [],

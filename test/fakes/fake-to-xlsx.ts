@@ -102,6 +102,7 @@ async function writeSheet(wb: ExcelJS.Workbook, s: ExportedSheet, state: Exporte
   if (s.frozen) ws.views = [{ state: "frozen", xSplit: s.frozen.cols, ySplit: s.frozen.rows }];
   for (const [letters, points] of Object.entries(s.columnWidths))
     ws.getColumn(letters).width = pointsToChars(points);
+  for (const [row, points] of Object.entries(s.rowHeights)) ws.getRow(Number(row)).height = points;
   for (const r of s.hiddenRows) ws.getRow(r + 1).hidden = true;
   for (const c of s.hiddenCols) ws.getColumn(c + 1).hidden = true;
 

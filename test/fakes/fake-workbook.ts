@@ -896,6 +896,7 @@ export class FakeChartCollection extends FakeCollection<FakeChartProxy> {
         name: `Chart ${sheet.charts.length + 1}`,
         type,
         series,
+        valueAxis: {},
       };
       sheet.charts.push(chart);
       return { sheet, chart };
@@ -931,6 +932,10 @@ export class FakeChartProxy extends FakeClientObject<ChartTarget> {
 
   get series(): FakeChartSeriesCollection {
     return new FakeChartSeriesCollection(this.context, this._rt, this, () => this._target());
+  }
+
+  get axes(): FakeChartAxes {
+    return new FakeChartAxes(this.context, this._rt, this, () => this._target());
   }
 
   setPosition(startCell: FakeRange | string, endCell?: FakeRange | string): void {
@@ -969,6 +974,49 @@ export class FakeChartTitle extends FakeClientObject<ChartTarget> {
   }
   set text(v: string) {
     this._set("text", v, () => (this._target().chart.title = v));
+  }
+}
+
+export class FakeChartAxes extends FakeClientObject<ChartTarget> {
+  protected readonly _typeName = "ChartAxes";
+
+  get valueAxis(): FakeChartAxis {
+    return new FakeChartAxis(this.context, this._rt, this, () => this._target());
+  }
+}
+
+/** The value axis: where it starts (ExcelApi 1.7) and its label format (1.8). */
+export class FakeChartAxis extends FakeClientObject<ChartTarget> {
+  protected readonly _typeName = "ChartAxis";
+
+  override _scalarProps(): string[] {
+    return ["minimum", "numberFormat"];
+  }
+
+  override _read(prop: string): unknown {
+    const axis = this._target().chart.valueAxis;
+    if (prop === "minimum") return axis.minimum ?? null;
+    if (prop === "numberFormat") return axis.numberFormat ?? "General";
+    return super._read(prop);
+  }
+
+  get minimum(): number | null {
+    return this._get("minimum");
+  }
+  set minimum(v: number) {
+    this._set("minimum", v, () => {
+      this._rt.requireApi("1.7", "ChartAxis.minimum");
+      this._target().chart.valueAxis.minimum = v;
+    });
+  }
+  get numberFormat(): string {
+    return this._get("numberFormat");
+  }
+  set numberFormat(v: string) {
+    this._set("numberFormat", v, () => {
+      this._rt.requireApi("1.8", "ChartAxis.numberFormat");
+      this._target().chart.valueAxis.numberFormat = v;
+    });
   }
 }
 

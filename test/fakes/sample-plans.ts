@@ -20,7 +20,7 @@ export function smallPlan(): WorkbookPlan {
           {
             at: "A1",
             rows: [["Codice", "Descrizione", "Peso", "Valore", "Totale"]],
-            style: { bold: true, fill: "#DDEBF7" },
+            style: { bold: true, fill: "#DDEBF7", align: "right", borderBottom: "#1F3864" },
           },
           {
             at: "A2",
@@ -76,11 +76,13 @@ export function smallPlan(): WorkbookPlan {
               { name: "Valore", categories: "'PIAO Dati'!$A$2:$A$4", values: "'PIAO Dati'!$D$2:$D$4" },
               { name: "Totale", categories: "'PIAO Dati'!$A$2:$A$4", values: "'PIAO Dati'!$E$2:$E$4" },
             ],
+            valueAxis: { min: 0, numberFormat: "0%" },
           },
         ],
       }),
     ],
     names: [{ name: "PIAO_Soglia", ref: "'PIAO Parametri'!$B$2" }],
+    activeSheet: "PIAO Parametri",
   };
 }
 

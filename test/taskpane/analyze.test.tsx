@@ -18,8 +18,8 @@ test("shows per sheet what was found, with counts, and the reason when nothing w
   );
   const sheets = within(screen.getByRole("list", { name: "1. Analisi" })).getAllByRole("listitem");
   expect(sheets.map((li) => li.textContent)).toEqual([
-    "Obiettivi· Riconosciuto4 obiettivi in 2 unità (Settore 1, Settore 2).",
-    "Note· Nessun contenuto riconosciutoNessun contenuto PIAO riconosciuto: nessuna riga di intestazione con Obiettivo e Peso o Tipo.",
+    "Obiettivi · Riconosciuto4 obiettivi in 2 unità (Settore 1, Settore 2).",
+    "Note · Nessun contenuto riconosciutoNessun contenuto PIAO riconosciuto: nessuna riga di intestazione con Obiettivo e Peso o Tipo.",
   ]);
   expect(screen.getByRole("button", { name: "Crea fogli PIAO" })).not.toHaveAttribute("aria-disabled");
 });

@@ -23,9 +23,12 @@ test("builds the example workbook: units with their weight sums, findings by sev
   await user.click(screen.getByRole("button", { name: "Analizza cartella" }));
   await screen.findByText(/Analisi completata/);
   await user.click(screen.getByRole("button", { name: "Crea fogli PIAO" }));
-  expect(
-    await screen.findByText(/^Fogli PIAO creati: \d+ fogli; 0 errori, 1 avviso, \d+ informazioni\.$/),
-  ).toBeVisible();
+  const done = await screen.findByText(
+    /^Fogli PIAO creati: \d+ fogli; 0 errori, 1 avviso, \d+ informazioni\.$/,
+  );
+  expect(done).toBeVisible();
+  // Not green: the example has one warning (the yearly spending cap cannot be checked).
+  expect(done.closest("[data-intent]")).toHaveAttribute("data-intent", "warning");
 
   const state = fake.exportState();
   const names = state.sheets.map((s) => s.name);
@@ -87,6 +90,20 @@ test("a unit whose weights do not sum to 100 is flagged in the summary, and the 
   expect(screen.getByText(/Dati di spesa non trovati nella cartella/)).toBeVisible();
   await user.click(screen.getByRole("button", { name: "Vai ai problemi" }));
   expect(screen.getByRole("heading", { name: "4. Problemi" })).toHaveFocus();
+});
+
+test("the result's colour follows the worst finding: an error makes it red, not green", async () => {
+  const { user } = paneOver(FLAT);
+  await user.click(screen.getByRole("button", { name: "Analizza cartella" }));
+  const analysed = await screen.findByText(
+    "Analisi completata: 2 fogli; 1 errore, 1 avviso, 1 informazione.",
+  );
+  expect(analysed.closest("[data-intent]")).toHaveAttribute("data-intent", "error");
+  await user.click(screen.getByRole("button", { name: "Crea fogli PIAO" }));
+  const done = await screen.findByText(
+    /^Fogli PIAO creati: \d+ fogli; 1 errore, 1 avviso, 1 informazione\.$/,
+  );
+  expect(done.closest("[data-intent]")).toHaveAttribute("data-intent", "error");
 });
 
 test("building again refreshes the generated sheets (same names, no duplicates)", async () => {

@@ -39,7 +39,7 @@ test("starts in English for an English Office and switches to Italian, engine me
   expect(document.documentElement.lang).toBe("en");
   await user.click(screen.getByRole("button", { name: "Analyse workbook" }));
   expect(await screen.findByText("Settore 1: the weights sum to 90, they must sum to 100.")).toBeVisible();
-  expect(screen.getByText("4 objectives in 2 unit(s) (Settore 1, Settore 2).")).toBeVisible();
+  expect(screen.getByText("4 objectives in 2 units (Settore 1, Settore 2).")).toBeVisible();
 
   await user.selectOptions(screen.getByLabelText("Language"), "Italiano");
   expect(document.documentElement.lang).toBe("it");

@@ -12,20 +12,27 @@ async function analysed() {
 
 const items = () => within(screen.getByRole("list", { name: "4. Problemi" })).getAllByRole("listitem");
 
-test("lists every finding with a severity icon and label, its message, cell and code", async () => {
-  await analysed();
-  expect(screen.getByTestId("problems-count")).toHaveTextContent("3 segnalazioni.");
-  const [error, warning, info] = items();
+test("opens on errors and warnings, message first and code small; the notes are one click away", async () => {
+  const { user } = await analysed();
+  expect(screen.getByLabelText("Gravità")).toHaveDisplayValue("Errori e avvisi (2)");
+  expect(screen.getByTestId("problems-count")).toHaveTextContent("2 di 3 segnalazioni.");
+  const [error, warning] = items();
+  expect(items()).toHaveLength(2);
   expect(error).toHaveTextContent(
-    "Errore· Obiettivi!D2Settore 1: la somma dei pesi è 90, deve essere 100.PESO_SOMMA · Settore 1",
+    "Settore 1: la somma dei pesi è 90, deve essere 100.Errore · Obiettivi!D2 · Settore 1 · PESO_SOMMA",
   );
+  expect(error.querySelector("code")).toHaveTextContent("PESO_SOMMA");
   expect(error.querySelector("svg[data-severity='error']")).not.toBeNull();
-  expect(warning).toHaveTextContent("Avviso· Obiettivi!A5Settore 2: il codice 2.1 compare più volte.");
+  expect(warning).toHaveTextContent("Settore 2: il codice 2.1 compare più volte.Avviso · Obiettivi!A5");
   expect(warning.querySelector("svg[data-severity='warning']")).not.toBeNull();
-  expect(info).toHaveTextContent("Informazione· Note!A1");
-  expect(info.querySelector("svg[data-severity='info']")).not.toBeNull();
   // Icons are decorative: the severity is in the text.
   expect(error.querySelector("svg")).toHaveAttribute("aria-hidden", "true");
+
+  await user.click(screen.getByRole("button", { name: "Mostra anche l'informazione" }));
+  expect(items()).toHaveLength(3);
+  expect(items()[2]).toHaveTextContent("Informazione · Note!A1");
+  expect(items()[2].querySelector("svg[data-severity='info']")).not.toBeNull();
+  expect(screen.queryByRole("button", { name: /Mostra anche/ })).not.toBeInTheDocument();
 });
 
 test("filters by severity and by unit", async () => {
@@ -50,6 +57,7 @@ test("filters by severity and by unit", async () => {
 
 test("'go to cell' activates the source sheet and selects the cell in the workbook", async () => {
   const { user, fake } = await analysed();
+  await user.selectOptions(screen.getByLabelText("Gravità"), "Tutte (3)");
   await user.click(screen.getByRole("button", { name: "Vai alla cella Obiettivi!D2" }));
   expect(fake.exportState().selection).toEqual({ sheet: "Obiettivi", address: "D2" });
   expect(fake.exportState().activeSheet).toBe("Obiettivi");
@@ -73,6 +81,7 @@ test("after the user corrects the cells, 'Ricontrolla' shows the new state", asy
 
 test("a cell on a sheet deleted meanwhile gives a readable message", async () => {
   const { user, fake } = await analysed();
+  await user.selectOptions(screen.getByLabelText("Gravità"), "Tutte (3)");
   await fake.run(async (context) => {
     context.workbook.worksheets.getItem("Note").delete();
     await context.sync();

@@ -53,10 +53,32 @@ test("removes the generated sheets and their defined names, and leaves the user'
   expect(screen.queryByTestId("build-summary")).not.toBeInTheDocument();
 });
 
-test("says so when there is nothing to remove", async () => {
-  const { user, fake } = paneOver(FLAT);
+test("disabled until the workbook holds generated sheets, with the reason beside it", async () => {
+  const { user } = paneOver(FLAT);
+  const remove = screen.getByRole("button", { name: "Rimuovi fogli generati" });
+  expect(remove).toHaveAttribute("aria-disabled", "true");
+  expect(remove).toHaveAccessibleDescription(/Non c'è niente da rimuovere/);
+  await user.click(remove);
+  expect(screen.queryByRole("group", { name: "Rimuovere i fogli generati?" })).not.toBeInTheDocument();
+
+  await user.click(screen.getByRole("button", { name: "Analizza cartella" }));
+  await screen.findByText(/Analisi completata/);
+  expect(remove).toHaveAttribute("aria-disabled", "true");
+  await user.click(screen.getByRole("button", { name: "Crea fogli PIAO" }));
+  await screen.findByText(/^Fogli PIAO creati/);
+  expect(remove).not.toHaveAttribute("aria-disabled");
+  expect(remove).toHaveAccessibleDescription(/Elimina solo i fogli creati dal componente/);
+});
+
+test("says so when the sheets were deleted meanwhile", async () => {
+  const { user, fake } = await built();
+  await fake.run(async (context) => {
+    for (const name of fake.exportState().sheets.map((x) => x.name))
+      if (name.startsWith("PIAO ")) context.workbook.worksheets.getItem(name).delete();
+    await context.sync();
+  });
   await user.click(screen.getByRole("button", { name: "Rimuovi fogli generati" }));
   await user.click(screen.getByRole("button", { name: "Rimuovi" }));
   expect(await screen.findByText("Nessun foglio generato da rimuovere.")).toBeVisible();
-  expect(fake.exportState().sheets.map((s) => s.name)).toEqual(["Obiettivi", "Note"]);
+  expect(fake.exportState().sheets.map((x) => x.name)).toEqual(["Obiettivi", "Note"]);
 });

@@ -1,6 +1,6 @@
 /** Small helpers the sheet builders share: styles, formats and table blocks. */
-import { cellAddress, columnLetters } from "./address";
-import type { CellBlock, CellStyle, PlanValue, SheetPlan } from "./plan";
+import { cellAddress, columnLetters, parseCell } from "./address";
+import { type CellBlock, type CellStyle, type PlanValue, type SheetPlan } from "./plan";
 
 export const STYLE = {
   title: { bold: true, size: 14, fontColor: "#1F3864" } as CellStyle,
@@ -11,6 +11,8 @@ export const STYLE = {
   /** Cells computed by formulas, on sheets left unprotected so that users can sort, filter and add rows. */
   computed: { fill: "#EDEDED", italic: true } as CellStyle,
   error: { fill: "#FFC7CE", fontColor: "#9C0006" } as CellStyle,
+  /** Cells with a link: the colour readers give hyperlinks. */
+  link: { fontColor: "#0563C1" } as CellStyle,
   ok: { fill: "#C6EFCE", fontColor: "#006100" } as CellStyle,
   warning: { fill: "#FFEB9C", fontColor: "#9C5700" } as CellStyle,
 };
@@ -25,6 +27,27 @@ export const FORMAT = {
 };
 
 export const TABLE_STYLE = "TableStyleMedium2";
+
+/**
+ * The header row of every table, written as cell formatting on top of the table style, so that readers
+ * that do not draw Excel's table styles (LibreOffice) show it too: the colours of TableStyleMedium2, a
+ * bottom border, wrapped text, aligned like the column's values.
+ */
+export const headerStyle = (align: "left" | "right"): CellStyle => ({
+  bold: true,
+  fill: "#4472C4",
+  fontColor: "#FFFFFF",
+  borderBottom: "#1F3864",
+  wrap: true,
+  align,
+});
+
+/** A column holds numbers when it has a number format, or when every value it has is a number. */
+function numericColumn(rows: PlanValue[][], j: number, format: string | null | undefined): boolean {
+  if (format && format !== "@") return true;
+  const values = rows.map((r) => r[j]).filter((v) => v !== null && v !== undefined && v !== "");
+  return values.length > 0 && values.every((v) => typeof v === "number");
+}
 
 /** A table written as one block: header row then data rows, starting at `at`. Returns its A1 range. */
 export function tableBlock(
@@ -46,6 +69,10 @@ export function tableBlock(
   if (rows.length === 0)
     sheet.blocks.push({ at: cellAddress(at.row + 1, at.col), rows: [headers.map(() => null)] });
   sheet.tables.push({ name, ref, style: TABLE_STYLE });
+  headers.forEach((_, j) => {
+    const align = numericColumn(rows, j, columnFormats?.[j]) ? "right" : "left";
+    sheet.rangeStyles.push({ range: cellAddress(at.row, at.col + j), style: headerStyle(align) });
+  });
   return ref;
 }
 
@@ -66,4 +93,17 @@ export function columnRange(col: number, firstRow: number, count: number): strin
 export function tableColumn(table: string, column: string): string {
   // Inside brackets, Excel escapes ' [ ] # with a leading apostrophe.
   return `${table}[[${column.replace(/['[\]#]/g, "'$&")}]]`;
+}
+
+/** Cells with a link look like links in every reader: one range style per run of linked cells in a column. */
+export function styleLinks(sheet: SheetPlan): void {
+  const cells = sheet.links.map((l) => parseCell(l.cell)).sort((a, b) => a.col - b.col || a.row - b.row);
+  for (let i = 0; i < cells.length; ) {
+    let j = i;
+    while (j + 1 < cells.length && cells[j + 1].col === cells[i].col && cells[j + 1].row === cells[j].row + 1)
+      j++;
+    const range = `${cellAddress(cells[i].row, cells[i].col)}:${cellAddress(cells[j].row, cells[j].col)}`;
+    sheet.rangeStyles.push({ range, style: STYLE.link });
+    i = j + 1;
+  }
 }

@@ -34,6 +34,10 @@ export interface CellStyle {
   wrap?: boolean;
   /** Font size in points. */
   size?: number;
+  /** Horizontal alignment. */
+  align?: "left" | "center" | "right";
+  /** `#RRGGBB` of a thin bottom border. */
+  borderBottom?: string;
 }
 
 /** A rectangular block of cells written at once (one 2D array per block keeps the add-in fast in Excel). */
@@ -91,6 +95,13 @@ export interface ChartSeriesPlan {
   values: string;
 }
 
+/** The value axis: where it starts and how its labels read (`#,##0 "€"`, `0%`, `#,##0`). */
+export interface ValueAxisPlan {
+  /** Lowest value of the axis; absent: the program chooses (only for lines whose values go below zero). */
+  min?: number;
+  numberFormat: string;
+}
+
 export interface ChartPlan {
   type: "line" | "bar" | "column";
   title: string;
@@ -100,6 +111,7 @@ export interface ChartPlan {
   widthCols: number;
   heightRows: number;
   series: ChartSeriesPlan[];
+  valueAxis: ValueAxisPlan;
 }
 
 /**
@@ -129,6 +141,8 @@ export interface SheetPlan {
   rangeStyles: { range: string; style: CellStyle }[];
   /** Column widths in characters, by 0-based column index. */
   columnWidths: { col: number; width: number }[];
+  /** Row heights in points, by 0-based row, for rows whose wrapped text needs more than one line. */
+  rowHeights: { row: number; height: number }[];
   frozen?: { rows: number; cols: number };
   merges: string[];
   tables: TablePlan[];
@@ -151,6 +165,8 @@ export interface WorkbookPlan {
   /** Generated sheets, in order. Existing sheets with these names are replaced. */
   sheets: SheetPlan[];
   names: DefinedNamePlan[];
+  /** The sheet the workbook opens on, with A1 selected (absent: leave the workbook's own choice). */
+  activeSheet?: string;
 }
 
 export function emptySheet(name: string): SheetPlan {
@@ -159,6 +175,7 @@ export function emptySheet(name: string): SheetPlan {
     blocks: [],
     rangeStyles: [],
     columnWidths: [],
+    rowHeights: [],
     merges: [],
     tables: [],
     validations: [],

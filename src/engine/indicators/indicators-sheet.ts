@@ -352,35 +352,48 @@ export interface ChartGrid {
   col: number;
   perRow: number;
   widthCols: number;
+  /** Height of a chart with a one-line title and one series; longer titles and legends add rows. */
   heightRows: number;
 }
 
 /** To the right of the summary's own charts (columns D–L): from N4, two charts per row. */
 export const DEFAULT_CHART_GRID: ChartGrid = { row: 3, col: 13, perRow: 2, widthCols: 8, heightRows: 15 };
 
-const shorten = (s: string, max: number) => {
-  const t = s.replace(/\s+/g, " ").trim();
-  return t.length <= max ? t : t.slice(0, max - 1).trimEnd() + "…";
-};
+/** Characters of a title line and of a legend line in a chart `widthCols` wide (about 9 per column). */
+const TITLE_CHARS_PER_COL = 6;
+const LEGEND_CHARS_PER_COL = 9;
+
+/** The values an indicator holds at conversion time: its years, or for a ratio the years with both parts. */
+function hasNumber(ind: Indicator): boolean {
+  if (Object.values(ind.values).some((v) => Number.isFinite(v))) return true;
+  const r = ind.ratio;
+  return r !== null && Object.keys(r.numerators).some((y) => Number.isFinite(r.denominators[Number(y)]));
+}
+
+const clean = (s: string) => s.replace(/\s+/g, " ").trim();
 
 /**
  * One line chart per indicator group (the objective: code and text, or the objective text, or a single
- * group for indicators without objective), one series per indicator, the years as categories. References
- * are absolute, with the sheet name, so the charts can live on `PIAO Riepilogo`.
+ * group for indicators without objective), with one series per indicator that holds at least one number,
+ * the years as categories; groups without any number get no chart (they appear on a re-run once values
+ * are typed). Titles and series names are written in full: the chart grows by the rows its title and its
+ * legend take. References are absolute, with the sheet name, so the charts can live on `PIAO Riepilogo`.
  */
 export function indicatorCharts(
   indicators: Indicator[],
   L: IndicatorsLayout,
   grid: ChartGrid = DEFAULT_CHART_GRID,
 ): ChartPlan[] {
-  if (L.years.length === 0 || indicators.length === 0) return [];
-  const groups = new Map<string, { title: string; rows: number[] }>();
+  if (L.years.length === 0) return [];
+  const groups = new Map<string, { title: string; rows: number[]; negative: boolean }>();
   indicators.forEach((ind, i) => {
+    if (!hasNumber(ind)) return;
     const title =
-      [ind.objectiveCode, ind.objective].filter((s) => s.trim() !== "").join(" – ") || "Indicatori";
+      clean([ind.objectiveCode, ind.objective].filter((s) => s.trim() !== "").join(" – ")) || "Indicatori";
     const key = title.toLowerCase();
-    const g = groups.get(key) ?? { title, rows: [] };
+    const g = groups.get(key) ?? { title, rows: [], negative: false };
     g.rows.push(L.headerRow + 1 + i);
+    g.negative ||= Object.values(ind.values).some((v) => v < 0);
     groups.set(key, g);
   });
   const y0 = L.firstYearCol;
@@ -388,19 +401,29 @@ export function indicatorCharts(
   const abs = (row: number, c0: number, c1: number) =>
     `${sheetCellRef(SHEETS.indicators, row, c0, true)}:${cellAddress(row, c1, true)}`;
   const categories = abs(L.headerRow, y0, y1);
-  return [...groups.values()].map((g, k) => ({
-    type: "line",
-    title: shorten(g.title, 90),
-    at: cellAddress(
-      grid.row + Math.floor(k / grid.perRow) * (grid.heightRows + 1),
-      grid.col + (k % grid.perRow) * (grid.widthCols + 1),
-    ),
-    widthCols: grid.widthCols,
-    heightRows: grid.heightRows,
-    series: g.rows.map((row) => ({
-      name: shorten(indicators[row - L.headerRow - 1].name || "Indicatore", 60),
-      categories,
-      values: abs(row, y0, y1),
-    })),
-  }));
+  const charts = [...groups.values()].map((g): ChartPlan => {
+    const names = g.rows.map((row) => clean(indicators[row - L.headerRow - 1].name) || "Indicatore");
+    const titleLines = Math.ceil(g.title.length / (grid.widthCols * TITLE_CHARS_PER_COL));
+    const legendLines = names.reduce(
+      (n, s) => n + Math.ceil((s.length + 4) / (grid.widthCols * LEGEND_CHARS_PER_COL)),
+      0,
+    );
+    return {
+      type: "line",
+      title: g.title,
+      at: "A1",
+      widthCols: grid.widthCols,
+      heightRows: grid.heightRows + 2 * (titleLines - 1) + legendLines - 1,
+      series: names.map((name, k) => ({ name, categories, values: abs(g.rows[k], y0, y1) })),
+      valueAxis: g.negative ? { numberFormat: "General" } : { min: 0, numberFormat: "General" },
+    };
+  });
+  // Place them on the grid, each row of charts as tall as its tallest chart.
+  let top = grid.row;
+  for (let k = 0; k < charts.length; k += grid.perRow) {
+    const line = charts.slice(k, k + grid.perRow);
+    line.forEach((c, j) => (c.at = cellAddress(top, grid.col + j * (grid.widthCols + 1))));
+    top += Math.max(...line.map((c) => c.heightRows)) + 1;
+  }
+  return charts;
 }

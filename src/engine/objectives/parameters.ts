@@ -34,7 +34,8 @@ export function scoringSections(p: ScoringParameters = DEFAULT_SCORING): Paramet
         {
           label: "Tolleranza sulla somma dei pesi (punti)",
           value: WEIGHT_TOLERANCE,
-          source: "Prassi: somma dei pesi 100 per unità (domain.md §2)",
+          source:
+            "Sistemi di misurazione e valutazione della performance (art. 7 D.Lgs. 150/2009): somma dei pesi 100 per unità",
           mark: "[S]",
           name: SCORING_NAMES.weightTolerance,
         },

@@ -163,6 +163,20 @@ export function outcomeText(
   return OUTCOME_TEXT.under + tail + (capState === "non verificabile" ? OUTCOME_TEXT.provisional : "");
 }
 
+/** Every text `PIAO_Esito` can show (the summary sizes its row for the longest). */
+export function possibleOutcomeTexts(): string[] {
+  const under = [OUTCOME_TEXT.underVerified, OUTCOME_TEXT.underNotMet, OUTCOME_TEXT.underToCheck].flatMap(
+    (t) => [OUTCOME_TEXT.under + t, OUTCOME_TEXT.under + t + OUTCOME_TEXT.provisional],
+  );
+  return [
+    OUTCOME_TEXT.noRevenue,
+    OUTCOME_TEXT.between,
+    OUTCOME_TEXT.aboveComune,
+    OUTCOME_TEXT.above,
+    ...under,
+  ];
+}
+
 /** `PIAO_Esito557`: computed when the figures are there, else what the source states, else empty. */
 export function outcome557Text(o: SpendingOutputs, statement: string | null): string {
   if (o.respected557 !== null) return o.respected557 ? OUTCOME_TEXT.respected : OUTCOME_TEXT.exceeded;

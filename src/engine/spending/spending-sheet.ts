@@ -8,7 +8,8 @@ import { cellAddress, sheetCellRef } from "../core/address";
 import { SHEETS, SPENDING_NAMES, TRIENNIUM_COLUMNS as TC } from "../core/contract";
 import { STYLE } from "../core/layout";
 import { emptySheet, type DefinedNamePlan, type SheetPlan } from "../core/plan";
-import type { SpendingInputs } from "./compute";
+import { LINE_HEIGHT, wrappedLines } from "../core/columns";
+import { possibleOutcomeTexts, type SpendingInputs } from "./compute";
 import { writeConditions } from "./conditions";
 import { CONDITIONS } from "./costs";
 import { INPUT_LINES, writeInputs, type InputSources } from "./inputs";
@@ -26,6 +27,9 @@ const PLAN_TABLES_ROW = CONDITIONS_ROW + CONDITIONS.length + 2;
 export function outputCell(key: OutputKey): string {
   return cellAddress(FIRST_OUTPUT_ROW + OUTPUT_LINES.findIndex((l) => l.key === key), 1);
 }
+
+/** Width of the value column B, in characters. */
+const VALUE_WIDTH = 22;
 
 /** Green / amber / red by outcome code (never by the words of the outcome). */
 function outcomeFormats(sheet: SheetPlan, range: string, codeCell: string): void {
@@ -72,6 +76,13 @@ export function spendingSheet(
   });
   const code = outputCell("outcomeCode").replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2");
   outcomeFormats(sheet, outputCell("outcome"), code);
+  // The outcome wraps in its cell, on a row tall enough for the longest outcome text.
+  sheet.rangeStyles.push({ range: outputCell("outcome"), style: { wrap: true } });
+  const outcomeLines = Math.max(...possibleOutcomeTexts().map((t) => wrappedLines(t, VALUE_WIDTH)));
+  sheet.rowHeights.push({
+    row: Number(/\d+$/.exec(outputCell("outcome"))![0]) - 1,
+    height: outcomeLines * LINE_HEIGHT,
+  });
   const conditions = writeConditions(sheet, CONDITIONS_ROW, inputs.conditions);
   names.push(conditions.name);
   const plan = writePlanTables(sheet, PLAN_TABLES_ROW, inputs);
@@ -87,7 +98,7 @@ export function spendingSheet(
     sheet.rangeStyles.push({ range, style: STYLE.input });
   sheet.columnWidths = [
     { col: 0, width: 58 },
-    { col: 1, width: 22 },
+    { col: 1, width: VALUE_WIDTH },
     { col: 2, width: 70 },
     { col: 3, width: 26 },
   ];

@@ -1,25 +1,57 @@
 /**
  * `PIAO Riepilogo`: key figures as formulas over the generated tables and names, and charts: weight sums
- * per unit; staff spending against maximum spending, and the ratio against the threshold.
+ * per unit; staff spending against maximum spending, and the ratio against the threshold; the indicator
+ * trends. A chart is planned only when its series hold at least one number at conversion time, with only
+ * the categories that have one; otherwise one line says where to enter the values. Value axes start at
+ * zero and read in the figures' own format (€, %, plain).
  */
 import { OBJECTIVE_COLUMNS as C, SHEETS, SPENDING_NAMES, TABLES } from "../core/contract";
 import { SEVERITY_LABEL } from "../core/findings";
 import type { Lang } from "../core/i18n";
 import { emptySheet, type ChartPlan, type PlanValue, type SheetPlan } from "../core/plan";
-import { STYLE, tableColumn } from "../core/layout";
+import { LINE_HEIGHT, wrappedLines } from "../core/columns";
+import { FORMAT, STYLE, tableColumn } from "../core/layout";
 
-const money = '#,##0.00 "€"';
+/** Width of the value column B, in characters. */
+const VALUE_WIDTH = 24;
 const ifNumber = (name: string): PlanValue => ({ f: `=IF(ISNUMBER(${name}),${name},"")` });
 
-export function summarySheet(
-  lang: Lang,
-  source: string,
-  units: number,
-  extraCharts: ChartPlan[] = [],
-): SheetPlan {
+/** A labelled figure; `value` is what the engine computed (null: not computable from what was found). */
+interface Figure {
+  label: string;
+  name: string;
+  value: number | null;
+}
+
+export interface SummaryInput {
+  lang: Lang;
+  /** File name or workbook title. */
+  source: string;
+  units: number;
+  spending: {
+    spending: number | null;
+    maxSpending: number | null;
+    yearLimit: number | null;
+    ratio: number | null;
+    threshold: number | null;
+  };
+  /** Every text the spending outcome (`SPENDING_NAMES.outcome`) can show: its row is tall enough for the longest. */
+  outcomeTexts: string[];
+  /** How many indicators were found, and their charts (only those with values). */
+  indicators: number;
+  indicatorCharts: ChartPlan[];
+}
+
+/** Figures with a number first, so that a chart covers one contiguous range of them. */
+const numbersFirst = (figures: Figure[]) => [
+  ...figures.filter((f) => f.value !== null),
+  ...figures.filter((f) => f.value === null),
+];
+
+export function summarySheet(input: SummaryInput): SheetPlan {
   const sheet = emptySheet(SHEETS.summary);
   sheet.tabColor = "#548235";
-  const sev = SEVERITY_LABEL[lang];
+  const sev = SEVERITY_LABEL[input.lang];
   const rows: [string, PlanValue][] = [
     ["Obiettivi", { f: `=COUNTA(${tableColumn(TABLES.objectives, C.unit)})` }],
     ["Unità organizzative", { f: `=COUNTA(${tableColumn(TABLES.weights, "Unità")})` }],
@@ -33,30 +65,33 @@ export function summarySheet(
       { f: `=COUNTIF(${tableColumn(TABLES.findings, "Gravità")},"${sev.info}")` },
     ],
   ];
+  const sp = input.spending;
+  const money = numbersFirst([
+    { label: "Spesa di personale", name: SPENDING_NAMES.spending, value: sp.spending },
+    { label: "Spesa massima", name: SPENDING_NAMES.maxSpending, value: sp.maxSpending },
+    {
+      label: "Limite annuo applicato (incremento o resti)",
+      name: SPENDING_NAMES.yearLimit,
+      value: sp.yearLimit,
+    },
+  ]);
+  const ratio = numbersFirst([
+    { label: "Rapporto spesa / entrate nette", name: SPENDING_NAMES.ratio, value: sp.ratio },
+    { label: "Valore soglia", name: SPENDING_NAMES.threshold, value: sp.threshold },
+  ]);
+  const figureRows = (fs: Figure[]) => fs.map((f): PlanValue[] => [f.label, ifNumber(f.name)]);
   sheet.blocks.push(
     { at: "A1", rows: [["PIAO Sheets – Riepilogo"]], style: STYLE.title },
-    { at: "A2", rows: [[`Generato da PIAO Sheets a partire da: ${source}`]], style: STYLE.note },
+    { at: "A2", rows: [[`Generato da PIAO Sheets a partire da: ${input.source}`]], style: STYLE.note },
     { at: "A4", rows: [["Obiettivi di performance"]], style: STYLE.label },
     { at: "A5", rows },
     { at: "A15", rows: [["Spesa di personale (art. 33 D.L. 34/2019)"]], style: STYLE.label },
     {
       at: "A16",
-      rows: [
-        ["Spesa di personale", ifNumber(SPENDING_NAMES.spending)],
-        ["Spesa massima", ifNumber(SPENDING_NAMES.maxSpending)],
-        ["Limite annuo applicato (incremento o resti)", ifNumber(SPENDING_NAMES.yearLimit)],
-        ["Margine", ifNumber(SPENDING_NAMES.margin)],
-      ],
-      columnFormats: [null, money],
+      rows: [...figureRows(money), ["Margine", ifNumber(SPENDING_NAMES.margin)]],
+      columnFormats: [null, FORMAT.money],
     },
-    {
-      at: "A20",
-      rows: [
-        ["Rapporto spesa / entrate nette", ifNumber(SPENDING_NAMES.ratio)],
-        ["Valore soglia", ifNumber(SPENDING_NAMES.threshold)],
-      ],
-      columnFormats: [null, "0.00%"],
-    },
+    { at: "A20", rows: figureRows(ratio), columnFormats: [null, FORMAT.percent2] },
     {
       at: "A22",
       rows: [
@@ -65,10 +100,15 @@ export function summarySheet(
       ],
     },
   );
+  // The outcome is a formula: its row is as tall as the longest outcome text needs in column B.
+  sheet.rangeStyles.push({ range: "B22", style: { wrap: true } });
+  const outcomeLines = Math.max(...input.outcomeTexts.map((t) => wrappedLines(t, VALUE_WIDTH)));
+  sheet.rowHeights.push({ row: 21, height: outcomeLines * LINE_HEIGHT });
+
   const S = (a: string) => `'${SHEETS.summary}'!${a}`;
-  const lastUnit = Math.max(units, 1) + 1;
-  sheet.charts.push(
-    {
+  const lastUnit = input.units + 1;
+  if (input.units > 0)
+    sheet.charts.push({
       type: "column",
       title: "Somma dei pesi per unità",
       at: "D4",
@@ -81,28 +121,54 @@ export function summarySheet(
           values: `'${SHEETS.weights}'!$D$2:$D$${lastUnit}`,
         },
       ],
-    },
-    {
+      valueAxis: { min: 0, numberFormat: "#,##0" },
+    });
+  const withMoney = money.filter((f) => f.value !== null).length;
+  if (withMoney > 0)
+    sheet.charts.push({
       type: "bar",
       title: "Spesa di personale e spesa massima",
       at: "D19",
       widthCols: 8,
       heightRows: 12,
-      series: [{ name: "Euro", categories: S("$A$16:$A$18"), values: S("$B$16:$B$18") }],
-    },
-    {
+      series: [
+        {
+          name: "Euro",
+          categories: S(`$A$16:$A$${15 + withMoney}`),
+          values: S(`$B$16:$B$${15 + withMoney}`),
+        },
+      ],
+      valueAxis: { min: 0, numberFormat: '#,##0 "€"' },
+    });
+  const withRatio = ratio.filter((f) => f.value !== null).length;
+  if (withRatio > 0)
+    sheet.charts.push({
       type: "bar",
       title: "Rapporto spesa / entrate e valore soglia",
       at: "D32",
       widthCols: 8,
       heightRows: 10,
-      series: [{ name: "Percentuale", categories: S("$A$20:$A$21"), values: S("$B$20:$B$21") }],
-    },
-    ...extraCharts,
-  );
+      series: [
+        {
+          name: "Percentuale",
+          categories: S(`$A$20:$A$${19 + withRatio}`),
+          values: S(`$B$20:$B$${19 + withRatio}`),
+        },
+      ],
+      valueAxis: { min: 0, numberFormat: "0%" },
+    });
+  sheet.charts.push(...input.indicatorCharts);
+
+  // Where to enter the values a missing chart needs, one line each.
+  const missing: string[] = [];
+  if (withMoney + withRatio === 0)
+    missing.push("Spesa senza dati: compilare le celle gialle di PIAO Spesa personale e rieseguire.");
+  if (input.indicators > 0 && input.indicatorCharts.length === 0)
+    missing.push("Indicatori senza valori: inserirli in PIAO Indicatori e rieseguire.");
+  if (missing.length > 0) sheet.blocks.push({ at: "A24", rows: missing.map((m) => [m]), style: STYLE.note });
   sheet.columnWidths = [
-    { col: 0, width: 40 },
-    { col: 1, width: 20 },
+    { col: 0, width: 42 },
+    { col: 1, width: VALUE_WIDTH },
   ];
   return sheet;
 }

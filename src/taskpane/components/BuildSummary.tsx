@@ -45,7 +45,7 @@ export function BuildSummary({
                     aria-hidden="true"
                     className={mergeClasses(styles.icon, u.ok ? styles.ok : styles.error)}
                   />
-                  <span>{u.unit}</span>
+                  <span className={styles.itemText}>{u.unit}</span>
                 </span>
                 <span>
                   {s.unitLine(u.objectives, formatNumber(u.weightSum, s))} —{" "}

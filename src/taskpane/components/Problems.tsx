@@ -10,6 +10,8 @@ const PAGE = 100;
 const SEVERITIES: Severity[] = ["error", "warning", "info"];
 const NO_UNIT = "\u0000none";
 const ALL = "\u0000all";
+/** Errors and warnings: what the list opens on when there are any. */
+const SERIOUS = "\u0000serious";
 
 /** Step 4: every finding with its severity, message and a button that selects its source cell. */
 export function Problems({
@@ -28,16 +30,20 @@ export function Problems({
   onRecheck: () => void;
 }) {
   const styles = usePaneStyles();
-  const [severity, setSeverity] = useState<string>(ALL);
+  const counts = countFindings(findings);
+  const serious = counts.error + counts.warning;
+  // The user's choice; until there is one (or when it no longer applies) errors and warnings when any.
+  const [chosen, setSeverity] = useState<string | null>(null);
+  const severity =
+    chosen === null || (chosen === SERIOUS && serious === 0) ? (serious > 0 ? SERIOUS : ALL) : chosen;
   const [unit, setUnit] = useState<string>(ALL);
   const [limit, setLimit] = useState(PAGE);
   const hintId = useId();
-  const counts = countFindings(findings);
   const units = useMemo(() => [...new Set(findings.flatMap((f) => (f.unit ? [f.unit] : [])))], [findings]);
   const anyWithoutUnit = findings.some((f) => !f.unit);
   const shown = findings.filter(
     (f) =>
-      (severity === ALL || f.severity === severity) &&
+      (severity === ALL || f.severity === severity || (severity === SERIOUS && f.severity !== "info")) &&
       (unit === ALL || (unit === NO_UNIT ? !f.unit : f.unit === unit)),
   );
 
@@ -56,6 +62,11 @@ export function Problems({
                 setLimit(PAGE);
               }}
             >
+              {serious > 0 && (
+                <option value={SERIOUS}>
+                  {s.seriousSeverities} ({serious})
+                </option>
+              )}
               <option value={ALL}>
                 {s.allSeverities} ({findings.length})
               </option>
@@ -112,13 +123,14 @@ export function Problems({
             >
               <span className={styles.itemTitle}>
                 <SeverityIcon severity={f.severity} />
-                <span className={styles[f.severity]}>{s.severity[f.severity]}</span>
-                {f.location && <span className={styles.muted}>· {f.location}</span>}
+                <span className={styles.itemText}>{f.message[language]}</span>
               </span>
-              <span>{f.message[language]}</span>
-              <span className={styles.muted}>
-                {f.code}
+              <span className={styles.meta}>
+                <span className={styles[f.severity]}>{s.severity[f.severity]}</span>
+                {f.location ? ` · ${f.location}` : ""}
                 {f.unit ? ` · ${f.unit}` : ""}
+                {" · "}
+                <code className={styles.code}>{f.code}</code>
               </span>
               {f.sheet && f.address && f.location && (
                 <span>
@@ -136,6 +148,11 @@ export function Problems({
             </li>
           ))}
         </ul>
+      )}
+      {severity === SERIOUS && counts.info > 0 && (
+        <Button size="small" appearance="subtle" onClick={() => setSeverity(ALL)}>
+          {s.showNotes(counts.info)}
+        </Button>
       )}
       {shown.length > limit && (
         <Button appearance="subtle" onClick={() => setLimit((n) => n + PAGE)}>

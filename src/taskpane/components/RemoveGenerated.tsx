@@ -21,6 +21,8 @@ export function RemoveGenerated({
   onConfirm: () => void;
 }) {
   const styles = usePaneStyles();
+  /** Only when the workbook holds generated sheets is there something to remove. */
+  const canAct = known !== null && known.length > 0;
   const [confirming, setConfirming] = useState(false);
   const trigger = useRef<HTMLButtonElement>(null);
   const cancelButton = useRef<HTMLButtonElement>(null);
@@ -43,7 +45,7 @@ export function RemoveGenerated({
       <Button
         ref={trigger}
         className={styles.button}
-        disabledFocusable={disabled}
+        disabledFocusable={disabled || !canAct}
         aria-describedby={hintId}
         aria-expanded={confirming}
         aria-controls={confirming ? panelId : undefined}
@@ -52,7 +54,7 @@ export function RemoveGenerated({
         {s.remove}
       </Button>
       <p id={hintId} className={styles.note}>
-        {s.removeHint}
+        {canAct ? s.removeHint : s.removeNone}
       </p>
       {confirming && (
         <div
@@ -74,9 +76,7 @@ export function RemoveGenerated({
           <p id={bodyId} className={styles.text}>
             {s.removeConfirmBody}
           </p>
-          {known && known.length > 0 && (
-            <p className={styles.note}>{s.removeConfirmList(known.join(", "))}</p>
-          )}
+          {canAct && <p className={styles.note}>{s.removeConfirmList(known.join(", "))}</p>}
           <div className={styles.row}>
             {/* Cancel first: it has the focus, so Enter never deletes by accident. */}
             <Button ref={cancelButton} appearance="secondary" onClick={cancel}>

@@ -73,10 +73,12 @@ function SheetItem({ sheet, s, language }: { sheet: SheetView; s: Strings; langu
             recognised ? styles.ok : sheet.status === "tooLarge" ? styles.warning : styles.info,
           )}
         />
-        <span>{sheet.name}</span>
-        <span className={styles.muted}>
-          · {s.sheetStatus[sheet.status]}
-          {sheet.hidden ? ` · ${s.hiddenSheet}` : ""}
+        <span className={styles.itemText}>
+          {sheet.name}{" "}
+          <span className={styles.muted}>
+            · {s.sheetStatus[sheet.status]}
+            {sheet.hidden ? ` · ${s.hiddenSheet}` : ""}
+          </span>
         </span>
       </span>
       <span>

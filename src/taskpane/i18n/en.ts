@@ -1,8 +1,5 @@
+import { plural } from "../../engine/core/i18n";
 import type { Counts, Strings } from "./types";
-
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
 
 const counts = ({ error, warning, info }: Counts) =>
   [
@@ -108,7 +105,7 @@ export const en: Strings = {
     [
       p.ratio ? `ratio ${p.ratio}` : "",
       p.threshold ? `threshold ${p.threshold}` : "",
-      p.band ? `band ${p.band}` : "",
+      p.band ? `band\u00a0${p.band}` : "",
       p.max ? `maximum spending ${p.max}` : "",
       p.margin ? `headroom ${p.margin}` : "",
     ]
@@ -137,6 +134,8 @@ export const en: Strings = {
   severityFilter: "Severity",
   unitFilter: "Unit",
   allSeverities: "All",
+  seriousSeverities: "Errors and warnings",
+  showNotes: (n) => (n === 1 ? "Show the note too" : `Show the ${n} notes too`),
   allUnits: "All units",
   noUnit: "No unit",
   severity: { error: "Error", warning: "Warning", info: "Note" },
@@ -153,6 +152,8 @@ export const en: Strings = {
   remove: "Remove generated sheets",
   removeHint:
     "Deletes only the sheets the add-in created (PIAO …). Changes made by add-ins cannot always be undone with Ctrl+Z.",
+  removeNone:
+    "Nothing to remove: the button turns on when the analysis finds PIAO sheets or after you create them.",
   removeConfirmTitle: "Remove the generated sheets?",
   removeConfirmBody:
     "The PIAO sheets created by the add-in will be deleted, with what was typed into their monitoring columns. Your own sheets stay as they are.",

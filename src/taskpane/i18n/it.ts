@@ -1,8 +1,5 @@
+import { plural } from "../../engine/core/i18n";
 import type { Counts, Strings } from "./types";
-
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
 
 const counts = ({ error, warning, info }: Counts) =>
   [
@@ -112,7 +109,7 @@ export const it: Strings = {
     [
       p.ratio ? `rapporto ${p.ratio}` : "",
       p.threshold ? `soglia ${p.threshold}` : "",
-      p.band ? `fascia ${p.band}` : "",
+      p.band ? `fascia\u00a0${p.band}` : "",
       p.max ? `spesa massima ${p.max}` : "",
       p.margin ? `margine ${p.margin}` : "",
     ]
@@ -143,6 +140,8 @@ export const it: Strings = {
   severityFilter: "Gravità",
   unitFilter: "Unità",
   allSeverities: "Tutte",
+  seriousSeverities: "Errori e avvisi",
+  showNotes: (n) => (n === 1 ? "Mostra anche l'informazione" : `Mostra anche le ${n} informazioni`),
   allUnits: "Tutte le unità",
   noUnit: "Senza unità",
   severity: { error: "Errore", warning: "Avviso", info: "Informazione" },
@@ -159,6 +158,8 @@ export const it: Strings = {
   remove: "Rimuovi fogli generati",
   removeHint:
     "Elimina solo i fogli creati dal componente (PIAO …). Le modifiche di Excel fatte dai componenti non sempre si annullano con Ctrl+Z.",
+  removeNone:
+    "Non c'è niente da rimuovere: il pulsante si attiva quando l'analisi trova fogli PIAO o dopo averli creati.",
   removeConfirmTitle: "Rimuovere i fogli generati?",
   removeConfirmBody:
     "Verranno eliminati i fogli PIAO creati dal componente, con i dati inseriti nelle loro colonne di monitoraggio. I tuoi fogli restano come sono.",

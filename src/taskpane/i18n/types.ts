@@ -110,6 +110,10 @@ export interface Strings {
   severityFilter: string;
   unitFilter: string;
   allSeverities: string;
+  /** The filter the list opens on when there are errors or warnings. */
+  seriousSeverities: string;
+  /** Shows the informational notes too, from the errors-and-warnings filter. */
+  showNotes: (n: number) => string;
   allUnits: string;
   noUnit: string;
   severity: Record<Severity, string>;
@@ -126,6 +130,8 @@ export interface Strings {
   removeHeading: string;
   remove: string;
   removeHint: string;
+  /** Why removing is not possible: no generated sheet at the last analysis (or no analysis yet). */
+  removeNone: string;
   removeConfirmTitle: string;
   removeConfirmBody: string;
   removeConfirmList: (names: string) => string;

@@ -1,5 +1,5 @@
 /** The engine's messages in English: the same ids and arguments as `it.ts`. */
-import { numEn } from "./index";
+import { numEn, plural } from "./index";
 import type { EngineCatalogue } from "./it";
 
 export const en: EngineCatalogue = {
@@ -34,7 +34,7 @@ export const en: EngineCatalogue = {
     `The units ${names.map((n) => `'${n}'`).join(", ")} differ only in upper and lower case: they are treated as separate units; if they are the same, write them the same way.`,
   // — indicators (PIAO section 2.1)
   indicatorValuesAsText: (name: string, count: number) =>
-    `${name}: ${count} value(s) stored as text read as numbers.`,
+    `${name}: ${plural(count, "value", "values")} stored as text read as ${count === 1 ? "a number" : "numbers"}.`,
   indicatorValueNotNumber: (name: string, raw: string) =>
     `${name}: value "${raw}" is not a number, the year is left empty.`,
   indicatorPercentValues: (name: string) =>
@@ -45,7 +45,7 @@ export const en: EngineCatalogue = {
   indicatorPolarityUnknown: (name: string, raw: string) =>
     `${name}: polarity "${raw}" not recognised, set to "crescente" (use crescente or decrescente).`,
   indicatorPolarityDefault: (count: number) =>
-    `${count} indicator(s) without polarity: set to "crescente" (higher is better), to be checked in the PIAO Indicatori sheet.`,
+    `${plural(count, "indicator", "indicators")} without polarity: set to "crescente" (higher is better), to be checked in the PIAO Indicatori sheet.`,
   indicatorTargetNotNumber: (name: string, raw: string) =>
     `${name}: target "${raw}" is not a number, left empty.`,
   indicatorSplit: (count: number) => `Cell with ${count} distinct indicators: one row each.`,
@@ -77,10 +77,11 @@ export const en: EngineCatalogue = {
   // — workbook: sheet reports
   sheetUnrecognised: (sheet: string, summary: string) => `${sheet}: ${summary}`,
   reportObjectives: (count: number, units: string[]) =>
-    `${count} objectives in ${units.length} unit(s) (${units.join(", ")})`,
-  reportIndicators: (count: number) => `${count} indicator(s)`,
-  reportFigures: (count: number) => `${count} staff-spending figure(s)`,
-  reportSummaryTable: (rows: number) => `objectives summary table (${rows} rows), compared with the cards`,
+    `${plural(count, "objective", "objectives")} in ${plural(units.length, "unit", "units")} (${units.join(", ")})`,
+  reportIndicators: (count: number) => plural(count, "indicator", "indicators"),
+  reportFigures: (count: number) => plural(count, "staff-spending figure", "staff-spending figures"),
+  reportSummaryTable: (rows: number) =>
+    `objectives summary table (${plural(rows, "row", "rows")}), compared with the cards`,
   reportNothing: (why: string) => `No PIAO content recognised: ${why}.`,
   whyEmpty: () => "the sheet is empty",
   whyHeaderWithoutRows: () => "a header was found but no objective row below it",

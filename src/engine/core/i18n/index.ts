@@ -42,3 +42,6 @@ export function bilingual<C extends Record<string, Entry>>(catalogues: Record<La
 /** Italian numbers in messages: at most two decimals, comma as separator. */
 export const numIt = (n: number): string => String(Math.round(n * 100) / 100).replace(".", ",");
 export const numEn = (n: number): string => String(Math.round(n * 100) / 100);
+
+/** A count with its noun in the right form: `plural(1, "errore", "errori")` → "1 errore". */
+export const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;

@@ -1,5 +1,5 @@
 /** The engine's messages in Italian (findings, sheet reports). The reference catalogue: every id is here. */
-import { numIt } from "./index";
+import { numIt, plural } from "./index";
 
 export const it = {
   // — objectives: detection, normalisation, weights, summary table
@@ -33,7 +33,7 @@ export const it = {
     `Le unità ${names.map((n) => `«${n}»`).join(", ")} differiscono solo per maiuscole e minuscole: sono trattate come unità distinte; se sono la stessa, scriverle allo stesso modo.`,
   // — indicators (PIAO section 2.1)
   indicatorValuesAsText: (name: string, count: number) =>
-    `${name}: ${count} valori scritti come testo letti come numeri.`,
+    `${name}: ${plural(count, "valore scritto", "valori scritti")} come testo ${count === 1 ? "letto come numero" : "letti come numeri"}.`,
   indicatorValueNotNumber: (name: string, raw: string) =>
     `${name}: valore "${raw}" non numerico, l'anno resta vuoto.`,
   indicatorPercentValues: (name: string) =>
@@ -44,7 +44,7 @@ export const it = {
   indicatorPolarityUnknown: (name: string, raw: string) =>
     `${name}: polarità "${raw}" non riconosciuta, impostata "crescente" (usare crescente o decrescente).`,
   indicatorPolarityDefault: (count: number) =>
-    `${count} indicatori senza polarità: impostata "crescente" (più alto è meglio), da verificare nel foglio PIAO Indicatori.`,
+    `${plural(count, "indicatore", "indicatori")} senza polarità: impostata "crescente" (più alto è meglio), da verificare nel foglio PIAO Indicatori.`,
   indicatorTargetNotNumber: (name: string, raw: string) =>
     `${name}: target "${raw}" non numerico, lasciato vuoto.`,
   indicatorSplit: (count: number) => `Cella con ${count} indicatori distinti: una riga per indicatore.`,
@@ -76,11 +76,11 @@ export const it = {
   // — workbook: sheet reports
   sheetUnrecognised: (sheet: string, summary: string) => `${sheet}: ${summary}`,
   reportObjectives: (count: number, units: string[]) =>
-    `${count} obiettivi in ${units.length} unità (${units.join(", ")})`,
-  reportIndicators: (count: number) => `${count} indicatori`,
-  reportFigures: (count: number) => `${count} dati di spesa di personale`,
+    `${plural(count, "obiettivo", "obiettivi")} in ${units.length} unità (${units.join(", ")})`,
+  reportIndicators: (count: number) => plural(count, "indicatore", "indicatori"),
+  reportFigures: (count: number) => `${plural(count, "dato", "dati")} di spesa di personale`,
   reportSummaryTable: (rows: number) =>
-    `tabella riassuntiva degli obiettivi (${rows} righe), confrontata con le schede`,
+    `tabella riassuntiva degli obiettivi (${plural(rows, "riga", "righe")}), confrontata con le schede`,
   reportNothing: (why: string) => `Nessun contenuto PIAO riconosciuto: ${why}.`,
   whyEmpty: () => "il foglio è vuoto",
   whyHeaderWithoutRows: () => "intestazione trovata ma nessuna riga di obiettivo sotto",

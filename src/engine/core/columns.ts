@@ -1,0 +1,147 @@
+/**
+ * Column widths from content, for every generated sheet: each column is as wide as the longest value it
+ * shows (text by its longest line, numbers as their format writes them, links by their text), within
+ * bounds; text longer than the widest column wraps. Header cells wrap, so they ask only for their longest
+ * word and at most two lines. Single-cell blocks (titles, notes, section labels) run over empty cells and
+ * do not widen their column. A width the sheet sets itself is kept when it is wider.
+ */
+import { cellAddress, parseCell, parseRange } from "./address";
+import { isFormula, type CellBlock, type PlanValue, type SheetPlan } from "./plan";
+
+/** Widths in characters. */
+export const MIN_WIDTH = 6;
+export const MAX_WIDTH = 60;
+/** Space Excel and LibreOffice keep around a cell's text, and the header's filter button. */
+const PADDING = 2;
+const HEADER_PADDING = 4;
+
+const grouped = (n: number) => Math.trunc(Math.abs(n)).toLocaleString("en-US").length + (n < 0 ? 1 : 0);
+
+/** Characters a number takes in a format (approximate: digits, separators, decimals and symbols). */
+function numberWidth(n: number, format: string | null | undefined): number {
+  if (!format || format === "General") return String(Math.round(n * 1e6) / 1e6).length;
+  const decimals = /\.(0+)/.exec(format)?.[1].length ?? 0;
+  if (format.includes("%")) return grouped(n * 100) + (decimals ? decimals + 1 : 0) + 1;
+  const digits = format.includes(",") ? grouped(n) : String(Math.trunc(Math.abs(n))).length;
+  return digits + (decimals ? decimals + 1 : 0) + (format.includes("€") ? 2 : 0);
+}
+
+/** What a formula shows is unknown before it is calculated: a typical width for its format. */
+function formulaWidth(format: string | null | undefined): number {
+  return format?.includes("€") ? 16 : 8;
+}
+
+export function valueWidth(v: PlanValue, format: string | null | undefined): number {
+  if (v === null) return 0;
+  if (isFormula(v)) return formulaWidth(format);
+  if (typeof v === "number") return numberWidth(v, format);
+  if (typeof v === "boolean") return 5;
+  return Math.max(0, ...v.split("\n").map((line) => line.length));
+}
+
+/** A header asks for its longest word, and for a width that fits it in two lines. */
+const headerWidth = (h: string) =>
+  Math.max(...h.split(/\s+/).map((w) => w.length), Math.ceil(h.length / 2)) + HEADER_PADDING;
+
+/** Set `sheet.columnWidths` from the content, and wrap the text of cells wider than MAX_WIDTH. */
+export function fitColumns(sheet: SheetPlan): void {
+  const headers = new Set(
+    sheet.tables.flatMap((t) => {
+      const r = parseRange(t.ref);
+      return Array.from({ length: r.right - r.left + 1 }, (_, i) => `${r.top},${r.left + i}`);
+    }),
+  );
+  const widths = new Map<number, number>();
+  const widen = (col: number, w: number) => widths.set(col, Math.max(widths.get(col) ?? MIN_WIDTH, w));
+  for (const block of sheet.blocks) fitBlock(sheet, block, headers, widen);
+  for (const { col, width } of sheet.columnWidths) widen(col, width);
+  sheet.columnWidths = [...widths].sort(([a], [b]) => a - b).map(([col, width]) => ({ col, width }));
+  fitRows(sheet, widths);
+}
+
+/** Height of a line of 11-point text, in points. */
+export const LINE_HEIGHT = 15;
+const MAX_ROW_HEIGHT = 409;
+
+/** Lines a text takes in a column `width` characters wide, wrapping at spaces like a spreadsheet. */
+export function wrappedLines(text: string, width: number): number {
+  // A column's width counts "0" digits; text of proportional letters fits about a fifth more.
+  const room = Math.max(1, Math.floor(width * 1.2));
+  let lines = 0;
+  for (const paragraph of text.split("\n")) {
+    let used = 0;
+    lines++;
+    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
+      const need = used === 0 ? word.length : used + 1 + word.length;
+      if (need <= room) used = need;
+      else if (used === 0) {
+        lines += Math.ceil(word.length / room) - 1;
+        used = word.length % room;
+      } else {
+        lines += Math.ceil(word.length / room);
+        used = word.length % room || room;
+      }
+    }
+  }
+  return lines;
+}
+
+/**
+ * Explicit heights for rows with wrapped text over more than one line: not every reader grows a row by
+ * itself (LibreOffice keeps the default height of a row written without one), so wrapped text would be
+ * cut or drawn over the next row.
+ */
+function fitRows(sheet: SheetPlan, widths: Map<number, number>): void {
+  const texts = new Map<string, string>();
+  for (const block of sheet.blocks) {
+    const at = parseCell(block.at);
+    block.rows.forEach((row, i) =>
+      row.forEach((v, j) => {
+        if (typeof v === "string") texts.set(`${at.row + i},${at.col + j}`, v);
+      }),
+    );
+  }
+  const lines = new Map<number, number>();
+  // Heights a sheet sets itself (e.g. for a formula whose text is known only in Excel) are kept.
+  const own = new Map(sheet.rowHeights.map(({ row, height }) => [row, height]));
+  for (const { range, style } of sheet.rangeStyles) {
+    if (!style.wrap) continue;
+    const r = parseRange(range);
+    for (let row = r.top; row <= r.bottom; row++)
+      for (let col = r.left; col <= r.right; col++) {
+        const text = texts.get(`${row},${col}`);
+        if (text === undefined) continue;
+        const n = wrappedLines(text, widths.get(col) ?? MIN_WIDTH);
+        lines.set(row, Math.max(lines.get(row) ?? 1, n));
+      }
+  }
+  for (const [row, n] of lines)
+    if (n > 1) own.set(row, Math.max(own.get(row) ?? 0, Math.min(MAX_ROW_HEIGHT, n * LINE_HEIGHT)));
+  sheet.rowHeights = [...own].sort(([a], [b]) => a - b).map(([row, height]) => ({ row, height }));
+}
+
+function fitBlock(
+  sheet: SheetPlan,
+  block: CellBlock,
+  headers: Set<string>,
+  widen: (col: number, w: number) => void,
+): void {
+  if (block.rows.length === 1 && block.rows[0].length === 1) return;
+  const at = parseCell(block.at);
+  const wrapped = new Set<number>();
+  block.rows.forEach((row, i) =>
+    row.forEach((v, j) => {
+      const c = at.col + j;
+      if (headers.has(`${at.row + i},${c}`) && typeof v === "string") return widen(c, headerWidth(v));
+      const w = valueWidth(v, block.columnFormats?.[j]) + PADDING;
+      widen(c, Math.min(w, MAX_WIDTH));
+      if (w > MAX_WIDTH) wrapped.add(j);
+    }),
+  );
+  // One range per wrapped column of the block (the Office path writes each range style as one operation).
+  for (const j of wrapped)
+    sheet.rangeStyles.push({
+      range: `${cellAddress(at.row, at.col + j)}:${cellAddress(at.row + block.rows.length - 1, at.col + j)}`,
+      style: { wrap: true },
+    });
+}
