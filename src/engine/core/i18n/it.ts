@@ -1,4 +1,5 @@
 /** The engine's messages in Italian (findings, sheet reports). The reference catalogue: every id is here. */
+import type { RowCounts } from "../model";
 import { numIt } from "./index";
 
 export const it = {
@@ -31,6 +32,23 @@ export const it = {
   hiddenColumn: (header: string) => `Colonna "${header}" nascosta: letta comunque.`,
   unitsDifferInCase: (names: string[]) =>
     `Le unità ${names.map((n) => `«${n}»`).join(", ")} differiscono solo per maiuscole e minuscole: sono trattate come unità distinte; se sono la stessa, scriverle allo stesso modo.`,
+  headerInterpreted: (text: string, label: string) => `Intestazione «${text}» letta come «${label}».`,
+  headerAmbiguous: (text: string, labels: string[]) =>
+    `Intestazione «${text}» ambigua: può essere ${labels.map((l) => `«${l}»`).join(" o ")}; colonna non letta, sceglierla nel passo 2 (Verifica).`,
+  rowIgnored: (row: number, text: string) =>
+    `Riga ${row} ignorata: «${text}» è dentro la tabella ma non ha né codice né denominazione dell'obiettivo.`,
+  rowAfterTable: (row: number, text: string) =>
+    `Riga ${row} ignorata: «${text}» segue la tabella ma non ne rispetta le colonne; la tabella finisce qui.`,
+  totalDiffers: (stated: number, sum: number) =>
+    `La riga di totale indica ${numIt(stated)}, ma i pesi degli obiettivi sopra sommano ${numIt(sum)}.`,
+  tableUnrecognised: (sheet: string, headers: string[], closest: string[]) =>
+    `${sheet}: la tabella con intestazioni ${headers.map((h) => `«${h}»`).join(", ")} non è stata letta (per gli obiettivi servono le colonne Obiettivo e Peso o Tipo). ` +
+    (closest.length > 0
+      ? `Intestazioni note più vicine: ${closest.join(", ")}.`
+      : "Nessuna intestazione nota è vicina a queste."),
+  closestHeader: (text: string, label: string) => `«${text}» → «${label}»`,
+  noContent: () =>
+    "Nessun contenuto PIAO riconosciuto nella cartella: nessun obiettivo, indicatore o dato di spesa di personale.",
   // — indicators (PIAO section 2.1)
   indicatorValuesAsText: (name: string, count: number) =>
     `${name}: ${count} valori scritti come testo letti come numeri.`,
@@ -85,6 +103,8 @@ export const it = {
   whyEmpty: () => "il foglio è vuoto",
   whyHeaderWithoutRows: () => "intestazione trovata ma nessuna riga di obiettivo sotto",
   whyNoHeader: () => "nessuna riga di intestazione con Obiettivo e Peso o Tipo",
+  reportRows: (r: RowCounts) =>
+    `Righe non vuote: ${r.objectives} obiettivi, ${r.headers} intestazioni, ${r.totals} totali, ${r.notes} note, ${r.legends} legende, ${r.other} altre riconosciute, ${r.ignored} ignorate`,
 };
 
 export type EngineCatalogue = typeof it;
