@@ -31,7 +31,12 @@ type Step = "analyze" | "review" | "build" | "problems" | "remove";
 interface Notice {
   step: Step;
   text: (s: Strings) => string;
+  /** Never green when the result holds errors or warnings. */
+  intent: "success" | "warning";
 }
+
+const intentOf = (counts: { error: number; warning: number }): Notice["intent"] =>
+  counts.error + counts.warning > 0 ? "warning" : "success";
 
 function errorInfo(e: unknown): ErrorInfo {
   const err = toPaneError(e);
@@ -39,6 +44,13 @@ function errorInfo(e: unknown): ErrorInfo {
     return { code: "HostUnavailable", fallback: "officeMissing", details: [] };
   if (err.code === NOTHING_RECOGNISED) return { code: err.code, fallback: "buildNothing", details: [] };
   return { code: err.code, text: err.text, fallback: "unexpectedError", details: err.details };
+}
+
+/** Step 2 with nothing to choose: said honestly (nothing recognised, or headers read by resemblance). */
+function reviewNothing(view: AnalysisView, s: Strings): string {
+  if (!isBuildable(view)) return s.reviewNothingRecognised;
+  const interpreted = view.findings.filter((f) => f.code === "INTESTAZIONE_INTERPRETATA").length;
+  return interpreted > 0 ? s.reviewInterpreted(interpreted) : s.reviewNothing;
 }
 
 export function App({ actions, initialLanguage }: AppProps) {
@@ -102,6 +114,7 @@ export function App({ actions, initialLanguage }: AppProps) {
       setNotice({
         step,
         text: (t) => (step === "analyze" ? t.analysisDone(v.sheets.length, counts) : t.recheckDone(counts)),
+        intent: intentOf(counts),
       });
     });
 
@@ -111,14 +124,22 @@ export function App({ actions, initialLanguage }: AppProps) {
       showAnalysis(v);
       setBuilt({ sheetsWritten: v.sheetsWritten, archived: v.archived });
       const counts = countFindings(v.findings);
-      setNotice({ step: "build", text: (t) => t.buildDone(v.sheetsWritten.length, counts) });
+      setNotice({
+        step: "build",
+        text: (t) => t.buildDone(v.sheetsWritten.length, counts),
+        intent: intentOf(counts),
+      });
     });
 
   const saveChoices = (mapping: Mapping, forget: boolean) =>
     perform("review", async () => {
       await actions.saveMapping(mapping);
       showAnalysis(await actions.analyze({ language, onProgress: setProgress }));
-      setNotice({ step: "review", text: (t) => (forget ? t.choicesForgotten : t.choicesSaved) });
+      setNotice({
+        step: "review",
+        text: (t) => (forget ? t.choicesForgotten : t.choicesSaved),
+        intent: "success",
+      });
     });
 
   const goTo = (f: FindingView) =>
@@ -134,6 +155,7 @@ export function App({ actions, initialLanguage }: AppProps) {
       setNotice({
         step: "remove",
         text: (t) => (removed.length > 0 ? t.removed(removed.length, removed.join(", ")) : t.nothingRemoved),
+        intent: "success",
       });
     });
 
@@ -152,7 +174,7 @@ export function App({ actions, initialLanguage }: AppProps) {
       )}
       <div role="status" aria-live="polite">
         {notice?.step === step && (
-          <MessageBar intent="success" layout="multiline">
+          <MessageBar intent={notice.intent} data-intent={notice.intent} layout="multiline">
             <MessageBarBody>{notice.text(s)}</MessageBarBody>
           </MessageBar>
         )}
@@ -222,7 +244,7 @@ export function App({ actions, initialLanguage }: AppProps) {
             onForget={() => void saveChoices({}, true)}
           />
         ) : (
-          <p className={styles.note}>{view ? s.reviewNothing : s.reviewBefore}</p>
+          <p className={styles.note}>{view ? reviewNothing(view, s) : s.reviewBefore}</p>
         )}
         {stepStatus("review")}
       </section>

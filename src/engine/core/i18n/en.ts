@@ -48,6 +48,7 @@ export const en: EngineCatalogue = {
       ? `Closest known headers: ${closest.join(", ")}.`
       : "No known header is close to these."),
   closestHeader: (text: string, label: string) => `"${text}" → "${label}"`,
+  noObjectives: () => "No objective found: there is nothing to check.",
   noContent: () =>
     "No PIAO content recognised in the workbook: no objective, indicator or staff-spending figure.",
   // — indicators (PIAO section 2.1)
@@ -104,5 +105,5 @@ export const en: EngineCatalogue = {
   whyHeaderWithoutRows: () => "a header was found but no objective row below it",
   whyNoHeader: () => "no header row with Objective and Weight or Type",
   reportRows: (r: RowCounts) =>
-    `Non-empty rows: ${r.objectives} objectives, ${r.headers} headers, ${r.totals} totals, ${r.notes} notes, ${r.legends} legends, ${r.other} other recognised, ${r.ignored} ignored`,
+    `Non-empty rows: objectives ${r.objectives}, headers ${r.headers}, totals ${r.totals}, notes ${r.notes}, legends ${r.legends}, other recognised ${r.other}, ignored ${r.ignored}`,
 };

@@ -47,6 +47,7 @@ export const it = {
       ? `Intestazioni note più vicine: ${closest.join(", ")}.`
       : "Nessuna intestazione nota è vicina a queste."),
   closestHeader: (text: string, label: string) => `«${text}» → «${label}»`,
+  noObjectives: () => "Nessun obiettivo trovato: non c'è niente da verificare.",
   noContent: () =>
     "Nessun contenuto PIAO riconosciuto nella cartella: nessun obiettivo, indicatore o dato di spesa di personale.",
   // — indicators (PIAO section 2.1)
@@ -104,7 +105,7 @@ export const it = {
   whyHeaderWithoutRows: () => "intestazione trovata ma nessuna riga di obiettivo sotto",
   whyNoHeader: () => "nessuna riga di intestazione con Obiettivo e Peso o Tipo",
   reportRows: (r: RowCounts) =>
-    `Righe non vuote: ${r.objectives} obiettivi, ${r.headers} intestazioni, ${r.totals} totali, ${r.notes} note, ${r.legends} legende, ${r.other} altre riconosciute, ${r.ignored} ignorate`,
+    `Righe non vuote: obiettivi ${r.objectives}, intestazioni ${r.headers}, totali ${r.totals}, note ${r.notes}, legende ${r.legends}, altre riconosciute ${r.other}, ignorate ${r.ignored}`,
 };
 
 export type EngineCatalogue = typeof it;
