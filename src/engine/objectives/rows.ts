@@ -87,18 +87,22 @@ export function sameColumns(a: Header, b: Header): boolean {
   return JSON.stringify(a.cols) === JSON.stringify(b.cols);
 }
 
-const TOTAL = /^(sub ?totale?|subtotali|totale?|totali|tot|somma|somma pesi|somma dei pesi|sum)( .{0,60})?$/;
+const TOTAL = /^(sub ?totale?|subtotali|totale?|totali|tot|somma|somma pesi|somma dei pesi)( .{0,60})?$/;
 const SUM_FORMULA = /^=?\s*(SUM|SOMMA|SUBTOTAL|SUBTOTALE)\s*\(/i;
 
 /**
- * A total or subtotal row (`Totale`, `TOTALE SETTORE`, `Subtotale`, `Total`): a row without a type whose
- * label says total or whose weight cell is a SUM formula. Returns the label cell (or the first one).
+ * A total or subtotal row (`Totale`, `TOTALE SETTORE`, `Subtotale`, `Total`): a row without a type that
+ * starts with a total label or whose weight cell is a SUM formula, and that does not have both a code and a
+ * name (that is an objective). Returns the label cell (or the first one).
  */
 export function totalRow(cells: Cell[], header: Header, weightFormula: string | null): Cell | null {
   if (cells.some((c) => c.c === header.cols.type)) return null;
-  const label = cells.find((c) => typeof c.v === "string" && TOTAL.test(normalizeLabel(c.text)));
+  const first = cells[0];
+  const label = typeof first.v === "string" && TOTAL.test(normalizeLabel(first.text)) ? first : null;
+  const named = cells.filter((c) => c !== label && (c.c === header.cols.code || c.c === header.cols.name));
+  if (named.length >= 2) return null;
   if (label) return label;
-  return weightFormula && SUM_FORMULA.test(weightFormula) ? cells[0] : null;
+  return weightFormula && SUM_FORMULA.test(weightFormula) ? first : null;
 }
 
 const NOTE =
