@@ -42,16 +42,13 @@ async function runCli(args: string[]): Promise<{ code: number; stdout: string; s
   }
 }
 
-/** `Sheet!row` (0-based row) of every objective row linked from `PIAO Obiettivi`. */
+/** `Sheet!row` (0-based row) of every objective's source, from the link cells of `PIAO Obiettivi`. */
 function linkedRows(wb: ExcelJS.Workbook): Set<string> {
   const out = new Set<string>();
   wb.getWorksheet(SHEETS.objectives)?.eachRow((row) =>
     row.eachCell((cell) => {
-      const f = cell.formula ?? "";
-      const m = /^HYPERLINK\("#((?:[^"]|"")*)"/.exec(f.replace(/^=/, ""));
-      if (!m) return;
-      const ref = m[1].replace(/""/g, '"');
-      const at = /^(?:'((?:[^']|'')*)'|([^!]*))!\$?[A-Z]+\$?(\d+)$/.exec(ref);
+      // The link cell shows its target, e.g. `'Settore 1'!A12`.
+      const at = /^(?:'((?:[^']|'')*)'|([^!']*))!\$?[A-Z]+\$?(\d+)$/.exec(cell.text);
       if (at) out.add(`${(at[1] ?? at[2]).replace(/''/g, "'")}!${Number(at[3]) - 1}`);
     }),
   );
