@@ -177,6 +177,16 @@ test("a workbook with no PIAO content converts (exit 0) and says what was ignore
     "Spese: Nessun contenuto PIAO riconosciuto: nessuna riga di intestazione con Obiettivo e Peso o Tipo.",
   );
   expect(r.stdout).toContain("nessun obiettivo trovato");
+  // Never an all-clear: a warning for the workbook, and each sheet's rows accounted for.
+  expect(r.stdout).toMatch(/Segnalazioni: 0 errori, 1 avviso/);
+  expect(r.stdout).toContain("[A] Nessun contenuto PIAO riconosciuto nella cartella");
+  expect(r.stdout).toContain(
+    "Righe non vuote: obiettivi 0, intestazioni 0, totali 0, note 0, legende 0, altre riconosciute 0, ignorate 2.",
+  );
+  // Checking it is a failed check, not a pass.
+  const check = piao("check", input);
+  expect(check.code).toBe(1);
+  expect(check.stdout).toContain("Nessun obiettivo trovato: non c'è niente da verificare.");
 });
 
 describe("piao check", () => {

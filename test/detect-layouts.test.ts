@@ -277,3 +277,22 @@ test("hidden rows and columns are read, and flagged", async () => {
     [0, 3],
   ]);
 });
+
+test("a total label or a SUM formula makes a total row only when the row is not an objective", async () => {
+  const r = convert(
+    await snapshotsOf([
+      {
+        name: "Area",
+        rows: [
+          ["Codice", "Obiettivo", "Tipo", "Peso", "Indicatore"],
+          ["A.1", "Totale digitalizzazione degli atti", "I", 40, "=SUM(A1:A9)"],
+          ["=SUM(A1:A9)", "Riscossione", null, 60, "Indicatore"],
+          ["Totale", null, null, { formula: "SUM(D2:D3)", result: 100 }],
+        ],
+      },
+    ]),
+  );
+  expect(codes(r)).toEqual(["Area|A.1|I|40", "Area|=SUM(A1:A9)|null|60"]);
+  expect(r.sheets[0].rows).toMatchObject({ objectives: 2, totals: 1, ignored: 0 });
+  expect(r.findings.filter((f) => f.code === "TOTALE_DIVERSO")).toEqual([]);
+});

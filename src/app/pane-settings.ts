@@ -1,8 +1,9 @@
 /**
- * The task pane's review choices (unit per sheet, weight column), kept in the workbook's document settings
+ * The task pane's review choices (unit per sheet, weight column, reading of ambiguous headers), kept in the workbook's document settings
  * so that they travel with the file and apply to every later run.
  */
 import type { SheetMapping } from "../engine/objectives/detect";
+import { OBJECTIVE_FIELDS, type ObjectiveField } from "../engine/core/synonyms";
 
 /** The user's choices by sheet name. */
 export type Mapping = Record<string, SheetMapping>;
@@ -26,12 +27,17 @@ export function sanitizeMapping(raw: unknown): Mapping {
   const out: Mapping = {};
   for (const [sheet, choice] of Object.entries(sheets as Record<string, unknown>)) {
     if (!choice || typeof choice !== "object") continue;
-    const c = choice as { unit?: unknown; weightColumn?: unknown };
+    const c = choice as { unit?: unknown; weightColumn?: unknown; columns?: unknown };
     const clean: Mapping[string] = {};
     if (typeof c.unit === "string" && c.unit.trim()) clean.unit = c.unit.trim();
     if (typeof c.weightColumn === "number" && Number.isInteger(c.weightColumn) && c.weightColumn >= 0)
       clean.weightColumn = c.weightColumn;
-    if (clean.unit !== undefined || clean.weightColumn !== undefined) out[sheet] = clean;
+    const columns = Object.entries(c.columns && typeof c.columns === "object" ? c.columns : {}).filter(
+      ([col, field]) => /^\d+$/.test(col) && (OBJECTIVE_FIELDS as readonly unknown[]).includes(field),
+    );
+    if (columns.length > 0)
+      clean.columns = Object.fromEntries(columns.map(([k, f]) => [Number(k), f as ObjectiveField]));
+    if (Object.keys(clean).length > 0) out[sheet] = clean;
   }
   return out;
 }

@@ -113,7 +113,7 @@ function problemLines(findings: Finding[], lang: Lang, max = 15): string[] {
 export function formatConversion(input: string, output: string, r: ConversionResult, lang: Lang): string {
   const t = CLI[lang];
   const lines = [t.converting(input), t.sheets()];
-  for (const s of r.sheets) lines.push(`  ${s.sheet}: ${s.summary[lang]}`);
+  for (const s of r.sheets) lines.push(`  ${s.sheet}: ${s.summary[lang]}`, `    ${s.rowsSummary[lang]}.`);
   lines.push(t.units(), ...unitLines(r.units, lang), ...measureLines(r, lang));
   lines.push(findingsLine(r.findings, lang), ...problemLines(r.findings, lang));
   lines.push(...spendingLines(r, lang));

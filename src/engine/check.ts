@@ -5,10 +5,11 @@
  */
 import { isGeneratedSheet, SHEETS } from "./core/contract";
 import { sortFindings, type Finding } from "./core/findings";
+import { finding, MESSAGES } from "./core/messages";
 import type { SheetSnapshot } from "./core/snapshot";
 import { checkMeasures } from "./measures/part";
 import type { Objective } from "./objectives/model";
-import { objectivesPart } from "./objectives/part";
+import { ignoredRowFindings, objectivesPart } from "./objectives/part";
 import type { UnitSummary } from "./objectives/weights";
 
 export interface CheckResult {
@@ -23,7 +24,12 @@ export function check(snapshots: SheetSnapshot[]): CheckResult {
   const structured = snapshots.find((s) => s.name === SHEETS.objectives);
   const part = objectivesPart(structured ? [structured] : snapshots.filter((s) => !isGeneratedSheet(s.name)));
   // Normalisation notices are about the source's noise; on a converted workbook they would repeat.
-  const findings = structured ? part.findings.filter((f) => f.severity !== "info") : part.findings;
+  const findings = structured ? part.findings.filter((f) => f.severity !== "info") : [...part.findings];
+  for (const [sheet, found] of part.perSheet)
+    findings.push(...ignoredRowFindings(sheet, found.detection, new Set()));
+  // Nothing to check is a failed check, never an all-clear.
+  if (part.objectives.length === 0)
+    findings.push(finding("error", "NESSUN_CONTENUTO_PIAO", MESSAGES.noObjectives()));
   // A typed achievement that overrides the one calculated from the measures needs its reason.
   findings.push(
     ...checkMeasures(

@@ -23,7 +23,7 @@ import type { SheetMapping } from "./objectives/detect";
 import type { Objective } from "./objectives/model";
 import { objectiveKey, objectivesSheet } from "./objectives/objectives-sheet";
 import { scoringSections } from "./objectives/parameters";
-import { objectivesPart, type ReviewItem } from "./objectives/part";
+import { ignoredRowFindings, objectivesPart, type ReviewItem } from "./objectives/part";
 import { DEFAULT_SCORING, unitScore, type ScoringParameters } from "./objectives/scoring";
 import { compareSummary, detectSummaryTable } from "./objectives/summary-table";
 import type { UnitSummary } from "./objectives/weights";
@@ -33,7 +33,10 @@ import { spendingPart, type SpendingSummary } from "./spending/part";
 import { archiveSheet, readArchive } from "./workbook/archive-sheet";
 import { findingsSheet } from "./workbook/findings-sheet";
 import { parametersSheet } from "./workbook/parameters-sheet";
-import { sheetReport } from "./workbook/sheet-report";
+import { sheetReport, type SheetFound } from "./workbook/sheet-report";
+import { closestLabel } from "./core/near-miss";
+import { objectiveLabels } from "./core/synonyms";
+import type { RowKind } from "./objectives/detect";
 import { summarySheet } from "./workbook/summary-sheet";
 
 export interface ConvertOptions {
@@ -64,6 +67,59 @@ export interface ConversionResult {
   plan: WorkbookPlan;
 }
 
+const ROW_KINDS: Record<RowKind, Exclude<keyof SheetReport["rows"], "ignored">> = {
+  objective: "objectives",
+  header: "headers",
+  total: "totals",
+  note: "notes",
+  legend: "legends",
+  other: "other",
+};
+
+/**
+ * A sheet nothing was read from: a warning naming the closest known headers when it looks like a table (a
+ * header-like row with data under it), otherwise a notice with the reason.
+ */
+function unrecognised(
+  sheet: SheetSnapshot,
+  report: SheetReport,
+  table: { row: number; col: number; texts: string[] } | null,
+): Finding {
+  const at = { sheet: sheet.name, row: table?.row ?? sheet.top, col: table?.col ?? sheet.left };
+  if (!table)
+    return finding(
+      "info",
+      "FOGLIO_NON_RICONOSCIUTO",
+      {
+        it: MESSAGES.sheetUnrecognised(sheet.name, report.summary.it).it,
+        en: MESSAGES.sheetUnrecognised(sheet.name, report.summary.en).en,
+      },
+      at,
+    );
+  const labels = objectiveLabels();
+  const closest = table.texts.flatMap((t) => {
+    const label = closestLabel(t, labels);
+    return label ? [MESSAGES.closestHeader(t, label)] : [];
+  });
+  return finding(
+    "warning",
+    "TABELLA_NON_RICONOSCIUTA",
+    {
+      it: MESSAGES.tableUnrecognised(
+        sheet.name,
+        table.texts,
+        closest.map((c) => c.it),
+      ).it,
+      en: MESSAGES.tableUnrecognised(
+        sheet.name,
+        table.texts,
+        closest.map((c) => c.en),
+      ).en,
+    },
+    at,
+  );
+}
+
 export function convert(snapshots: SheetSnapshot[], opts: ConvertOptions = {}): ConversionResult {
   const lang = opts.lang ?? "it";
   const user = snapshots.filter((s) => !isGeneratedSheet(s.name));
@@ -88,28 +144,30 @@ export function convert(snapshots: SheetSnapshot[], opts: ConvertOptions = {}): 
   findings.push(...indicators.findings);
   const reports = user.map((sheet, i) => {
     const f = objectives.perSheet.get(sheet.name)!;
+    // Rows other parts read: not ignored, and not reported as ignored after an objectives table.
+    const claimed = new Set([
+      ...indicators.indicators.filter((x) => x.source.sheet === sheet.name).map((x) => x.source.row),
+      ...(spending.rows.get(sheet.name) ?? []),
+      ...summaryRows[i].flatMap((r) => [r.at.row - 1, r.at.row]),
+    ]);
+    findings.push(...ignoredRowFindings(sheet.name, f.detection, claimed));
+    const kinds: SheetFound["kinds"] = new Map([...claimed].map((r) => [r, "other"]));
+    for (const [row, kind] of f.detection.rows) kinds.set(row, ROW_KINDS[kind]);
     const report = sheetReport(sheet, {
       objectives: f.objectives.length,
       units: [...new Set(f.objectives.map((o) => o.unit))],
-      headers: f.headers,
+      headers: f.detection.headers,
       figures: spending.perSheet.get(sheet.name) ?? 0,
       indicators: indicators.perSheet.get(sheet.name) ?? 0,
       summaryRows: summaryRows[i].length,
+      kinds,
     });
     if (report.objectives + report.spendingFigures + report.indicators + summaryRows[i].length === 0)
-      findings.push(
-        finding(
-          "info",
-          "FOGLIO_NON_RICONOSCIUTO",
-          {
-            it: MESSAGES.sheetUnrecognised(sheet.name, report.summary.it).it,
-            en: MESSAGES.sheetUnrecognised(sheet.name, report.summary.en).en,
-          },
-          { sheet: sheet.name, row: sheet.top, col: sheet.left },
-        ),
-      );
+      findings.push(unrecognised(sheet, report, f.detection.tableLike));
     return report;
   });
+  if (objectives.objectives.length + indicators.indicators.length + spending.found === 0)
+    findings.push(finding("warning", "NESSUN_CONTENUTO_PIAO", MESSAGES.noContent()));
 
   const previous = readPreviousRun(generated.get(SHEETS.objectives));
   const scoring = opts.scoring ?? DEFAULT_SCORING;

@@ -46,6 +46,13 @@ function errorInfo(e: unknown): ErrorInfo {
   return { code: err.code, text: err.text, fallback: "unexpectedError", details: err.details };
 }
 
+/** Step 2 with nothing to choose: said honestly (nothing recognised, or headers read by resemblance). */
+function reviewNothing(view: AnalysisView, s: Strings): string {
+  if (!isBuildable(view)) return s.reviewNothingRecognised;
+  const interpreted = view.findings.filter((f) => f.code === "INTESTAZIONE_INTERPRETATA").length;
+  return interpreted > 0 ? s.reviewInterpreted(interpreted) : s.reviewNothing;
+}
+
 export function App({ actions, initialLanguage }: AppProps) {
   const styles = usePaneStyles();
   const [language, setLanguage] = useState<Language>(initialLanguage);
@@ -237,7 +244,7 @@ export function App({ actions, initialLanguage }: AppProps) {
             onForget={() => void saveChoices({}, true)}
           />
         ) : (
-          <p className={styles.note}>{view ? s.reviewNothing : s.reviewBefore}</p>
+          <p className={styles.note}>{view ? reviewNothing(view, s) : s.reviewBefore}</p>
         )}
         {stepStatus("review")}
       </section>

@@ -2,6 +2,7 @@
  * What the task pane asks of the rest of the add-in. Plain data only: the pane's components know nothing
  * about Office.js; `office-actions.ts` implements PaneActions over Excel, tests pass their own.
  */
+import type { ObjectiveField } from "../engine/core/synonyms";
 
 export type Severity = "error" | "warning" | "info";
 
@@ -34,6 +35,8 @@ export interface SheetView {
   status: "recognised" | "unrecognised" | "tooLarge";
   /** What was found, or why nothing was (engine text); absent for `tooLarge`. */
   summary?: LocalizedText;
+  /** How the sheet's non-empty rows were read (objectives, headers, totals, notes, legends, ignored). */
+  rowsSummary?: LocalizedText;
   objectives: number;
   units: string[];
   indicators: number;
@@ -95,6 +98,16 @@ export type ReviewItemView =
       /** 0-based row of the header without a weight column. */
       row: number;
       options: { col: number; letter: string; text: string }[];
+    }
+  | {
+      /** A header cell that almost names several columns (`Dir.`): the user says which. */
+      kind: "column";
+      sheet: string;
+      row: number;
+      col: number;
+      letter: string;
+      text: string;
+      options: { field: ObjectiveField; label: string }[];
     };
 
 /** The user's review choices for one sheet (stored in the workbook's settings). */
@@ -102,6 +115,8 @@ export interface SheetChoice {
   unit?: string;
   /** 0-based column. */
   weightColumn?: number;
+  /** Reading of ambiguous header cells: 0-based column → objective field (`manager`, `unit`, …). */
+  columns?: Record<number, ObjectiveField>;
 }
 
 export type Mapping = Record<string, SheetChoice>;

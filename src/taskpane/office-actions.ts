@@ -27,6 +27,7 @@ import {
   type BuildView,
   type FindingView,
   type PaneActions,
+  type ReviewItemView,
   type RunOptions,
   type SheetView,
 } from "./actions";
@@ -56,7 +57,11 @@ function allFindings(engine: Finding[], notices: AdapterNotice[]): FindingView[]
 
 function analysisView(r: ConversionResult, reading: Reading): AnalysisView {
   const unrecognised = new Set(
-    r.findings.filter((f) => f.code === "FOGLIO_NON_RICONOSCIUTO" && f.sheet).map((f) => f.sheet),
+    r.findings
+      .filter(
+        (f) => (f.code === "FOGLIO_NON_RICONOSCIUTO" || f.code === "TABELLA_NON_RICONOSCIUTA") && f.sheet,
+      )
+      .map((f) => f.sheet),
   );
   const sheets: SheetView[] = [];
   const reports = new Map(r.sheets.map((s) => [s.sheet, s]));
@@ -67,6 +72,7 @@ function analysisView(r: ConversionResult, reading: Reading): AnalysisView {
       name: snap.name,
       status: unrecognised.has(snap.name) ? "unrecognised" : "recognised",
       summary: rep.summary,
+      rowsSummary: rep.rowsSummary,
       objectives: rep.objectives,
       units: rep.units,
       indicators: rep.indicators,
@@ -101,16 +107,17 @@ function analysisView(r: ConversionResult, reading: Reading): AnalysisView {
     })),
     measures: r.measures.units.map((u) => ({ ...u, score: u.score ?? null })),
     findings: allFindings(r.findings, reading.notices),
-    review: r.review.map((item) =>
-      item.kind === "unit"
-        ? { ...item }
-        : {
-            kind: "weightColumn" as const,
-            sheet: item.sheet,
-            row: item.row,
-            options: item.options.map((c) => ({ col: c.col, letter: columnLetters(c.col), text: c.text })),
-          },
-    ),
+    review: r.review.map((item): ReviewItemView => {
+      if (item.kind === "unit") return { ...item };
+      if (item.kind === "column")
+        return { ...item, letter: columnLetters(item.col), options: item.options.map((o) => ({ ...o })) };
+      return {
+        kind: "weightColumn",
+        sheet: item.sheet,
+        row: item.row,
+        options: item.options.map((c) => ({ col: c.col, letter: columnLetters(c.col), text: c.text })),
+      };
+    }),
     mapping: reading.mapping,
     spending: {
       found: r.spending.found,

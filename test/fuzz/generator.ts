@@ -2,7 +2,9 @@
  * Seeded generator of malformed workbooks, as real people send them: merged cells over headers, repeated
  * header rows, error values, numbers as text in every style, 32,767-character cells, formulas and dates
  * and booleans in weight cells, empty sheets, content in column XFD, sheet names with quotes and spaces,
- * text starting with `=`/`@`/`+`/`-`, control characters, right-to-left text.
+ * text starting with `=`/`@`/`+`/`-`, control characters, right-to-left text; and the messy layouts of
+ * clerks' tables: blank rows inside the table, notes, total rows with SUM formulas, legends, typos in headers.
+ * Every objective row written is listed, so that the runner can check none is lost silently.
  * The same seed always gives the same workbook.
  */
 import ExcelJS from "exceljs";
@@ -25,6 +27,11 @@ export const MALFORMATIONS = [
   "rightToLeft",
   "dateWeights",
   "booleans",
+  "blankRows",
+  "notes",
+  "totalRows",
+  "legend",
+  "typoHeaders",
 ] as const;
 export type Malformation = (typeof MALFORMATIONS)[number];
 
@@ -32,6 +39,8 @@ export interface FuzzCase {
   seed: number;
   workbook: ExcelJS.Workbook;
   applied: Malformation[];
+  /** Every objective row written: sheet name and 0-based row. */
+  objectives: { sheet: string; row: number }[];
 }
 
 const SHEET_NAMES = ["Settore 1", "Staff", "Obiettivi", "Foglio1", "Area Tecnica", "Dati 2024", "Piano"];
@@ -66,6 +75,14 @@ const FORMULA_LIKE = [
 ];
 const RTL = ["مؤشر الأداء", "יעד ארגוני", "هدف ۱۲"];
 const ERRORS = ["#REF!", "#N/A", "#VALUE!", "#DIV/0!", "#NAME?"];
+const HEADER = ["Codice", "Obiettivo", "Tipo", "Peso", "Indicatore", "Settore"];
+/** One typo (an edit or a transposition) in each header. */
+const TYPO_HEADER = ["Cdice", "Obbiettivo", "Tipi", "Pseo", "Indicatroe", "Setore"];
+const NOTES = [
+  "N.B. I pesi sono provvisori.",
+  "Nota: obiettivi approvati dalla Giunta.",
+  "(*) Obiettivo condiviso",
+];
 
 export function fuzzWorkbook(seed: number): FuzzCase {
   const r = rng(seed);
@@ -74,6 +91,7 @@ export function fuzzWorkbook(seed: number): FuzzCase {
   const applied = new Set<Malformation>();
   const wb = new ExcelJS.Workbook();
   const used = new Set<string>();
+  const objectives: FuzzCase["objectives"] = [];
   const sheets = 1 + Math.floor(r() * 3);
 
   const weird = (): Cell => {
@@ -136,7 +154,7 @@ export function fuzzWorkbook(seed: number): FuzzCase {
     const top = 1 + Math.floor(r() * 6);
     const left = 1 + Math.floor(r() * 4);
     const put = (row: number, col: number, v: Cell) => (ws.getCell(top + row, left + col).value = v);
-    const header = ["Codice", "Obiettivo", "Tipo", "Peso", "Indicatore", "Settore"];
+    const header = chance(0.15) ? (applied.add("typoHeaders"), TYPO_HEADER) : HEADER;
     if (chance(0.3)) put(0, 0, `Settore ${1 + Math.floor(r() * 4)}`);
     const headerRow = 2;
     header.forEach((h, c) => put(headerRow, c, h));
@@ -145,12 +163,29 @@ export function fuzzWorkbook(seed: number): FuzzCase {
       ws.mergeCells(top + headerRow, left + 1, top + headerRow, left + 2);
     }
     const rows = 1 + Math.floor(r() * 12);
-    for (let i = 0; i < rows; i++) {
-      const row = headerRow + 1 + i;
+    let row = headerRow + 1;
+    let first = row;
+    for (let i = 0; i < rows; i++, row++) {
       if (chance(0.1)) {
         applied.add("repeatedHeader");
         header.forEach((h, c) => put(row, c, h));
         continue;
+      }
+      if (chance(0.08)) {
+        applied.add("blankRows");
+        row++;
+      }
+      if (chance(0.05)) {
+        applied.add("notes");
+        put(row++, 0, pick(NOTES));
+      }
+      if (chance(0.05) && row > first) {
+        applied.add("totalRows");
+        put(row, 0, "Totale");
+        put(row, 3, {
+          formula: `SUM(${ws.getCell(top + first, left + 3).address}:${ws.getCell(top + row - 1, left + 3).address})`,
+        });
+        first = ++row;
       }
       put(row, 0, chance(0.8) ? `A.${s + 1}.${i + 1}` : weird());
       put(row, 1, chance(0.6) ? `Obiettivo ${i + 1}` : weird());
@@ -158,6 +193,13 @@ export function fuzzWorkbook(seed: number): FuzzCase {
       put(row, 3, weight());
       put(row, 4, chance(0.7) ? "Indicatore" : weird());
       if (chance(0.5)) put(row, 5, pick(["Settore 1", "Settore 2", "=Staff", "", "Area"]));
+      objectives.push({ sheet: ws.name, row: top + row - 1 });
+    }
+    if (chance(0.1)) {
+      applied.add("legend");
+      put(++row, 0, "Legenda");
+      put(++row, 0, "I = individuale");
+      put(++row, 0, "O = organizzativa");
     }
     if (chance(0.08)) {
       applied.add("hugeCell");
@@ -168,5 +210,5 @@ export function fuzzWorkbook(seed: number): FuzzCase {
       ws.getCell(top, 16384).value = "fine del foglio";
     }
   }
-  return { seed, workbook: wb, applied: [...applied] };
+  return { seed, workbook: wb, applied: [...applied], objectives };
 }

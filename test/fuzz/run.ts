@@ -1,7 +1,8 @@
 /**
  * Runs the `piao convert` command (in process, same code path as the binary) on generated malformed
  * workbooks and checks what a user must be able to rely on: no unhandled error (exit 0 with findings, or
- * exit 2 with one clear line naming the file), and the user's sheets read back identical.
+ * exit 2 with one clear line naming the file), the user's sheets read back identical, and no generated
+ * objective lost silently: each is in `PIAO Obiettivi` (its source link) or has a finding at its row.
  */
 import ExcelJS from "exceljs";
 import * as fs from "fs";
@@ -41,6 +42,19 @@ async function runCli(args: string[]): Promise<{ code: number; stdout: string; s
   }
 }
 
+/** `Sheet!row` (0-based row) of every objective's source, from the link cells of `PIAO Obiettivi`. */
+function linkedRows(wb: ExcelJS.Workbook): Set<string> {
+  const out = new Set<string>();
+  wb.getWorksheet(SHEETS.objectives)?.eachRow((row) =>
+    row.eachCell((cell) => {
+      // The link cell shows its target, e.g. `'Settore 1'!A12`.
+      const at = /^(?:'((?:[^']|'')*)'|([^!']*))!\$?[A-Z]+\$?(\d+)$/.exec(cell.text);
+      if (at) out.add(`${(at[1] ?? at[2]).replace(/''/g, "'")}!${Number(at[3]) - 1}`);
+    }),
+  );
+  return out;
+}
+
 async function userSheets(file: string) {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(file);
@@ -54,6 +68,7 @@ export async function runFuzz(first: number, count: number, dir: string): Promis
     for (const m of c.applied) report.malformations[m] = (report.malformations[m] ?? 0) + 1;
     const input = path.join(dir, `fuzz-${seed}.xlsx`);
     const output = path.join(dir, `fuzz-${seed}-out.xlsx`);
+    const reportFile = path.join(dir, `fuzz-${seed}.json`);
     await c.workbook.xlsx.writeFile(input);
     if (seed % 25 === 0) {
       // Some files arrive damaged (a truncated download or attachment): they must be refused cleanly.
@@ -64,7 +79,7 @@ export async function runFuzz(first: number, count: number, dir: string): Promis
     const fail = (why: string) => report.failures.push(`seed ${seed} (${c.applied.join(", ")}): ${why}`);
     let r: Awaited<ReturnType<typeof runCli>>;
     try {
-      r = await runCli(["convert", input, "-o", output]);
+      r = await runCli(["convert", input, "-o", output, "--report", reportFile]);
     } catch (e) {
       fail(`unhandled error: ${(e as Error).stack ?? e}`);
       continue;
@@ -82,12 +97,21 @@ export async function runFuzz(first: number, count: number, dir: string): Promis
         const after = await userSheets(output);
         if (JSON.stringify(before.snaps) !== JSON.stringify(after.snaps)) fail("the user's sheets changed");
         if (!after.wb.getWorksheet(SHEETS.objectives)) fail("no PIAO Obiettivi sheet in the output");
+        const report = JSON.parse(fs.readFileSync(reportFile, "utf8")) as {
+          findings: { sheet?: string; row?: number }[];
+        };
+        const seen = linkedRows(after.wb);
+        for (const f of report.findings) if (f.sheet !== undefined) seen.add(`${f.sheet}!${f.row}`);
+        const lost = c.objectives.filter((o) => !seen.has(`${o.sheet}!${o.row}`));
+        if (lost.length > 0)
+          fail(`objectives lost silently: ${lost.map((o) => `${o.sheet}!${o.row + 1}`).join(", ")}`);
       } catch (e) {
         fail(`output not readable: ${(e as Error).message}`);
       }
     }
     fs.rmSync(input, { force: true });
     fs.rmSync(output, { force: true });
+    fs.rmSync(reportFile, { force: true });
   }
   return report;
 }

@@ -18,9 +18,16 @@ test("shows per sheet what was found, with counts, and the reason when nothing w
   );
   const sheets = within(screen.getByRole("list", { name: "1. Analisi" })).getAllByRole("listitem");
   expect(sheets.map((li) => li.textContent)).toEqual([
-    "Obiettivi · Riconosciuto4 obiettivi in 2 unità (Settore 1, Settore 2).",
-    "Note · Nessun contenuto riconosciutoNessun contenuto PIAO riconosciuto: nessuna riga di intestazione con Obiettivo e Peso o Tipo.",
+    "Obiettivi · Riconosciuto4 obiettivi in 2 unità (Settore 1, Settore 2)." +
+      "Righe non vuote: obiettivi 4, intestazioni 1, totali 0, note 0, legende 0, altre riconosciute 0, ignorate 0.",
+    "Note · Nessun contenuto riconosciutoNessun contenuto PIAO riconosciuto: nessuna riga di intestazione con Obiettivo e Peso o Tipo." +
+      "Righe non vuote: obiettivi 0, intestazioni 0, totali 0, note 0, legende 0, altre riconosciute 0, ignorate 2.",
   ]);
+  // Errors and warnings: the result is never shown as a success.
+  expect(screen.getByText(/Analisi completata/).closest("[data-intent]")).not.toHaveAttribute(
+    "data-intent",
+    "success",
+  );
   expect(screen.getByRole("button", { name: "Crea fogli PIAO" })).not.toHaveAttribute("aria-disabled");
 });
 
@@ -32,6 +39,11 @@ test("an empty workbook shows why nothing was recognised and explains that there
   const build = screen.getByRole("button", { name: "Crea fogli PIAO" });
   expect(build).toHaveAttribute("aria-disabled", "true");
   expect(build).toHaveAccessibleDescription("Nessun contenuto PIAO riconosciuto: non c'è niente da creare.");
+  // Orange, never green, and step 2 does not claim that anything was recognised with confidence.
+  expect(
+    screen.getByText(/Analisi completata: 1 foglio; 0 errori, 1 avviso/).closest("[data-intent]"),
+  ).toHaveAttribute("data-intent", "warning");
+  expect(screen.getByText(/non c'è nulla da verificare/)).toBeVisible();
   await user.click(build);
   expect(fake.exportState().sheets.map((s) => s.name)).toEqual(["Sheet1"]);
 });

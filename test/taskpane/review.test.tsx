@@ -89,3 +89,35 @@ test("step 2 says what it is for before the analysis, and that nothing is left t
   expect(await screen.findByText(/nessuna scelta da fare/)).toBeVisible();
   expect(screen.queryByLabelText(/Colonna del peso/)).not.toBeInTheDocument();
 });
+
+test("an ambiguous header is asked, not guessed; the choice is stored and the column is read", async () => {
+  const { user, fake } = paneOver([
+    {
+      name: "Area Servizi",
+      values: [
+        ["Settore Servizi"],
+        ["Codice", "Obiettivo", "Tipo", "Peso", "Dir."],
+        ["S.1", "Sportello unico", "I", 60, "Dott. Verdi"],
+        ["S.2", "Archivio", "O", 40, "Dott. Verdi"],
+      ],
+    },
+  ]);
+  await user.click(screen.getByRole("button", { name: "Analizza cartella" }));
+  const column = await screen.findByLabelText("Colonna E «Dir.» nel foglio «Area Servizi»");
+  expect(column).toHaveAccessibleDescription(/Intestazione ambigua \(riga 2\)/);
+  expect(
+    within(column)
+      .getAllByRole("option")
+      .map((o) => o.textContent),
+  ).toEqual(["Scegli la colonna…", "Direzione", "Dirigente"]);
+
+  await user.selectOptions(column, "Dirigente");
+  await user.click(screen.getByRole("button", { name: "Salva le scelte e rianalizza" }));
+  expect(await screen.findByText("colonna E letta come «Dirigente»")).toBeVisible();
+  expect(JSON.parse(fake.exportState().settings[MAPPING_SETTING] as string)).toEqual({
+    version: 1,
+    sheets: { "Area Servizi": { columns: { 4: "manager" } } },
+  });
+  expect(screen.queryByLabelText(/«Dir\.»/)).not.toBeInTheDocument();
+  expect(screen.queryByText(/INTESTAZIONE_AMBIGUA/)).not.toBeInTheDocument();
+});

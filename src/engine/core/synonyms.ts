@@ -2,6 +2,7 @@
  * The one synonym dictionary: every header and label variant the recognisers accept, in normalised form
  * (see `normalizeLabel`). A new variant is a new line here, not a regex elsewhere.
  */
+import { nearMiss, type NearMiss } from "./near-miss";
 import { normalizeLabel } from "./text";
 
 export type ObjectiveField =
@@ -34,6 +35,11 @@ const OBJECTIVE_HEADERS: Record<ObjectiveField, string[]> = {
     "denominazione obiettivo",
     "denominazione",
     "obiettivo",
+    "obiettivi",
+    "obiettivi strategici",
+    "obiettivo strategico",
+    "obiettivi operativi",
+    "obiettivi di performance",
     "descrizione obiettivo",
     "obiettivo operativo",
     "obiettivo di performance",
@@ -53,9 +59,17 @@ const OBJECTIVE_HEADERS: Record<ObjectiveField, string[]> = {
     "type",
     "objective type",
   ],
-  weight: ["peso", "peso ponderale", "peso obiettivo", "ponderazione", "weight", "weight %"].map(
-    normalizeLabel,
-  ),
+  weight: [
+    "peso",
+    "pesi",
+    "peso ponderale",
+    "peso obiettivo",
+    "peso percentuale",
+    "pesatura",
+    "ponderazione",
+    "weight",
+    "weight %",
+  ].map(normalizeLabel),
   indicator: [
     "indicatore",
     "indicatori",
@@ -79,7 +93,7 @@ const OBJECTIVE_HEADERS: Record<ObjectiveField, string[]> = {
     "organisational unit",
     "organizational unit",
   ],
-  manager: ["dirigente", "dirigente responsabile", "responsabile", "manager", "owner"],
+  manager: ["dirigente", "dirigente responsabile", "responsabile", "responsabili", "manager", "owner"],
   strategicLine: ["linea strategica", "strategic line", "obiettivo strategico di riferimento"],
   costCenter: ["centro di costo", "cost centre", "cost center"],
   missionProgram: [
@@ -91,6 +105,9 @@ const OBJECTIVE_HEADERS: Record<ObjectiveField, string[]> = {
   ],
 };
 
+/** Every objective field, e.g. to validate a stored review choice. */
+export const OBJECTIVE_FIELDS = Object.keys(OBJECTIVE_HEADERS) as readonly ObjectiveField[];
+
 const HEADER_INDEX = new Map<string, ObjectiveField>();
 for (const [field, variants] of Object.entries(OBJECTIVE_HEADERS) as [ObjectiveField, string[]][]) {
   for (const v of variants) HEADER_INDEX.set(normalizeLabel(v), field);
@@ -99,6 +116,23 @@ for (const [field, variants] of Object.entries(OBJECTIVE_HEADERS) as [ObjectiveF
 /** The objective field a header names, if any (`Peso (%)` → weight, `Ind/Org/ Un. Org.` → type). */
 export function objectiveField(header: string): ObjectiveField | undefined {
   return HEADER_INDEX.get(normalizeLabel(header));
+}
+
+/**
+ * Columns of an objectives table that are known but read by other parts or by no one yet (measures: targets,
+ * values at 31/12, achievement; notes): never taken for a near-miss of another column, never "unknown".
+ */
+const OTHER_OBJECTIVE_COLUMNS =
+  /^(target|valore|valori|risultato|risultati|baseline|valore atteso|note|nota|stato|fonte|formula|modalita di calcolo|grado di raggiungimento|raggiungimento|percentuale di raggiungimento|scadenza|tempi|tempistica|anno|anni|azioni|attivita|value|result|notes|status|deadline|source)\b/;
+
+/** A header that is almost a known objective column (`Pseo`, `Respons.`, `Dir.`), when it is not one. */
+export function objectiveNearMiss(header: string): NearMiss<ObjectiveField> | undefined {
+  return nearMiss(header, HEADER_INDEX, (s) => OTHER_OBJECTIVE_COLUMNS.test(s));
+}
+
+/** Every known objective header label (normalised), for "closest known header" suggestions. */
+export function objectiveLabels(): string[] {
+  return [...HEADER_INDEX.keys()];
 }
 
 /** `Azioni 2025`, `Target 2024` → the kind and the year. */

@@ -3,23 +3,32 @@
  * - cards: context rows (Linea strategica, Centro di costo, Miss./Programma, Dirigente), a header row,
  *   one objective row, an `Anno | Azioni` block and a `Stato di avanzamento…` row;
  * - flat tables: one header row and one row per objective, columns in any order.
- * Both are the same walk: a header row opens a run of objective rows that ends at a blank row, a context
- * row, an actions block or a title. One linear pass over the rows, anywhere on the sheet.
+ * Both are the same walk: a header row opens a table of objective rows. A table continues across blank
+ * rows, notes, repeated headers, totals and legends (each recognised for what it is); it ends at a new
+ * header, a context row, an actions block, or a row after a blank that does not fit its columns. One
+ * linear pass over the rows, anywhere on the sheet; every non-empty row gets a kind or is reported.
  */
 import type { FoundCell, SourceRef } from "../core/model";
-import { isErrorValue, numberFormatAt, type Scalar, type SheetSnapshot } from "../core/snapshot";
+import { formulaAt, isErrorValue, numberFormatAt, type Scalar, type SheetSnapshot } from "../core/snapshot";
 import {
   CARD_CONTEXT,
   isActionsHeader,
   isProgressRow,
-  measureField,
-  objectiveField,
   unitTitle,
-  yearColumn,
   type MeasureField,
   type ObjectiveField,
 } from "../core/synonyms";
 import { normalizeLabel } from "../core/text";
+import {
+  legendEntry,
+  legendTitle,
+  noteRow,
+  readHeader,
+  sameColumns,
+  totalRow,
+  type Cell,
+  type Header,
+} from "./rows";
 
 /** An objective as found, before normalisation: raw cell values with their positions. */
 export interface RawObjective {
@@ -42,6 +51,21 @@ export interface SheetMapping {
   unit?: string;
   /** 0-based column of the weight, for header rows where it was not recognised (or was wrong). */
   weightColumn?: number;
+  /** Reading of ambiguous header cells, by 0-based column (`Dir.` → manager). */
+  columns?: Record<number, ObjectiveField>;
+}
+
+/** What a non-empty row was read as; `other` is the rest of a card (context, actions, progress) or a title. */
+export type RowKind = "objective" | "header" | "total" | "note" | "legend" | "other";
+
+export interface TotalRow {
+  /** The total's weight cell (or its label cell when the weight cell is empty). */
+  at: SourceRef;
+  stated: Scalar;
+  nf: string | null;
+  /** Rows of the objectives since the previous total of the table, and of all the table's objectives. */
+  above: number[];
+  table: number[];
 }
 
 export interface ObjectiveDetection {
@@ -54,12 +78,16 @@ export interface ObjectiveDetection {
   headersWithoutWeight: { row: number; cells: { col: number; text: string }[] }[];
   /** Units seen as titles on the sheet, in order. */
   titles: string[];
-}
-
-interface Cell {
-  c: number;
-  v: Scalar;
-  text: string;
+  /** The kind of every non-empty row the pass recognised, by 0-based sheet row. */
+  rows: Map<number, RowKind>;
+  /** Non-empty rows inside a table (or the row after a blank that ended it) that were not read. */
+  ignored: { row: number; col: number; text: string; afterTable: boolean }[];
+  /** Near-miss header cells read as a known column, and those that could be several. */
+  interpreted: { row: number; col: number; text: string; label: string }[];
+  ambiguous: { row: number; col: number; text: string; fields: ObjectiveField[]; labels: string[] }[];
+  totals: TotalRow[];
+  /** The first row that looks like a table's header (≥ 3 texts, data below), for sheets nothing reads. */
+  tableLike: { row: number; col: number; texts: string[] } | null;
 }
 
 function rowCells(sheet: SheetSnapshot, i: number): Cell[] {
@@ -75,69 +103,75 @@ function rowCells(sheet: SheetSnapshot, i: number): Cell[] {
   return out;
 }
 
-interface Header {
-  cols: Partial<Record<ObjectiveField, number>>;
-  yearCols: { col: number; kind: "actions" | "target"; year: number }[];
-  /** Measure columns: read with the objective, never needed to recognise the header. */
-  measureCols: Partial<Record<MeasureField, number>>;
+/** After a blank row, a row continues the table when its cells stand in the table's columns. */
+function fits(cells: Cell[], header: Header): boolean {
+  const inside = cells.filter((c) => header.span.has(c.c)).length;
+  return inside >= 2 && cells.length - inside <= 1;
 }
 
-/** A header row names at least an objective and a weight or a type, plus one more known column. */
-function readHeader(cells: Cell[]): Header | null {
-  const cols: Partial<Record<ObjectiveField, number>> = {};
-  const yearCols: Header["yearCols"] = [];
-  const measureCols: Header["measureCols"] = {};
-  let known = 0;
-  for (const cell of cells) {
-    if (typeof cell.v !== "string") continue;
-    const f = objectiveField(cell.text);
-    if (f && cols[f] === undefined) {
-      cols[f] = cell.c;
-      known++;
-      continue;
-    }
-    const y = yearColumn(cell.text);
-    if (y) yearCols.push({ col: cell.c, ...y });
-    const m = y ? undefined : measureField(cell.text);
-    if (m && measureCols[m] === undefined) measureCols[m] = cell.c;
+function tableLike(sheet: SheetSnapshot): ObjectiveDetection["tableLike"] {
+  for (let i = 0; i < sheet.values.length; i++) {
+    const cells = rowCells(sheet, i);
+    if (cells.filter((c) => typeof c.v === "string").length < 3) continue;
+    const below = [i + 1, i + 2].map((k) => rowCells(sheet, k)).find((r) => r.length > 0);
+    if (below && below.length >= 2)
+      return { row: sheet.top + i, col: cells[0].c, texts: cells.map((c) => c.text.slice(0, 60)) };
   }
-  if (cols.name === undefined || (cols.weight === undefined && cols.type === undefined) || known < 3)
-    return null;
-  return { cols, yearCols, measureCols };
+  return null;
 }
 
 const SEPARATOR = /^[-–—_=\s]*$/;
 
 export function detectObjectives(sheet: SheetSnapshot, mapping: SheetMapping = {}): ObjectiveDetection {
-  const headersWithoutWeight: ObjectiveDetection["headersWithoutWeight"] = [];
-  const objectives: RawObjective[] = [];
-  const titles: string[] = [];
+  const det: ObjectiveDetection = {
+    objectives: [],
+    headers: 0,
+    hiddenColumns: [],
+    headersWithoutWeight: [],
+    titles: [],
+    rows: new Map(),
+    ignored: [],
+    interpreted: [],
+    ambiguous: [],
+    totals: [],
+    tableLike: tableLike(sheet),
+  };
   const hiddenRows = new Set(sheet.hiddenRows);
   const hiddenCols = new Set(sheet.hiddenCols);
-  const hiddenColumns: ObjectiveDetection["hiddenColumns"] = [];
   let titleUnit: string | undefined;
   let context: RawObjective["context"] = {};
   let header: Header | null = null;
   let card: RawObjective[] = [];
   let actions: { yearCol: number; textCol: number; year: number | null } | null = null;
-  let headers = 0;
+  /** A blank row was seen since the table's last row; legend and progress blocks end at a blank row. */
+  let gap = false;
+  let legend = false;
+  let progress = false;
+  let above: number[] = [];
+  let table: number[] = [];
 
   for (let i = 0; i < sheet.values.length; i++) {
     const row = sheet.top + i;
     const cells = rowCells(sheet, i);
     if (cells.length === 0) {
-      header = null;
+      gap = header !== null;
+      legend = false;
+      progress = false;
       continue;
     }
+    const mark = (kind: RowKind) => det.rows.set(row, kind);
 
     if (cells.length >= 2 && isActionsHeader(cells[0].text, cells[1].text)) {
       header = null;
       actions = { yearCol: cells[0].c, textCol: cells[1].c, year: null };
+      mark("other");
       continue;
     }
     if (isProgressRow(cells[0].text)) {
       header = null;
       actions = null;
+      progress = true;
+      mark("other");
       continue;
     }
     if (actions) {
@@ -148,6 +182,7 @@ export function detectObjectives(sheet: SheetSnapshot, mapping: SheetMapping = {
         actions.year = year;
         const text = rest.map((c) => c.text).join(" ");
         for (const o of card) o.actions[year] = SEPARATOR.test(text) ? "" : text;
+        mark("other");
         continue;
       }
       if (!yearCell && rest.length > 0 && actions.year !== null && cells[0].c >= actions.textCol) {
@@ -155,23 +190,32 @@ export function detectObjectives(sheet: SheetSnapshot, mapping: SheetMapping = {
         const text = rest.map((c) => c.text).join(" ");
         if (!SEPARATOR.test(text))
           for (const o of card) o.actions[actions.year] = `${o.actions[actions.year]}\n${text}`.trim();
+        mark("other");
         continue;
       }
-      if (cells.every((c) => SEPARATOR.test(c.text))) continue;
+      if (cells.every((c) => SEPARATOR.test(c.text))) {
+        mark("other");
+        continue;
+      }
       actions = null;
     }
 
-    const h = readHeader(cells);
+    const h = readHeader(cells, mapping.columns);
     if (h) {
       if (mapping.weightColumn !== undefined) h.cols.weight = mapping.weightColumn;
       else if (h.cols.weight === undefined)
-        headersWithoutWeight.push({ row, cells: cells.map((c) => ({ col: c.c, text: c.text })) });
+        det.headersWithoutWeight.push({ row, cells: cells.map((c) => ({ col: c.c, text: c.text })) });
       for (const col of Object.values(h.cols))
         if (hiddenCols.has(col))
-          hiddenColumns.push({ row, col, header: cells.find((c) => c.c === col)?.text ?? "" });
+          det.hiddenColumns.push({ row, col, header: cells.find((c) => c.c === col)?.text ?? "" });
+      for (const x of h.interpreted) det.interpreted.push({ row, ...x });
+      for (const x of h.ambiguous) det.ambiguous.push({ row, ...x });
+      if (!header || !sameColumns(header, h)) [above, table] = [[], []];
       header = h;
-      headers++;
+      det.headers++;
       card = [];
+      gap = legend = progress = false;
+      mark("header");
       continue;
     }
 
@@ -180,66 +224,110 @@ export function detectObjectives(sheet: SheetSnapshot, mapping: SheetMapping = {
     if (labelIdx >= 0 && labelIdx < cells.length - 1 && cells.length - labelIdx <= 3) {
       const key = CARD_CONTEXT[normalizeLabel(cells[labelIdx].text)];
       const value = cells[labelIdx + 1].text;
-      if (header) header = null;
+      header = null;
+      progress = false;
       if (key === "unit") {
         titleUnit = value.replace(/\s+/g, " ").trim();
-        titles.push(titleUnit);
+        det.titles.push(titleUnit);
       } else if (key === "strategicLine" && context.strategicLine !== undefined && card.length > 0) {
         // A new card begins: its context replaces the previous card's.
         context = { strategicLine: value };
       } else {
         context = { ...context, [key]: value };
       }
+      mark("other");
+      continue;
+    }
+    if (progress) {
+      // What is written under `Stato di avanzamento…` during monitoring belongs to the card.
+      mark("other");
       continue;
     }
 
-    if (!header && cells.length === 1 && typeof cells[0].v === "string") {
+    if (cells.length === 1 && typeof cells[0].v === "string") {
       const t = unitTitle(cells[0].text);
       if (t) {
         titleUnit = t;
-        titles.push(t);
+        det.titles.push(t);
         context = {};
+        mark("other");
         continue;
       }
     }
-
-    if (header) {
-      const fields: RawObjective["fields"] = {};
-      for (const [f, col] of Object.entries(header.cols) as [ObjectiveField, number][]) {
-        const cell = cells.find((c) => c.c === col);
-        if (cell) fields[f] = { v: cell.v, col, nf: numberFormatAt(sheet, row, col) };
-      }
-      const name = fields.name?.v;
-      const code = fields.code?.v;
-      if ((name === undefined || isErrorValue(name)) && code === undefined) continue;
-      const unitCell = fields.unit?.v;
-      const unitFromColumn = unitCell !== undefined && !isErrorValue(unitCell) ? String(unitCell).trim() : "";
-      const o: RawObjective = {
-        sheet: sheet.name,
-        row,
-        unit: unitFromColumn || mapping.unit || titleUnit || sheet.name,
-        unitSource: unitFromColumn ? "column" : mapping.unit ? "mapping" : titleUnit ? "title" : "sheet",
-        fields,
-        context: { ...context },
-        actions: {},
-        targets: {},
-        measure: {},
-        hidden: hiddenRows.has(row),
-      };
-      for (const [f, col] of Object.entries(header.measureCols) as [MeasureField, number][]) {
-        const cell = cells.find((c) => c.c === col);
-        if (cell) o.measure[f] = { v: cell.v, col, nf: numberFormatAt(sheet, row, col) };
-      }
-      for (const yc of header.yearCols) {
-        const cell = cells.find((c) => c.c === yc.col);
-        if (!cell) continue;
-        (yc.kind === "actions" ? o.actions : o.targets)[yc.year] = cell.text;
-      }
-      objectives.push(o);
-      card.push(o);
+    if (legendTitle(cells)) legend = true;
+    if (legend || (header && legendEntry(cells))) {
+      mark("legend");
+      continue;
     }
+    if (!header) continue;
+
+    const weightFormula = header.cols.weight !== undefined ? formulaAt(sheet, row, header.cols.weight) : null;
+    const total = totalRow(cells, header, weightFormula);
+    if (total) {
+      const w = cells.find((c) => c.c === header!.cols.weight);
+      det.totals.push({
+        at: { sheet: sheet.name, row, col: w ? w.c : total.c },
+        stated: w ? w.v : null,
+        nf: w ? numberFormatAt(sheet, row, w.c) : null,
+        above,
+        table: [...table],
+      });
+      above = [];
+      mark("total");
+      continue;
+    }
+    if (noteRow(cells, header)) {
+      mark("note");
+      continue;
+    }
+    if (gap && !fits(cells, header)) {
+      header = null;
+      det.ignored.push({ row, col: cells[0].c, text: cells[0].text, afterTable: true });
+      continue;
+    }
+    gap = false;
+
+    const fields: RawObjective["fields"] = {};
+    for (const [f, col] of Object.entries(header.cols) as [ObjectiveField, number][]) {
+      const cell = cells.find((c) => c.c === col);
+      if (cell) fields[f] = { v: cell.v, col, nf: numberFormatAt(sheet, row, col) };
+    }
+    const name = fields.name?.v;
+    const code = fields.code?.v;
+    if ((name === undefined || isErrorValue(name)) && code === undefined) {
+      det.ignored.push({ row, col: cells[0].c, text: cells[0].text, afterTable: false });
+      continue;
+    }
+    const unitCell = fields.unit?.v;
+    const unitFromColumn = unitCell !== undefined && !isErrorValue(unitCell) ? String(unitCell).trim() : "";
+    const o: RawObjective = {
+      sheet: sheet.name,
+      row,
+      unit: unitFromColumn || mapping.unit || titleUnit || sheet.name,
+      unitSource: unitFromColumn ? "column" : mapping.unit ? "mapping" : titleUnit ? "title" : "sheet",
+      fields,
+      context: { ...context },
+      actions: {},
+      targets: {},
+      measure: {},
+      hidden: hiddenRows.has(row),
+    };
+    for (const [f, col] of Object.entries(header.measureCols) as [MeasureField, number][]) {
+      const cell = cells.find((c) => c.c === col);
+      if (cell) o.measure[f] = { v: cell.v, col, nf: numberFormatAt(sheet, row, col) };
+    }
+    for (const yc of header.yearCols) {
+      const cell = cells.find((c) => c.c === yc.col);
+      if (!cell) continue;
+      (yc.kind === "actions" ? o.actions : o.targets)[yc.year] = cell.text;
+    }
+    det.objectives.push(o);
+    card.push(o);
+    above.push(row);
+    table.push(row);
+    mark("objective");
   }
-  return { objectives, headers, titles, headersWithoutWeight, hiddenColumns };
+  return det;
 }
 
 export function sourceOf(o: RawObjective, field: ObjectiveField): SourceRef {

@@ -29,6 +29,8 @@ export interface SpendingSummary {
 export interface SpendingPart extends SpendingSummary {
   /** Per sheet name: how many figures were found there (for the sheet report). */
   perSheet: Map<string, number>;
+  /** Per sheet name: the rows where figures were read (so that they are not reported as ignored). */
+  rows: Map<string, number[]>;
   findings: Finding[];
   sheet: SheetPlan;
   names: DefinedNamePlan[];
@@ -54,9 +56,14 @@ function ruleFindings(i: SpendingInputs, o: SpendingOutputs, years: YearRow[]): 
 
 export function spendingPart(sheets: SheetSnapshot[]): SpendingPart {
   const perSheet = new Map<string, number>();
+  const rows = new Map<string, number[]>();
   const figures = sheets.flatMap((sheet) => {
     const found = detectSpending(sheet);
     perSheet.set(sheet.name, found.length);
+    rows.set(
+      sheet.name,
+      found.map((f) => f.at.row),
+    );
     return found;
   });
   const prefill = spendingInputs(figures);
@@ -70,6 +77,7 @@ export function spendingPart(sheets: SheetSnapshot[]): SpendingPart {
     found: prefill.found,
     years,
     perSheet,
+    rows,
     findings: [...prefill.findings, ...ruleFindings(prefill.inputs, outputs, years)],
     sheet: written.sheet,
     names: written.names,

@@ -1,5 +1,5 @@
 /** What detection says about each user sheet, so that nothing is ignored silently. */
-import type { SheetReport } from "../core/model";
+import type { RowCounts, SheetReport } from "../core/model";
 import { MESSAGES as M } from "../core/messages";
 import type { SheetSnapshot } from "../core/snapshot";
 
@@ -10,15 +10,38 @@ export interface SheetFound {
   figures: number;
   indicators: number;
   summaryRows: number;
+  /** What each recognised non-empty row was read as, by 0-based sheet row; any other one is ignored. */
+  kinds: Map<number, Exclude<keyof RowCounts, "ignored">>;
+}
+
+/** Every non-empty row of the sheet counted once: as what it was read as, or as ignored. */
+function countRows(sheet: SheetSnapshot, kinds: SheetFound["kinds"]): RowCounts {
+  const counts: RowCounts = {
+    objectives: 0,
+    headers: 0,
+    totals: 0,
+    notes: 0,
+    legends: 0,
+    other: 0,
+    ignored: 0,
+  };
+  sheet.values.forEach((values, i) => {
+    if (!values.some((v) => v !== null && v !== undefined && String(v).trim() !== "")) return;
+    counts[kinds.get(sheet.top + i) ?? "ignored"]++;
+  });
+  return counts;
 }
 
 export function sheetReport(sheet: SheetSnapshot, found: SheetFound): SheetReport {
+  const rows = countRows(sheet, found.kinds);
   const base = {
     sheet: sheet.name,
     objectives: found.objectives,
     units: found.units,
     indicators: found.indicators,
     spendingFigures: found.figures,
+    rows,
+    rowsSummary: M.reportRows(rows),
   };
   const parts = [
     found.objectives > 0 ? M.reportObjectives(found.objectives, found.units) : null,

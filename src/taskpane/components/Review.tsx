@@ -7,6 +7,7 @@ import { usePaneStyles } from "../styles";
 
 type WeightItem = Extract<ReviewItemView, { kind: "weightColumn" }>;
 type UnitItem = Extract<ReviewItemView, { kind: "unit" }>;
+type ColumnItem = Extract<ReviewItemView, { kind: "column" }>;
 
 /** Review items still waiting for the user's choice (those covered by a stored choice are not). */
 export function openReviewItems(view: AnalysisView): number {
@@ -14,7 +15,8 @@ export function openReviewItems(view: AnalysisView): number {
     (r) => r.kind === "unit" && view.mapping[r.sheet]?.unit === undefined,
   ).length;
   const weights = new Set(view.review.filter((r) => r.kind === "weightColumn").map((r) => r.sheet)).size;
-  return units + weights;
+  // An ambiguous header stays a review item until the user's choice resolves it.
+  return units + weights + view.review.filter((r) => r.kind === "column").length;
 }
 
 export function hasReview(view: AnalysisView): boolean {
@@ -22,7 +24,8 @@ export function hasReview(view: AnalysisView): boolean {
 }
 
 /**
- * Step 2: where detection was not sure (the unit of a sheet's objectives, the weight column of a header),
+ * Step 2: where detection was not sure (the unit of a sheet's objectives, the weight column of a header, an
+ * ambiguous header such as `Dir.`),
  * the user chooses; choices go into the workbook's settings and the workbook is analysed again.
  * Remount (key) after each analysis so that the inputs start from the new state.
  */
@@ -46,6 +49,8 @@ export function Review({
     Object.fromEntries(unitItems.map((u) => [u.sheet, view.mapping[u.sheet]?.unit ?? u.current])),
   );
   const [weights, setWeights] = useState<Record<string, string>>({});
+  const columnItems = view.review.filter((r): r is ColumnItem => r.kind === "column");
+  const [columns, setColumns] = useState<Record<string, string>>({});
   const open = openReviewItems(view);
   const stored = Object.entries(view.mapping);
 
@@ -57,6 +62,10 @@ export function Review({
     }
     for (const [sheet, value] of Object.entries(weights)) {
       if (value !== "") next[sheet] = { ...next[sheet], weightColumn: Number(value) };
+    }
+    for (const c of columnItems) {
+      const field = c.options.find((o) => o.field === columns[`${c.sheet}|${c.col}`])?.field;
+      if (field) next[c.sheet] = { ...next[c.sheet], columns: { ...next[c.sheet]?.columns, [c.col]: field } };
     }
     onSave(next);
   };
@@ -89,7 +98,28 @@ export function Review({
           onChange={(value) => setWeights((prev) => ({ ...prev, [g.sheet]: value }))}
         />
       ))}
-      {(unitItems.length > 0 || weightGroups.length > 0) && (
+      {columnItems.map((c) => (
+        <Field
+          key={`column-${c.sheet}-${c.col}`}
+          label={s.columnLabel(c.sheet, c.letter, c.text)}
+          hint={s.columnHint(c.row + 1)}
+        >
+          <Select
+            className={styles.select}
+            select={{ className: styles.selectControl }}
+            value={columns[`${c.sheet}|${c.col}`] ?? ""}
+            onChange={(_, d) => setColumns((prev) => ({ ...prev, [`${c.sheet}|${c.col}`]: d.value }))}
+          >
+            <option value="">{s.weightChoose}</option>
+            {c.options.map((o) => (
+              <option key={o.field} value={o.field}>
+                {o.label}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      ))}
+      {(unitItems.length > 0 || weightGroups.length > 0 || columnItems.length > 0) && (
         <Button appearance="primary" className={styles.button} disabledFocusable={disabled} onClick={save}>
           {s.saveChoices}
         </Button>
@@ -107,6 +137,9 @@ export function Review({
                     choice.weightColumn !== undefined
                       ? s.storedWeight(columnLetters(choice.weightColumn))
                       : "",
+                    ...Object.entries(choice.columns ?? {}).map(([col, field]) =>
+                      s.storedColumn(columnLetters(Number(col)), s.fieldNames[field]),
+                    ),
                   ]
                     .filter(Boolean)
                     .join(", ")}

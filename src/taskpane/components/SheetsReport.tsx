@@ -86,6 +86,7 @@ function SheetItem({ sheet, s, language }: { sheet: SheetView; s: Strings; langu
           ? s.sheetTooLarge(formatNumber(sheet.cells ?? 0, s, 0))
           : (sheet.summary?.[language] ?? "")}
       </span>
+      {sheet.rowsSummary && <span className={styles.muted}>{sheet.rowsSummary[language]}.</span>}
     </li>
   );
 }

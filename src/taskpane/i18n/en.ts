@@ -52,6 +52,9 @@ export const en: Strings = {
 
   reviewHeading: "2. Review",
   reviewNothing: "Columns and units were recognised with confidence: nothing to choose.",
+  reviewNothingRecognised: "No PIAO content recognised: there is nothing to review (see step 1).",
+  reviewInterpreted: (n) =>
+    `${plural(n, "header", "headers")} read by resemblance (e.g. “Pseo” as “Peso”): check the warnings in step 4.`,
   reviewBefore:
     "After the analysis, choose here the columns and units that could not be recognised with confidence.",
   reviewIntro: (open) =>
@@ -67,6 +70,21 @@ export const en: Strings = {
   weightHint: (rows) => `No weight column recognised in the header (row ${rows}).`,
   weightChoose: "Choose the column…",
   weightOption: (letter, text) => `${letter}: ${text}`,
+  columnLabel: (sheet, letter, text) => `Column ${letter} “${text}” on sheet “${sheet}”`,
+  columnHint: (row) => `Ambiguous header (row ${row}): the column is not read until you choose.`,
+  storedColumn: (letter, label) => `column ${letter} read as “${label}”`,
+  fieldNames: {
+    code: "Code",
+    name: "Objective",
+    type: "Type",
+    weight: "Weight",
+    indicator: "Indicator",
+    unit: "Unit",
+    manager: "Manager",
+    strategicLine: "Strategic line",
+    costCenter: "Cost centre",
+    missionProgram: "Mission/Programme",
+  },
   saveChoices: "Save choices and analyse again",
   choicesSaved: "Choices stored in the workbook: they will be used next time too.",
   storedChoices: "Choices stored in the workbook",

@@ -56,6 +56,10 @@ export const it: Strings = {
 
   reviewHeading: "2. Verifica",
   reviewNothing: "Colonne e unità sono state riconosciute con sicurezza: nessuna scelta da fare.",
+  reviewNothingRecognised:
+    "Nessun contenuto PIAO riconosciuto: non c'è nulla da verificare (vedere il passo 1).",
+  reviewInterpreted: (n) =>
+    `${plural(n, "intestazione letta", "intestazioni lette")} per somiglianza (es. «Pseo» come «Peso»): controllare gli avvisi al passo 4.`,
   reviewBefore:
     "Dopo l'analisi, qui scegli le colonne e le unità che non è stato possibile riconoscere con sicurezza.",
   reviewIntro: (open) =>
@@ -71,6 +75,21 @@ export const it: Strings = {
   weightHint: (rows) => `Nessuna colonna del peso riconosciuta nell'intestazione (riga ${rows}).`,
   weightChoose: "Scegli la colonna…",
   weightOption: (letter, text) => `${letter}: ${text}`,
+  columnLabel: (sheet, letter, text) => `Colonna ${letter} «${text}» nel foglio «${sheet}»`,
+  columnHint: (row) => `Intestazione ambigua (riga ${row}): la colonna non è letta finché non si sceglie.`,
+  storedColumn: (letter, label) => `colonna ${letter} letta come «${label}»`,
+  fieldNames: {
+    code: "Codice",
+    name: "Obiettivo",
+    type: "Tipo",
+    weight: "Peso",
+    indicator: "Indicatore",
+    unit: "Unità",
+    manager: "Dirigente",
+    strategicLine: "Linea strategica",
+    costCenter: "Centro di costo",
+    missionProgram: "Missione/Programma",
+  },
   saveChoices: "Salva le scelte e rianalizza",
   choicesSaved: "Scelte salvate nella cartella di lavoro: saranno usate anche le prossime volte.",
   storedChoices: "Scelte salvate nella cartella",

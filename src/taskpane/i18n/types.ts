@@ -1,3 +1,4 @@
+import type { ObjectiveField } from "../../engine/core/synonyms";
 import type { HiringConditions, Severity, SpendingOutcome } from "../actions";
 
 export type Counts = Record<Severity, number>;
@@ -48,6 +49,10 @@ export interface Strings {
   reviewHeading: string;
   /** Step 2 when the analysis left nothing to choose. */
   reviewNothing: string;
+  /** Step 2 when nothing was recognised: there is nothing to choose, and nothing was confirmed either. */
+  reviewNothingRecognised: string;
+  /** Step 2 when headers were read by resemblance (`Pseo` as Peso): they are listed among the problems. */
+  reviewInterpreted: (headers: number) => string;
   /** Step 2 before any analysis. */
   reviewBefore: string;
   reviewIntro: (open: number) => string;
@@ -59,6 +64,11 @@ export interface Strings {
   weightHint: (rows: string) => string;
   weightChoose: string;
   weightOption: (letter: string, text: string) => string;
+  columnLabel: (sheet: string, letter: string, text: string) => string;
+  columnHint: (row: number) => string;
+  storedColumn: (letter: string, label: string) => string;
+  /** Names of the objective columns, for stored column choices. */
+  fieldNames: Record<ObjectiveField, string>;
   saveChoices: string;
   choicesSaved: string;
   storedChoices: string;

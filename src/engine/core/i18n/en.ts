@@ -1,4 +1,5 @@
 /** The engine's messages in English: the same ids and arguments as `it.ts`. */
+import type { RowCounts } from "../model";
 import { numEn, plural } from "./index";
 import type { EngineCatalogue } from "./it";
 
@@ -32,6 +33,24 @@ export const en: EngineCatalogue = {
   hiddenColumn: (header: string) => `Column "${header}" is hidden: read anyway.`,
   unitsDifferInCase: (names: string[]) =>
     `The units ${names.map((n) => `'${n}'`).join(", ")} differ only in upper and lower case: they are treated as separate units; if they are the same, write them the same way.`,
+  headerInterpreted: (text: string, label: string) => `Header "${text}" read as "${label}".`,
+  headerAmbiguous: (text: string, labels: string[]) =>
+    `Header "${text}" is ambiguous: it may be ${labels.map((l) => `"${l}"`).join(" or ")}; column not read, choose it in step 2 (Review).`,
+  rowIgnored: (row: number, text: string) =>
+    `Row ${row} ignored: "${text}" is inside the table but has neither the objective's code nor its name.`,
+  rowAfterTable: (row: number, text: string) =>
+    `Row ${row} ignored: "${text}" follows the table but not its columns; the table ends here.`,
+  totalDiffers: (stated: number, sum: number) =>
+    `The total row states ${numEn(stated)}, but the weights of the objectives above sum to ${numEn(sum)}.`,
+  tableUnrecognised: (sheet: string, headers: string[], closest: string[]) =>
+    `${sheet}: the table with headers ${headers.map((h) => `"${h}"`).join(", ")} was not read (objectives need the columns Objective and Weight or Type). ` +
+    (closest.length > 0
+      ? `Closest known headers: ${closest.join(", ")}.`
+      : "No known header is close to these."),
+  closestHeader: (text: string, label: string) => `"${text}" → "${label}"`,
+  noObjectives: () => "No objective found: there is nothing to check.",
+  noContent: () =>
+    "No PIAO content recognised in the workbook: no objective, indicator or staff-spending figure.",
   // — indicators (PIAO section 2.1)
   indicatorValuesAsText: (name: string, count: number) =>
     `${name}: ${plural(count, "value", "values")} stored as text read as ${count === 1 ? "a number" : "numbers"}.`,
@@ -86,4 +105,6 @@ export const en: EngineCatalogue = {
   whyEmpty: () => "the sheet is empty",
   whyHeaderWithoutRows: () => "a header was found but no objective row below it",
   whyNoHeader: () => "no header row with Objective and Weight or Type",
+  reportRows: (r: RowCounts) =>
+    `Non-empty rows: objectives ${r.objectives}, headers ${r.headers}, totals ${r.totals}, notes ${r.notes}, legends ${r.legends}, other recognised ${r.other}, ignored ${r.ignored}`,
 };

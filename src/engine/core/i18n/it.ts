@@ -1,4 +1,5 @@
 /** The engine's messages in Italian (findings, sheet reports). The reference catalogue: every id is here. */
+import type { RowCounts } from "../model";
 import { numIt, plural } from "./index";
 
 export const it = {
@@ -31,6 +32,24 @@ export const it = {
   hiddenColumn: (header: string) => `Colonna "${header}" nascosta: letta comunque.`,
   unitsDifferInCase: (names: string[]) =>
     `Le unità ${names.map((n) => `«${n}»`).join(", ")} differiscono solo per maiuscole e minuscole: sono trattate come unità distinte; se sono la stessa, scriverle allo stesso modo.`,
+  headerInterpreted: (text: string, label: string) => `Intestazione «${text}» letta come «${label}».`,
+  headerAmbiguous: (text: string, labels: string[]) =>
+    `Intestazione «${text}» ambigua: può essere ${labels.map((l) => `«${l}»`).join(" o ")}; colonna non letta, sceglierla nel passo 2 (Verifica).`,
+  rowIgnored: (row: number, text: string) =>
+    `Riga ${row} ignorata: «${text}» è dentro la tabella ma non ha né codice né denominazione dell'obiettivo.`,
+  rowAfterTable: (row: number, text: string) =>
+    `Riga ${row} ignorata: «${text}» segue la tabella ma non ne rispetta le colonne; la tabella finisce qui.`,
+  totalDiffers: (stated: number, sum: number) =>
+    `La riga di totale indica ${numIt(stated)}, ma i pesi degli obiettivi sopra sommano ${numIt(sum)}.`,
+  tableUnrecognised: (sheet: string, headers: string[], closest: string[]) =>
+    `${sheet}: la tabella con intestazioni ${headers.map((h) => `«${h}»`).join(", ")} non è stata letta (per gli obiettivi servono le colonne Obiettivo e Peso o Tipo). ` +
+    (closest.length > 0
+      ? `Intestazioni note più vicine: ${closest.join(", ")}.`
+      : "Nessuna intestazione nota è vicina a queste."),
+  closestHeader: (text: string, label: string) => `«${text}» → «${label}»`,
+  noObjectives: () => "Nessun obiettivo trovato: non c'è niente da verificare.",
+  noContent: () =>
+    "Nessun contenuto PIAO riconosciuto nella cartella: nessun obiettivo, indicatore o dato di spesa di personale.",
   // — indicators (PIAO section 2.1)
   indicatorValuesAsText: (name: string, count: number) =>
     `${name}: ${plural(count, "valore scritto", "valori scritti")} come testo ${count === 1 ? "letto come numero" : "letti come numeri"}.`,
@@ -85,6 +104,8 @@ export const it = {
   whyEmpty: () => "il foglio è vuoto",
   whyHeaderWithoutRows: () => "intestazione trovata ma nessuna riga di obiettivo sotto",
   whyNoHeader: () => "nessuna riga di intestazione con Obiettivo e Peso o Tipo",
+  reportRows: (r: RowCounts) =>
+    `Righe non vuote: obiettivi ${r.objectives}, intestazioni ${r.headers}, totali ${r.totals}, note ${r.notes}, legende ${r.legends}, altre riconosciute ${r.other}, ignorate ${r.ignored}`,
 };
 
 export type EngineCatalogue = typeof it;

@@ -1,0 +1,128 @@
+/**
+ * What a row of an objectives table is when it is not an objective: its header row (with near-miss headers
+ * read and reported), a total or subtotal, a note, a legend. Detection asks these before reading a row as an
+ * objective, so none of them is ever taken for one and none of them ends the table.
+ */
+import type { Scalar } from "../core/snapshot";
+import {
+  measureField,
+  objectiveField,
+  objectiveNearMiss,
+  yearColumn,
+  type MeasureField,
+  type ObjectiveField,
+} from "../core/synonyms";
+import { normalizeLabel } from "../core/text";
+
+export interface Cell {
+  c: number;
+  v: Scalar;
+  text: string;
+}
+
+export interface Header {
+  cols: Partial<Record<ObjectiveField, number>>;
+  yearCols: { col: number; kind: "actions" | "target"; year: number }[];
+  /** Measure columns: read with the objective, never needed to recognise the header. */
+  measureCols: Partial<Record<MeasureField, number>>;
+  /** Every column with a header cell, recognised or not: the table's columns. */
+  span: Set<number>;
+  /** Header cells read as a column they almost name (`Pseo` → Peso). */
+  interpreted: { col: number; text: string; label: string }[];
+  /** Header cells that almost name several columns (`Dir.`: Dirigente or Direzione): the user chooses. */
+  ambiguous: { col: number; text: string; fields: ObjectiveField[]; labels: string[] }[];
+}
+
+/**
+ * A header row names at least an objective and a weight or a type, plus one more known column. Near-miss
+ * headers count (and are reported); `choices` are the user's readings of ambiguous header cells, by column.
+ */
+export function readHeader(cells: Cell[], choices: Record<number, ObjectiveField> = {}): Header | null {
+  const h: Header = {
+    cols: {},
+    yearCols: [],
+    measureCols: {},
+    span: new Set(),
+    interpreted: [],
+    ambiguous: [],
+  };
+  let known = 0;
+  const take = (f: ObjectiveField, col: number) => {
+    if (h.cols[f] !== undefined) return false;
+    h.cols[f] = col;
+    known++;
+    return true;
+  };
+  for (const cell of cells) {
+    if (typeof cell.v !== "string") continue;
+    h.span.add(cell.c);
+    const chosen = choices[cell.c];
+    if (chosen && take(chosen, cell.c)) continue;
+    const f = objectiveField(cell.text);
+    if (f && take(f, cell.c)) continue;
+    const y = yearColumn(cell.text);
+    if (y) {
+      h.yearCols.push({ col: cell.c, ...y });
+      continue;
+    }
+    const m = measureField(cell.text);
+    if (m) {
+      if (h.measureCols[m] === undefined) h.measureCols[m] = cell.c;
+      continue;
+    }
+    const near = f ? undefined : objectiveNearMiss(cell.text);
+    if (near?.kind === "ambiguous") {
+      h.ambiguous.push({ col: cell.c, text: cell.text, fields: near.fields, labels: near.labels });
+      known++;
+    } else if (near && take(near.field, cell.c))
+      h.interpreted.push({ col: cell.c, text: cell.text, label: near.label });
+  }
+  if (h.cols.name === undefined || (h.cols.weight === undefined && h.cols.type === undefined) || known < 3)
+    return null;
+  return h;
+}
+
+/** Same columns as another header: a header row repeated (at a page break) continues the table. */
+export function sameColumns(a: Header, b: Header): boolean {
+  return JSON.stringify(a.cols) === JSON.stringify(b.cols);
+}
+
+const TOTAL = /^(sub ?totale?|subtotali|totale?|totali|tot|somma|somma pesi|somma dei pesi)( .{0,60})?$/;
+const SUM_FORMULA = /^=?\s*(SUM|SOMMA|SUBTOTAL|SUBTOTALE)\s*\(/i;
+
+/**
+ * A total or subtotal row (`Totale`, `TOTALE SETTORE`, `Subtotale`, `Total`): a row without a type that
+ * starts with a total label or whose weight cell is a SUM formula, and that does not have both a code and a
+ * name (that is an objective). Returns the label cell (or the first one).
+ */
+export function totalRow(cells: Cell[], header: Header, weightFormula: string | null): Cell | null {
+  if (cells.some((c) => c.c === header.cols.type)) return null;
+  const first = cells[0];
+  const label = typeof first.v === "string" && TOTAL.test(normalizeLabel(first.text)) ? first : null;
+  const named = cells.filter((c) => c !== label && (c.c === header.cols.code || c.c === header.cols.name));
+  if (named.length >= 2) return null;
+  if (label) return label;
+  return weightFormula && SUM_FORMULA.test(weightFormula) ? first : null;
+}
+
+const NOTE =
+  /^(n\s*\.?\s*b\b|nb\b|nota\b|note\b|notes?\s*:|\(\*+\)|\*|fonte\b|source\b|attenzione\b|avvertenz)/i;
+
+/** A note: one text cell alone on its row that reads as a remark (`N.B. …`, `Nota: …`, `(*) …`). */
+export function noteRow(cells: Cell[], header: Header): boolean {
+  if (cells.length !== 1 || typeof cells[0].v !== "string") return false;
+  const t = cells[0].text;
+  // Outside the objective's own columns a long remark is a note too.
+  const inObjectiveColumns = cells[0].c === header.cols.name || cells[0].c === header.cols.code;
+  return NOTE.test(t) || (!inObjectiveColumns && t.length >= 40 && /\s/.test(t));
+}
+
+/** `Legenda`, `Legend`, `Legenda tipologie`: the title of a legend block. */
+export function legendTitle(cells: Cell[]): boolean {
+  return typeof cells[0].v === "string" && /^legend[ae]?\b/.test(normalizeLabel(cells[0].text));
+}
+
+/** A legend line: `I = individuale`, `UO: unità organizzativa`, `O – organizzativa`. */
+export function legendEntry(cells: Cell[]): boolean {
+  return cells.length === 1 && /^\s*[A-Za-z]{1,3}\s*(=|:|–|-)\s*\S/.test(cells[0].text);
+}
