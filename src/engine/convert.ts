@@ -4,13 +4,13 @@
  * its parameter sections); this module composes them and lays out the workbook.
  */
 import type { ArchivedRow } from "./core/carryover";
-import { isGeneratedSheet, SHEETS } from "./core/contract";
+import { SHEETS } from "./core/contract";
 import { sortFindings, type Finding } from "./core/findings";
 import type { Lang } from "./core/i18n";
 import { finding, MESSAGES } from "./core/messages";
 import type { SheetReport } from "./core/model";
 import type { WorkbookPlan } from "./core/plan";
-import type { SheetSnapshot } from "./core/snapshot";
+import type { SheetSnapshot, WorkbookNames } from "./core/snapshot";
 import { disappearedIndicators, indicatorKey, readPreviousIndicators } from "./indicators/carryover";
 import type { Indicator } from "./indicators/model";
 import { indicatorsPart } from "./indicators/part";
@@ -28,7 +28,9 @@ import type { UnitSummary } from "./objectives/weights";
 import { weightsSheet } from "./objectives/weights-sheet";
 import { spendingPart, type SpendingSummary } from "./spending/part";
 import { archiveSheet, readArchive } from "./workbook/archive-sheet";
+import { addMarkers, planCollisions } from "./workbook/collisions";
 import { findingsSheet } from "./workbook/findings-sheet";
+import { ownership } from "./workbook/ownership";
 import { parametersSheet } from "./workbook/parameters-sheet";
 import { sheetReport } from "./workbook/sheet-report";
 import { summarySheet } from "./workbook/summary-sheet";
@@ -42,6 +44,8 @@ export interface ConvertOptions {
   deadlineTolerance?: number;
   /** The user's review choices, by sheet name. */
   mapping?: Record<string, SheetMapping>;
+  /** The workbook's defined names and tables: which sheets are the add-in's, which names are taken. */
+  workbook?: WorkbookNames;
 }
 
 export interface ConversionResult {
@@ -63,12 +67,12 @@ export interface ConversionResult {
 
 export function convert(snapshots: SheetSnapshot[], opts: ConvertOptions = {}): ConversionResult {
   const lang = opts.lang ?? "it";
-  const user = snapshots.filter((s) => !isGeneratedSheet(s.name));
-  const generated = new Map(snapshots.filter((s) => isGeneratedSheet(s.name)).map((s) => [s.name, s]));
+  const own = ownership(snapshots, opts.workbook);
+  const { user, generated } = own;
 
   const objectives = objectivesPart(user, opts.mapping);
   const spending = spendingPart(user);
-  const findings: Finding[] = [...objectives.findings];
+  const findings: Finding[] = [...own.findings, ...objectives.findings];
   const summaryRows = user.map((s) => detectSummaryTable(s));
   findings.push(...compareSummary(summaryRows.flat(), objectives.units));
 
@@ -182,11 +186,23 @@ export function convert(snapshots: SheetSnapshot[], opts: ConvertOptions = {}): 
       ...(archive.length > 0 ? [archiveSheet(archive)] : []),
     ],
     names: [...params.names, ...spending.names, ...indicators.names],
+    replaces: own.replaces,
   };
+  addMarkers(plan);
+  // Names the user owns: ours take free ones, and the findings sheet reports it.
+  const collisions = planCollisions(
+    plan,
+    user.map((s) => s.name),
+    own.takenIdentifiers,
+  );
+  const all = collisions.findings.length > 0 ? sortFindings([...sorted, ...collisions.findings]) : sorted;
+  if (all !== sorted)
+    plan.sheets[plan.sheets.findIndex((s) => s.name === SHEETS.findings)] = findingsSheet(all, lang);
+  collisions.apply(plan);
   return {
     objectives: objectives.objectives,
     units: objectives.units,
-    findings: sorted,
+    findings: all,
     sheets: reports,
     years,
     indicators: indicators.indicators,

@@ -27,6 +27,11 @@ export const FINDING_CODES = [
   "VALORE_ERRORE",
   "RIEPILOGO_DIVERSO",
   "FOGLIO_NON_RICONOSCIUTO",
+  // workbook: the user's names and the previous run's sheets
+  "NOME_FOGLIO_IN_USO",
+  "NOME_IN_USO",
+  "FOGLIO_GENERATO_RINOMINATO",
+  "VALORE_INSERITO_SOSTITUITO",
   // indicators
   "INDICATORE_VALORE_TESTO",
   "INDICATORE_VALORE_NON_NUMERICO",
