@@ -9,6 +9,7 @@ import { InputError } from "../xlsx/errors";
 import { loadPackage } from "../xlsx/file";
 import type { Package } from "../xlsx/package";
 import { readSnapshots } from "../xlsx/read";
+import { readWorkbookNames } from "../xlsx/read-names";
 import { isMacroEnabled, writePlan } from "../xlsx/write";
 import { checkInput, checkTargets, writeAtomically } from "./files";
 
@@ -60,7 +61,11 @@ export async function convertFile(
         : "the input has no macros: the output must be named .xlsx",
     );
   progress("analyse");
-  const result = convert(snapshotsOf(pkg), { lang: opts.lang, sourceName: path.basename(input) });
+  const result = convert(snapshotsOf(pkg), {
+    lang: opts.lang,
+    sourceName: path.basename(input),
+    workbook: readWorkbookNames(pkg),
+  });
   progress("write");
   const bytes = writePlan(pkg, result.plan);
   await writeAtomically(output, (tmp) => fs.writeFileSync(tmp, bytes));

@@ -5,7 +5,7 @@
  */
 import { GENERATED_SHEETS } from "../engine/core/contract";
 import type { Lang } from "../engine/core/i18n";
-import type { SheetSnapshot } from "../engine/core/snapshot";
+import type { SheetSnapshot, WorkbookNames } from "../engine/core/snapshot";
 import { convert, type ConversionResult } from "../engine/convert";
 import {
   applyPlan,
@@ -16,6 +16,7 @@ import {
   type SkippedSheet,
   type Supports,
 } from "../excel";
+import { queueWorkbookNames, readWorkbookNames } from "../excel/read-names";
 import { queueMapping, readMapping, type Mapping } from "./pane-settings";
 
 /** What the actions need from the host: Excel.run, the requirement-set check and the file name. */
@@ -35,6 +36,8 @@ function definedNamesOfGeneratedSheets(): string[] {
 
 export interface Reading {
   snapshots: SheetSnapshot[];
+  /** Defined names and tables: which sheets are the add-in's, which names the user owns. */
+  names: WorkbookNames;
   mapping: Mapping;
   /** Sheets left out because they are over Excel's read limit. */
   skipped: SkippedSheet[];
@@ -57,6 +60,7 @@ export async function readAll(
   // A build interrupted beyond repair parked the previous generated sheets: put them back and read
   // again, so that what the user typed into them is carried over.
   const restore = queueRestore(context);
+  const queuedNames = queueWorkbookNames(context);
   const skipped: SkippedSheet[] = [];
   const notices: AdapterNotice[] = [];
   const snapshots = await readWorkbook(context, {
@@ -72,7 +76,13 @@ export async function readAll(
   } catch {
     mapping = await readMapping(context);
   }
-  return { snapshots, mapping, skipped, notices };
+  let names: WorkbookNames;
+  try {
+    names = queuedNames();
+  } catch {
+    names = await readWorkbookNames(context);
+  }
+  return { snapshots, names, mapping, skipped, notices };
 }
 
 /** Whether there is anything to build from: objectives, indicator series or spending figures. */
@@ -81,7 +91,7 @@ export function hasContent(r: ConversionResult): boolean {
 }
 
 export function convertReading(reading: Reading, lang: Lang, sourceName: string): ConversionResult {
-  return convert(reading.snapshots, { lang, sourceName, mapping: reading.mapping });
+  return convert(reading.snapshots, { lang, sourceName, mapping: reading.mapping, workbook: reading.names });
 }
 
 export async function writePlan(

@@ -6,13 +6,13 @@
 import type { ArchivedRow } from "./core/carryover";
 import { fitColumns } from "./core/columns";
 import { styleLinks } from "./core/layout";
-import { isGeneratedSheet, SHEETS } from "./core/contract";
+import { SHEETS } from "./core/contract";
 import { sortFindings, type Finding } from "./core/findings";
 import type { Lang } from "./core/i18n";
 import { finding, MESSAGES } from "./core/messages";
 import type { SheetReport } from "./core/model";
 import type { WorkbookPlan } from "./core/plan";
-import type { SheetSnapshot } from "./core/snapshot";
+import type { SheetSnapshot, WorkbookNames } from "./core/snapshot";
 import { disappearedIndicators, indicatorKey, readPreviousIndicators } from "./indicators/carryover";
 import type { Indicator } from "./indicators/model";
 import { indicatorsPart } from "./indicators/part";
@@ -31,7 +31,9 @@ import { weightsSheet } from "./objectives/weights-sheet";
 import { possibleOutcomeTexts } from "./spending/compute";
 import { spendingPart, type SpendingSummary } from "./spending/part";
 import { archiveSheet, readArchive } from "./workbook/archive-sheet";
+import { addMarkers, planCollisions } from "./workbook/collisions";
 import { findingsSheet } from "./workbook/findings-sheet";
+import { ownership } from "./workbook/ownership";
 import { parametersSheet } from "./workbook/parameters-sheet";
 import { sheetReport, type SheetFound } from "./workbook/sheet-report";
 import { closestLabel } from "./core/near-miss";
@@ -48,6 +50,8 @@ export interface ConvertOptions {
   deadlineTolerance?: number;
   /** The user's review choices, by sheet name. */
   mapping?: Record<string, SheetMapping>;
+  /** The workbook's defined names and tables: which sheets are the add-in's, which names are taken. */
+  workbook?: WorkbookNames;
 }
 
 export interface ConversionResult {
@@ -122,12 +126,12 @@ function unrecognised(
 
 export function convert(snapshots: SheetSnapshot[], opts: ConvertOptions = {}): ConversionResult {
   const lang = opts.lang ?? "it";
-  const user = snapshots.filter((s) => !isGeneratedSheet(s.name));
-  const generated = new Map(snapshots.filter((s) => isGeneratedSheet(s.name)).map((s) => [s.name, s]));
+  const own = ownership(snapshots, opts.workbook);
+  const { user, generated } = own;
 
   const objectives = objectivesPart(user, opts.mapping);
   const spending = spendingPart(user);
-  const findings: Finding[] = [...objectives.findings];
+  const findings: Finding[] = [...own.findings, ...objectives.findings];
   const summaryRows = user.map((s) => detectSummaryTable(s));
   findings.push(...compareSummary(summaryRows.flat(), objectives.units));
 
@@ -258,15 +262,31 @@ export function convert(snapshots: SheetSnapshot[], opts: ConvertOptions = {}): 
     ],
     names: [...params.names, ...spending.names, ...indicators.names],
     activeSheet: SHEETS.summary,
+    replaces: own.replaces,
   };
   for (const sheet of plan.sheets) {
     styleLinks(sheet);
     fitColumns(sheet);
   }
+  addMarkers(plan);
+  // Names the user owns: ours take free ones, and the findings sheet reports it.
+  const collisions = planCollisions(
+    plan,
+    user.map((s) => s.name),
+    own.takenIdentifiers,
+  );
+  const all = collisions.findings.length > 0 ? sortFindings([...sorted, ...collisions.findings]) : sorted;
+  if (all !== sorted) {
+    const at = plan.sheets.findIndex((s) => s.name === SHEETS.findings);
+    plan.sheets[at] = findingsSheet(all, lang);
+    styleLinks(plan.sheets[at]);
+    fitColumns(plan.sheets[at]);
+  }
+  collisions.apply(plan);
   return {
     objectives: objectives.objectives,
     units: objectives.units,
-    findings: sorted,
+    findings: all,
     sheets: reports,
     years,
     indicators: indicators.indicators,

@@ -150,7 +150,9 @@ export async function applyPlan(
   nameList.load("items/name,items/formula");
   const tableList = wb.tables;
   tableList.load("items/name");
-  const olds = plan.sheets.map((s) => wb.worksheets.getItemOrNullObject(s.name));
+  // The plan's sheets and the previous run's (found by their markers, whatever their names now).
+  const removing = [...new Set([...plan.sheets.map((s) => s.name), ...(plan.replaces ?? [])])];
+  const olds = removing.map((name) => wb.worksheets.getItemOrNullObject(name));
   const app = wb.application;
   app.load("calculationMode");
   const restore = queueRestore(context);
@@ -162,7 +164,7 @@ export async function applyPlan(
     return { ...again, syncs: again.syncs + syncs + 2 };
   }
 
-  const replaced = new Set(plan.sheets.filter((_, i) => !olds[i].isNullObject).map((s) => lc(s.name)));
+  const replaced = new Set(removing.filter((_, i) => !olds[i].isNullObject).map(lc));
   const planNames = new Set(plan.names.map((n) => lc(n.name)));
   const planTables = new Set(plan.sheets.flatMap((s) => s.tables.map((t) => lc(t.name))));
   const conflicts: string[] = [];
@@ -210,10 +212,10 @@ export async function applyPlan(
   const takenIds = new Set([...tableList.items, ...nameList.items].map((x) => lc(x.name)));
   for (const n of [...planTables, ...planNames]) takenIds.add(n);
   const parked: Parked = {
-    sheets: plan.sheets
+    sheets: removing
       .filter((_, i) => !olds[i].isNullObject)
-      .map((s) => ({ name: s.name, parked: freeName("~piao-old-", taken) })),
-    added: plan.sheets.filter((_, i) => olds[i].isNullObject).map((s) => s.name),
+      .map((name) => ({ name, parked: freeName("~piao-old-", taken) })),
+    added: plan.sheets.filter((s) => !replaced.has(lc(s.name))).map((s) => s.name),
     tables: clashing.map((t) => ({ name: t.name, parked: freeName("piao_old_", takenIds) })),
     names: plan.names.map((n) => ({
       name: n.name,
@@ -236,7 +238,11 @@ export async function applyPlan(
 
   for (const s of plan.sheets) sheetTasks(s, tasks, op, sheetOf, has);
 
-  for (const n of plan.names) op(() => wb.names.add(n.name, rangeOf(n.ref)), 2);
+  for (const n of plan.names)
+    op(() => {
+      const item = wb.names.add(n.name, rangeOf(n.ref));
+      if (n.hidden) item.visible = false;
+    }, 2);
 
   // Formulas last: a formula may refer to a table or a name of any sheet of the plan, and Excel refuses
   // a structured reference to a table that does not exist yet.

@@ -15,6 +15,7 @@ import {
 import {
   isFormula,
   type CellStyle,
+  type DefinedNamePlan,
   type PlanValue,
   type SheetPlan,
   type TablePlan,
@@ -312,4 +313,10 @@ export function tableXml(t: TablePlan, id: number, headers: string[], main: stri
     `<tableStyleInfo name="${escapeAttr(t.style)}" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/>` +
     `</table>`
   );
+}
+
+/** `<definedName>` of one of the plan's names (hidden ones are the sheet markers). */
+export function definedNameXml(q: string, n: DefinedNamePlan): string {
+  const hidden = n.hidden ? ' hidden="1"' : "";
+  return `<${q}definedName name="${escapeAttr(n.name)}"${hidden}>${escapeText(n.ref)}</${q}definedName>`;
 }

@@ -6,14 +6,14 @@
  * styles.xml (formats appended); calcChain.xml is removed. The previous run's generated sheets (same
  * names as the plan's) and the parts only they used (tables, drawings, charts) are replaced.
  */
-import type { WorkbookPlan } from "../engine/core/plan";
+import { replacedSheets, type WorkbookPlan } from "../engine/core/plan";
 import { bookViewEdits } from "./book-views";
 import { chartXml, drawingXml, XML_DECL } from "./charts";
 import { InputError } from "./errors";
 import { dirOf, NS, relativeTarget, relKind, relsPathOf, type Package, type WorkbookInfo } from "./package";
-import { sheetXml, tableHeaders, tableXml } from "./sheet-xml";
+import { definedNameXml, sheetXml, tableHeaders, tableXml } from "./sheet-xml";
 import { MINIMAL_STYLES, StyleBook } from "./styles";
-import { applyEdits, attrsOf, closeOf, escapeAttr, escapeText, rootOf, scanTags, type Tag } from "./xml";
+import { applyEdits, attrsOf, closeOf, escapeAttr, rootOf, scanTags, type Tag } from "./xml";
 import { newEntry, writeZip, type ZipEntry } from "./zip";
 
 const CT = {
@@ -154,7 +154,7 @@ function freePart(dir: string, base: string, taken: Set<string>): string {
 export function writePlan(pkg: Package, plan: WorkbookPlan): Buffer {
   const wb = pkg.workbook();
   const fl = wb.flavour;
-  const planned = new Set(plan.sheets.map((s) => s.name.toLowerCase()));
+  const planned = replacedSheets(plan);
   const replaced = wb.sheets.filter((s) => planned.has(s.name.toLowerCase()));
   const kept = wb.sheets.filter((s) => !planned.has(s.name.toLowerCase()));
   const wbTargets = pkg.targets(wb.part);
@@ -308,7 +308,7 @@ function workbookXml(
     const kept = keptNames.indexOf(name);
     return kept >= 0 ? kept : -1;
   };
-  const planned = new Set(plan.sheets.map((s) => s.name.toLowerCase()));
+  const planned = replacedSheets(plan);
 
   // <sheets>: the replaced sheets out, the generated ones appended.
   const sheetsAt = firstChild(tags, "sheets");
@@ -342,9 +342,7 @@ function workbookXml(
   // sheet's new position and go with a replaced sheet.
   const planNames = new Set(plan.names.map((n) => n.name.toLowerCase()));
   const namesAt = firstChild(tags, "definedNames");
-  const newDefs = plan.names
-    .map((n) => `<${q}definedName name="${escapeAttr(n.name)}">${escapeText(n.ref)}</${q}definedName>`)
-    .join("");
+  const newDefs = plan.names.map((n) => definedNameXml(q, n)).join("");
   if (namesAt >= 0) {
     tags.forEach((t, i) => {
       if (t.depth !== 2 || t.local !== "definedName" || t.kind === "close" || i < namesAt) return;

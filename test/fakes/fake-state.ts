@@ -113,6 +113,8 @@ export interface FakeName {
   /** Formula text, e.g. `='PIAO Spesa'!$C$5`. */
   formula: string;
   comment?: string;
+  /** False for a name hidden from the Name Manager. */
+  visible?: boolean;
 }
 
 export interface FakeWorkbookState {

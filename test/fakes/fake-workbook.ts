@@ -634,8 +634,11 @@ export class FakeTableProxy extends FakeClientObject<FakeTable> {
     return super._read(prop);
   }
 
+  private _worksheet?: FakeWorksheet;
+  /** Like Office.js, the same proxy every time (so that `load("items/worksheet/name")` fills it). */
   get worksheet(): FakeWorksheet {
-    return new FakeWorksheet(this.context, this._rt, this, () => this._live().sheet);
+    this._worksheet ??= new FakeWorksheet(this.context, this._rt, this, () => this._live().sheet);
+    return this._worksheet;
   }
 
   override _nav(prop: string): FakeClientObject | undefined {
@@ -829,7 +832,7 @@ export class FakeNamedItem extends FakeClientObject<NameTarget> {
     if (prop === "name") return n.name;
     if (prop === "formula") return n.formula;
     if (prop === "type") return n.formula.includes("#REF!") ? "Error" : "Range";
-    if (prop === "visible") return true;
+    if (prop === "visible") return n.visible ?? true;
     if (prop === "comment") return n.comment ?? "";
     return super._read(prop);
   }
@@ -839,6 +842,14 @@ export class FakeNamedItem extends FakeClientObject<NameTarget> {
   }
   get formula(): string {
     return this._get("formula");
+  }
+  get visible(): boolean {
+    return this._get("visible");
+  }
+  set visible(v: boolean) {
+    this._set("visible", v, () => {
+      this._live().visible = v;
+    });
   }
 
   delete(): void {

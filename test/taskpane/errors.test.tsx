@@ -4,10 +4,12 @@
  * with the code for support, never a raw message or a stack.
  */
 import { screen } from "@testing-library/react";
+import { ExcelAdapterError } from "../../src/excel";
 import { noHostActions } from "../../src/taskpane/actions";
+import { toPaneError } from "../../src/taskpane/errors";
 import { createOfficeActions } from "../../src/taskpane/office-actions";
 import { createFakeExcel, FakeOfficeError } from "../fakes/fake-excel";
-import { EMPTY_VIEW, FLAT, fakeHost, paneOver, renderPane, stubActions } from "./helpers";
+import { EMPTY_VIEW, FLAT, fakeHost, renderPane, stubActions } from "./helpers";
 
 const RAW = /RichApi|Range\.values|at \w+ \(|\.js:\d+|internal error has occurred|is protected\./;
 
@@ -91,17 +93,22 @@ test("an Excel API error (GeneralException) is readable and never shows its raw 
   expect(screen.queryByRole("alert")).not.toBeInTheDocument();
 });
 
-test("a name already used by the user's table is named in the message", async () => {
-  const { user, fake } = paneOver(FLAT);
-  await fake.run(async (context) => {
-    const table = context.workbook.worksheets.getItem("Obiettivi").tables.add("A1:E5", true);
-    table.name = "PIAO_Obiettivi";
-    await context.sync();
-  });
+test("a name conflict the adapter finds is named in the message", async () => {
+  // The engine gives ours free names (test/user-names-office.test.ts); the adapter's check stays as a net.
+  const conflict = new ExcelAdapterError(
+    "NameConflict",
+    "Names needed by the generated sheets are already in use.",
+    ["table 'PIAO_Obiettivi' on sheet 'Obiettivi'"],
+  );
+  const { user } = renderPane(
+    stubActions({
+      analyze: () => Promise.resolve({ ...EMPTY_VIEW, objectives: 3 }),
+      build: () => Promise.reject(toPaneError(conflict)),
+    }),
+  );
   const alert = await analyseThenBuild(user);
   expect(alert).toHaveTextContent("Un nome che il componente deve creare è già usato");
   expect(alert).toHaveTextContent("table 'PIAO_Obiettivi' on sheet 'Obiettivi'");
-  expect(fake.exportState().sheets.map((s) => s.name)).toEqual(["Obiettivi", "Note"]);
 });
 
 test("a defect in the add-in shows the generic message; details go to the console only", async () => {

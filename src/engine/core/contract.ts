@@ -18,8 +18,23 @@ export const SHEETS = {
 /** Every sheet the add-in may create; these, and only these, are regenerated or removed by it. */
 export const GENERATED_SHEETS: readonly string[] = Object.values(SHEETS);
 
+/** Whether `name` is one of the generated sheets' standard names (exactly; see `SHEET_MARKER` for ownership). */
 export function isGeneratedSheet(name: string): boolean {
   return GENERATED_SHEETS.includes(name);
+}
+
+export type SheetRole = keyof typeof SHEETS;
+
+/**
+ * The marker of a generated sheet: a hidden workbook-scope name per sheet, `PIAO_Foglio_<role>`, that refers
+ * to the sheet's A1 (`'PIAO Obiettivi'!$A$1`). Excel and LibreOffice update the reference when the sheet is
+ * renamed, so a renamed generated sheet is still recognised; a sheet with a generated name but no marker is
+ * the user's.
+ */
+export const SHEET_MARKER_PREFIX = "PIAO_Foglio_";
+
+export function sheetMarker(role: SheetRole): string {
+  return SHEET_MARKER_PREFIX + role;
 }
 
 export const TABLES = {

@@ -33,6 +33,10 @@ export const FINDING_CODES = [
   "TOTALE_DIVERSO",
   "TABELLA_NON_RICONOSCIUTA",
   "NESSUN_CONTENUTO_PIAO",
+  // workbook: the user's names and the previous run's sheets
+  "NOME_FOGLIO_IN_USO",
+  "NOME_IN_USO",
+  "FOGLIO_GENERATO_RINOMINATO",
   // indicators
   "INDICATORE_VALORE_TESTO",
   "INDICATORE_VALORE_NON_NUMERICO",

@@ -159,6 +159,8 @@ export interface DefinedNamePlan {
   name: string;
   /** Absolute reference with sheet, e.g. `'PIAO Spesa personale'!$C$5`. */
   ref: string;
+  /** Hidden from the Name Manager (the sheet markers). */
+  hidden?: boolean;
 }
 
 export interface WorkbookPlan {
@@ -167,6 +169,13 @@ export interface WorkbookPlan {
   names: DefinedNamePlan[];
   /** The sheet the workbook opens on, with A1 selected (absent: leave the workbook's own choice). */
   activeSheet?: string;
+  /** Sheets of the previous run to remove (found by their marker, whatever their name now). */
+  replaces?: string[];
+}
+
+/** Lower-case names of the existing sheets a plan replaces: its own names and the previous run's sheets. */
+export function replacedSheets(plan: WorkbookPlan): Set<string> {
+  return new Set([...plan.sheets.map((s) => s.name), ...(plan.replaces ?? [])].map((n) => n.toLowerCase()));
 }
 
 export function emptySheet(name: string): SheetPlan {

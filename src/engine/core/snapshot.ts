@@ -27,6 +27,17 @@ export interface SheetSnapshot {
   hidden?: boolean;
 }
 
+/**
+ * The workbook's names, beside its sheets: defined names (workbook scope only) with their formula text
+ * (`'PIAO Obiettivi'!$A$1`, no leading `=`), and tables with the sheet that holds each. Re-runs use them to
+ * tell the add-in's sheets from the user's and to avoid every name collision (Excel compares names without
+ * regard to case).
+ */
+export interface WorkbookNames {
+  names: { name: string; formula: string }[];
+  tables: { name: string; sheet: string }[];
+}
+
 /** Text a cell shows for detection purposes: numbers as plain digits, empty for null. */
 export function cellText(v: Scalar): string {
   if (v === null || v === undefined) return "";

@@ -93,6 +93,15 @@ export const en: EngineCatalogue = {
     `${indicator}: value "${raw}" not recognised (not a number, a date or yes/no), kept as text: the achievement stays empty.`,
   measureReasonMissing: (code: string) =>
     `Objective ${code}: the typed Raggiungimento 31/12 overrides the one calculated from the measures, but the Motivazione is missing.`,
+  // — workbook: the user's names, the previous run's sheets
+  sheetNameTaken: (user: string, ours: string) =>
+    `The sheet "${user}" was not created by the add-in: it is read as one of the user's sheets and left as it is; the generated sheet is named "${ours}". Rename your sheet to get the standard name back.`,
+  tableNameTaken: (name: string, ours: string) =>
+    `The table "${name}" already exists in the user's sheets: the generated table is named "${ours}" (in the formulas too). Rename your table to get the standard name back.`,
+  definedNameTaken: (name: string, ours: string) =>
+    `The name "${name}" already exists in the workbook: the generated name is "${ours}" (in the formulas too). Rename or delete your name to get the standard name back.`,
+  generatedSheetRenamed: (found: string, standard: string) =>
+    `The sheet "${found}" is the ${standard} sheet of an earlier conversion (renamed): the typed data are carried over and the sheet is created again as "${standard}".`,
   // — workbook: sheet reports
   sheetUnrecognised: (sheet: string, summary: string) => `${sheet}: ${summary}`,
   reportObjectives: (count: number, units: string[]) =>

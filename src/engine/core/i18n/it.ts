@@ -92,6 +92,15 @@ export const it = {
     `${indicator}: valore "${raw}" non riconosciuto (né numero, né data, né sì/no), riportato come testo: il raggiungimento resta vuoto.`,
   measureReasonMissing: (code: string) =>
     `Obiettivo ${code}: il Raggiungimento 31/12 inserito sostituisce quello calcolato dalle misure, ma manca la Motivazione.`,
+  // — workbook: the user's names, the previous run's sheets
+  sheetNameTaken: (user: string, ours: string) =>
+    `Il foglio "${user}" non è stato creato dal componente aggiuntivo: è letto come foglio dell'utente e lasciato com'è; il foglio generato si chiama "${ours}". Per riavere il nome standard, rinominare il proprio foglio.`,
+  tableNameTaken: (name: string, ours: string) =>
+    `La tabella "${name}" esiste già nei fogli dell'utente: la tabella generata si chiama "${ours}" (anche nelle formule). Per riavere il nome standard, rinominare la propria tabella.`,
+  definedNameTaken: (name: string, ours: string) =>
+    `Il nome "${name}" esiste già nella cartella: il nome generato è "${ours}" (anche nelle formule). Per riavere il nome standard, rinominare o eliminare il proprio nome.`,
+  generatedSheetRenamed: (found: string, standard: string) =>
+    `Il foglio "${found}" è il foglio ${standard} di una conversione precedente (rinominato): i dati inseriti sono ripresi e il foglio è ricreato come "${standard}".`,
   // — workbook: sheet reports
   sheetUnrecognised: (sheet: string, summary: string) => `${sheet}: ${summary}`,
   reportObjectives: (count: number, units: string[]) =>
