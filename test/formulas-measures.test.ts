@@ -19,6 +19,7 @@ import { checkFile, convertFile } from "../src/app/convert-file";
 import { measureCases, type MeasureCase } from "./helpers/measure-cases";
 import { readCachedValues, recalculate, type CellResult } from "./helpers/recalc";
 import { tmpDir, writeWorkbook, type TestCell } from "./helpers/workbooks";
+import { MEASURED_FLAT_SHEET } from "./helpers/measured-sheet";
 
 const dir = tmpDir();
 type Values = Map<string, Map<string, CellResult>>;
@@ -67,27 +68,7 @@ const cardRows = (
 
 async function issueWorkbook(): Promise<string> {
   return writeWorkbook([
-    {
-      name: "Settore 1",
-      rows: [
-        ["Codice", "Obiettivo", "Tipo", "Peso", "Indicatore", "Target", "Valore al 31/12", "Azioni 2025"],
-        ["A.1", "Tempi di pagamento", "I", 20, "Tempo medio di pagamento", "<= 30 gg", "25 gg", "x"],
-        ["A.2", "Raccolta differenziata", "I", 20, "Quota differenziata", ">= 40%", 0.35, "x"],
-        [
-          "A.3",
-          "Regolamento",
-          "I",
-          20,
-          "Approvazione",
-          "entro il 30/04/2025",
-          new Date(Date.UTC(2025, 4, 15)),
-          "x",
-        ],
-        ["A.4", "Entrate", "O", 20, "Riscossioni", ">= 200.000 €", 180000, "x"],
-        ["A.5", "Sportello", "UO", 20, "Attivazione", "Sì", "Sì", "x"],
-      ],
-      formats: { G3: "0%", G4: "dd/mm/yyyy" },
-    },
+    MEASURED_FLAT_SHEET,
     {
       name: "Settore 2",
       rows: [

@@ -1,4 +1,6 @@
+import { OBJECTIVE_COLUMNS as C } from "../../engine/core/contract";
 import { plural } from "../../engine/core/i18n";
+import { OBJECTIVE_FIELDS, type ObjectiveField } from "../../engine/core/synonyms";
 import type { Counts, Strings } from "./types";
 
 const counts = ({ error, warning, info }: Counts) =>
@@ -78,18 +80,8 @@ export const it: Strings = {
   columnLabel: (sheet, letter, text) => `Colonna ${letter} «${text}» nel foglio «${sheet}»`,
   columnHint: (row) => `Intestazione ambigua (riga ${row}): la colonna non è letta finché non si sceglie.`,
   storedColumn: (letter, label) => `colonna ${letter} letta come «${label}»`,
-  fieldNames: {
-    code: "Codice",
-    name: "Obiettivo",
-    type: "Tipo",
-    weight: "Peso",
-    indicator: "Indicatore",
-    unit: "Unità",
-    manager: "Dirigente",
-    strategicLine: "Linea strategica",
-    costCenter: "Centro di costo",
-    missionProgram: "Missione/Programma",
-  },
+  // The Italian names of the fields are the headers of `PIAO_Obiettivi` (the workbook contract).
+  fieldNames: Object.fromEntries(OBJECTIVE_FIELDS.map((f) => [f, C[f]])) as Record<ObjectiveField, string>,
   saveChoices: "Salva le scelte e rianalizza",
   choicesSaved: "Scelte salvate nella cartella di lavoro: saranno usate anche le prossime volte.",
   storedChoices: "Scelte salvate nella cartella",
