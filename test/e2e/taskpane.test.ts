@@ -146,7 +146,9 @@ describeE2E("task pane in headless Chromium", () => {
     );
     await shot("03-build.png", "3. Fogli PIAO");
 
-    // 4. A problem's "go to cell".
+    // 4. A problem's "go to cell". The list opens on errors and warnings (the example has one warning);
+    // Settore 2 has notes only, one click away.
+    await page.getByRole("button", { name: /^Mostra anche le \d+ informazioni$/ }).click();
     const unitFilter = page.getByLabel("Unità", { exact: true });
     const settore2 = await unitFilter.locator("option", { hasText: /^Settore 2/ }).getAttribute("value");
     await unitFilter.selectOption(settore2!);
@@ -181,7 +183,7 @@ describeE2E("task pane in headless Chromium", () => {
     await setValue(60);
     await unitFilter.selectOption({ index: 0 });
     await page.getByRole("button", { name: "Ricontrolla" }).click();
-    const rechecked = page.getByText(/^Controllo ripetuto: 1 errore, 0 avvisi, \d+ informazioni\.$/);
+    const rechecked = page.getByText(/^Controllo ripetuto: 1 errore, 1 avviso, \d+ informazioni\.$/);
     await rechecked.waitFor();
     await expect(
       rechecked.evaluate((e) => e.closest("[data-intent]")!.getAttribute("data-intent")),

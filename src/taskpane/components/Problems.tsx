@@ -38,6 +38,13 @@ export function Problems({
     chosen === null || (chosen === SERIOUS && serious === 0) ? (serious > 0 ? SERIOUS : ALL) : chosen;
   const [unit, setUnit] = useState<string>(ALL);
   const [limit, setLimit] = useState(PAGE);
+  // A new result (analysis, build, re-check) opens the list afresh: errors and warnings first again.
+  const [current, setCurrent] = useState(findings);
+  if (current !== findings) {
+    setCurrent(findings);
+    setSeverity(null);
+    setLimit(PAGE);
+  }
   const hintId = useId();
   const units = useMemo(() => [...new Set(findings.flatMap((f) => (f.unit ? [f.unit] : [])))], [findings]);
   const anyWithoutUnit = findings.some((f) => !f.unit);
