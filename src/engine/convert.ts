@@ -21,7 +21,7 @@ import { DEFAULT_DEADLINE_TOLERANCE } from "./measures/rules";
 import { disappearedRows, readPreviousRun } from "./objectives/carryover";
 import type { SheetMapping } from "./objectives/detect";
 import type { Objective } from "./objectives/model";
-import { objectiveKey, objectivesSheet } from "./objectives/objectives-sheet";
+import { objectiveKeys, objectivesSheet } from "./objectives/objectives-sheet";
 import { scoringSections } from "./objectives/parameters";
 import { ignoredRowFindings, objectivesPart, type ReviewItem } from "./objectives/part";
 import { DEFAULT_SCORING, unitScore, type ScoringParameters } from "./objectives/scoring";
@@ -174,6 +174,7 @@ export function convert(snapshots: SheetSnapshot[], opts: ConvertOptions = {}): 
     findings.push(finding("warning", "NESSUN_CONTENUTO_PIAO", MESSAGES.noContent()));
 
   const previous = readPreviousRun(generated.get(SHEETS.objectives));
+  const keys = objectiveKeys(objectives.objectives);
   const scoring = opts.scoring ?? DEFAULT_SCORING;
   const measureParameters = {
     deadlineTolerance: opts.deadlineTolerance ?? DEFAULT_DEADLINE_TOLERANCE,
@@ -208,10 +209,10 @@ export function convert(snapshots: SheetSnapshot[], opts: ConvertOptions = {}): 
   });
   findings.push(...measures.findings);
   const measureUnits = measureUnitSummaries(
-    objectives.objectives.map((o) => ({
+    objectives.objectives.map((o, i) => ({
       unit: o.unit,
       weight: o.weight,
-      typed: previous.inputs.get(objectiveKey(o.unit, o.code, o.name))?.dec ?? null,
+      typed: previous.inputs.get(keys[i])?.decValue ?? null,
     })),
     measures.objectives,
     (items) => unitScore(items, scoring),
@@ -251,7 +252,7 @@ export function convert(snapshots: SheetSnapshot[], opts: ConvertOptions = {}): 
         indicators: indicators.indicators.length,
         indicatorCharts: indicators.charts,
       }),
-      objectivesSheet(objectives.objectives, years, previous.inputs).sheet,
+      objectivesSheet(objectives.objectives, years, previous.inputs, previous.extraHeaders).sheet,
       weightsSheet(objectives.units),
       measures.sheet,
       indicators.sheet,

@@ -1,0 +1,104 @@
+/**
+ * Re-runs after edits a user makes in the generated sheets (issue 18, Re-runs): the converted workbook is
+ * edited with exceljs, as a user's tool would, and converted again through the CLI's use case. Every value
+ * or formula typed survives: in place when its key still exists, in `PIAO Archivio` otherwise.
+ */
+import ExcelJS from "exceljs";
+import * as path from "path";
+import { convertFile } from "../src/app/convert-file";
+import { SHEETS } from "../src/engine/core/contract";
+import { card, tmpDir, writeWorkbook, type TestCell } from "./helpers/workbooks";
+
+async function open(file: string) {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  return wb;
+}
+
+/** A generated table whose header is row `headerRow`: its rows by header, and a column's number. */
+function table(ws: ExcelJS.Worksheet, headerRow = 1) {
+  const header = (ws.getRow(headerRow).values as unknown[]).slice(1).map((v) => String(v ?? ""));
+  const col = (h: string) => header.indexOf(h) + 1;
+  const rows: number[] = [];
+  for (let r = headerRow + 1; r <= ws.rowCount; r++) if (ws.getCell(r, 1).value !== null) rows.push(r);
+  const values = (h: string) => rows.map((r) => ws.getCell(r, col(h)).value);
+  return { header, col, rows, values };
+}
+
+/** Convert `sheets`, let `edit` change the result, save it, convert it again. */
+async function rerun(sheets: { name: string; rows: TestCell[][] }[], edit: (wb: ExcelJS.Workbook) => void) {
+  const dir = tmpDir();
+  const first = path.join(dir, "first.xlsx");
+  await convertFile(await writeWorkbook(sheets), first);
+  const wb = await open(first);
+  edit(wb);
+  const edited = path.join(dir, "edited.xlsx");
+  await wb.xlsx.writeFile(edited);
+  const second = path.join(dir, "second.xlsx");
+  const result = await convertFile(edited, second);
+  return { result, wb: await open(second), second };
+}
+
+const unit = (cards: Parameters<typeof card>[0][]) => [
+  { name: "Settore 1", rows: [["Settore: Settore 1 Finanze"], ...cards.flatMap((c) => card(c))] },
+];
+
+test("two objectives with the same code in one unit keep their own typed achievements", async () => {
+  const sheets = unit([
+    { code: "A.1", name: "Rendiconto", type: "I", weight: 50 },
+    { code: "A.1", name: "Bilancio", type: "I", weight: 50 },
+  ]);
+  const { wb } = await rerun(sheets, (w) => {
+    const ws = w.getWorksheet(SHEETS.objectives)!;
+    const t = table(ws);
+    expect(t.values("Codice")).toEqual(["A.1", "A.1"]);
+    ws.getCell(t.rows[0], t.col("Raggiungimento 31/12")).value = 0.25;
+    ws.getCell(t.rows[1], t.col("Raggiungimento 31/12")).value = 0.75;
+  });
+  const t = table(wb.getWorksheet(SHEETS.objectives)!);
+  expect(t.values("Obiettivo")).toEqual(["Rendiconto", "Bilancio"]);
+  expect(t.values("Raggiungimento 31/12")).toEqual([0.25, 0.75]);
+});
+
+test("a column the user adds to PIAO_Obiettivi keeps its values by key, and is archived with a vanished row", async () => {
+  const cards = [
+    { code: "A.1", name: "Rendiconto", type: "I", weight: 60 },
+    { code: "A.2", name: "Bilancio", type: "I", weight: 40 },
+  ];
+  const { result, wb } = await rerun(unit(cards), (w) => {
+    const ws = w.getWorksheet(SHEETS.objectives)!;
+    const t = table(ws);
+    const note = t.header.length + 1;
+    ws.getCell(1, note).value = "Note";
+    ws.getCell(t.rows[0], note).value = "verificato in giunta";
+    ws.getCell(t.rows[1], note).value = "da rivedere";
+    // The source loses A.1: its row, with the note, goes to the archive.
+    const source = w.getWorksheet("Settore 1")!;
+    source.eachRow((row) => {
+      if (row.getCell(1).value === "A.1") row.getCell(1).value = "A.3";
+    });
+  });
+  const t = table(wb.getWorksheet(SHEETS.objectives)!);
+  expect(t.header).toContain("Note");
+  expect(t.values("Codice")).toEqual(["A.3", "A.2"]);
+  expect(t.values("Note")).toEqual([null, "da rivedere"]);
+  expect(result.archived).toBe(1);
+  const archive = table(wb.getWorksheet(SHEETS.archive)!);
+  expect(archive.values("Codice")).toEqual(["A.1"]);
+  expect(archive.values("Note")).toEqual(["verificato in giunta"]);
+});
+
+test("a formula typed in an input cell stays a formula, text stays text", async () => {
+  const { wb } = await rerun(unit([{ code: "A.1", name: "Rendiconto", type: "I", weight: 100 }]), (w) => {
+    const ws = w.getWorksheet(SHEETS.objectives)!;
+    const t = table(ws);
+    ws.getCell(t.rows[0], t.col("Raggiungimento 30/09")).value = "n.d.";
+    ws.getCell(t.rows[0], t.col("Raggiungimento 31/12")).value = { formula: "0.5+0.2", result: 0.7 };
+    ws.getCell(t.rows[0], t.col("Motivazione")).value = "=non una formula";
+  });
+  const ws = wb.getWorksheet(SHEETS.objectives)!;
+  const t = table(ws);
+  expect(ws.getCell(t.rows[0], t.col("Raggiungimento 31/12")).formula).toBe("0.5+0.2");
+  expect(ws.getCell(t.rows[0], t.col("Raggiungimento 30/09")).value).toBe("n.d.");
+  expect(ws.getCell(t.rows[0], t.col("Motivazione")).value).toBe("=non una formula");
+});
