@@ -102,3 +102,61 @@ test("a formula typed in an input cell stays a formula, text stays text", async 
   expect(ws.getCell(t.rows[0], t.col("Raggiungimento 30/09")).value).toBe("n.d.");
   expect(ws.getCell(t.rows[0], t.col("Motivazione")).value).toBe("=non una formula");
 });
+
+describe("text and formulas typed in PIAO Indicatori", () => {
+  const example = path.join(__dirname, "..", "examples", "piao-massa-carrara-2023-2025.xlsx");
+  let converted: string;
+  beforeAll(async () => {
+    converted = path.join(tmpDir(), "converted.xlsx");
+    await convertFile(example, converted);
+  }, 60000);
+
+  /** Edit a copy of the converted example, convert it again; the indicators table's header is row 2. */
+  async function rerunExample(edit: (wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, row: number) => void) {
+    const dir = tmpDir();
+    const wb = await open(converted);
+    const ws = wb.getWorksheet(SHEETS.indicators)!;
+    const t = table(ws, 2);
+    // A plain (not ratio) indicator whose 2024 value and target the source leaves empty.
+    const row = t.rows.find(
+      (r) =>
+        ws.getCell(r, t.col("Fattore")).value === null &&
+        ws.getCell(r, t.col("2024")).value === null &&
+        ws.getCell(r, t.col("Target")).value === null,
+    )!;
+    expect(row).toBeGreaterThan(0);
+    const name = ws.getCell(row, t.col("Indicatore")).value;
+    edit(wb, ws, row);
+    const edited = path.join(dir, "edited.xlsx");
+    await wb.xlsx.writeFile(edited);
+    const second = path.join(dir, "second.xlsx");
+    const result = await convertFile(edited, second);
+    return { result, name, wb2: await open(second) };
+  }
+
+  test("text typed in year and target cells stays text, a typed formula stays a formula", async () => {
+    const { name, wb2 } = await rerunExample((_, ws, row) => {
+      const t = table(ws, 2);
+      ws.getCell(row, t.col("2024")).value = "n.d.";
+      ws.getCell(row, t.col("Target")).value = "almeno 50";
+      ws.getCell(row, t.col("2025")).value = { formula: "40+1.5", result: 41.5 };
+    });
+    const ws = wb2.getWorksheet(SHEETS.indicators)!;
+    const t = table(ws, 2);
+    const row = t.rows.find((r) => ws.getCell(r, t.col("Indicatore")).value === name)!;
+    expect(ws.getCell(row, t.col("2024")).value).toBe("n.d.");
+    expect(ws.getCell(row, t.col("Target")).value).toBe("almeno 50");
+    expect(ws.getCell(row, t.col("2025")).formula).toBe("40+1.5");
+  });
+
+  test("a row holding only typed text is archived when its indicator disappears", async () => {
+    const { result, name, wb2 } = await rerunExample((wb, ws, row) => {
+      ws.getCell(row, table(ws, 2).col("2024")).value = "n.d.";
+      wb.removeWorksheet(wb.getWorksheet("Obiettivi strategici")!.id);
+    });
+    expect(result.archived).toBe(1);
+    const archive = table(wb2.getWorksheet(SHEETS.archive)!);
+    expect(archive.values("Indicatore")).toEqual([name]);
+    expect(archive.values("2024")).toEqual(["n.d."]);
+  });
+});

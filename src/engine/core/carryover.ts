@@ -51,3 +51,18 @@ export function withOccurrence(keys: string[]): string[] {
     return `${k}\u0000${n}`;
   });
 }
+
+/**
+ * Puts back into a generated row what the user typed (by header) where this run leaves the cell empty: the
+ * source, when it has a value for the cell, wins.
+ */
+export function restoreTyped(
+  row: PlanValue[],
+  headers: readonly string[],
+  typed: ReadonlyMap<string, PlanValue> | undefined,
+): void {
+  for (const [h, v] of typed ?? []) {
+    const col = headers.indexOf(h);
+    if (col >= 0 && row[col] === null) row[col] = v;
+  }
+}
