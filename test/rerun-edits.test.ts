@@ -103,6 +103,34 @@ test("a formula typed in an input cell stays a formula, text stays text", async 
   expect(ws.getCell(t.rows[0], t.col("Motivazione")).value).toBe("=non una formula");
 });
 
+test("Peso and Tipo edited in PIAO Obiettivi: the source wins, with a warning naming both values", async () => {
+  const cards = [
+    { code: "A.1", name: "Rendiconto", type: "I", weight: 60 },
+    { code: "A.2", name: "Bilancio", type: "O", weight: 40 },
+  ];
+  const { result, wb } = await rerun(unit(cards), (w) => {
+    const ws = w.getWorksheet(SHEETS.objectives)!;
+    const t = table(ws);
+    ws.getCell(t.rows[0], t.col("Peso")).value = 55;
+    ws.getCell(t.rows[1], t.col("Tipo")).value = "UO";
+  });
+  const t = table(wb.getWorksheet(SHEETS.objectives)!);
+  expect(t.values("Peso")).toEqual([60, 40]);
+  expect(t.values("Tipo")).toEqual(["I", "O"]);
+  const warned = result.findings.filter((f) => f.code === "MODIFICA_SOSTITUITA_DA_ORIGINE");
+  expect(warned.map((f) => [f.severity, f.message.it])).toEqual([
+    [
+      "warning",
+      expect.stringMatching(/A\.1: in PIAO Obiettivi Peso era 55, il foglio di origine indica 60: vale/),
+    ],
+    [
+      "warning",
+      expect.stringMatching(/A\.2: in PIAO Obiettivi Tipo era "UO", il foglio di origine indica "O": vale/),
+    ],
+  ]);
+  expect(warned[0].message.en).toMatch(/Peso in PIAO Obiettivi was 55, the source sheet says 60: the source/);
+});
+
 describe("text and formulas typed in PIAO Indicatori", () => {
   const example = path.join(__dirname, "..", "examples", "piao-massa-carrara-2023-2025.xlsx");
   let converted: string;

@@ -18,7 +18,7 @@ import type { Indicator } from "./indicators/model";
 import { indicatorsPart } from "./indicators/part";
 import { measuresPart, measureUnitSummaries, type MeasureUnitSummary } from "./measures/part";
 import { DEFAULT_DEADLINE_TOLERANCE } from "./measures/rules";
-import { disappearedRows, readPreviousRun } from "./objectives/carryover";
+import { disappearedRows, readPreviousRun, replacedBySource } from "./objectives/carryover";
 import type { SheetMapping } from "./objectives/detect";
 import type { Objective } from "./objectives/model";
 import { objectiveKeys, objectivesSheet } from "./objectives/objectives-sheet";
@@ -175,6 +175,7 @@ export function convert(snapshots: SheetSnapshot[], opts: ConvertOptions = {}): 
 
   const previous = readPreviousRun(generated.get(SHEETS.objectives));
   const keys = objectiveKeys(objectives.objectives);
+  findings.push(...replacedBySource(previous, objectives.objectives));
   const scoring = opts.scoring ?? DEFAULT_SCORING;
   const measureParameters = {
     deadlineTolerance: opts.deadlineTolerance ?? DEFAULT_DEADLINE_TOLERANCE,

@@ -5,6 +5,8 @@
  */
 import { findTable, typedAt, userValue, withOccurrence, type ArchivedRow } from "../core/carryover";
 import { OBJECTIVE_COLUMNS as C } from "../core/contract";
+import type { Finding } from "../core/findings";
+import { finding, MESSAGES } from "../core/messages";
 import type { PlanValue } from "../core/plan";
 import { cellText, type Scalar, type SheetSnapshot } from "../core/snapshot";
 import type { Objective } from "./model";
@@ -42,6 +44,8 @@ export function readPreviousRun(sheet: SheetSnapshot | undefined): PreviousRun {
       dec: typed(C.achievementDec),
       decValue: at(C.achievementDec),
       reason: typed(C.reason),
+      weight: at(C.weight),
+      type: at(C.type),
       extra: new Map<string, PlanValue>(extraHeaders.map((h) => [h, typed(h)])),
     });
     rows.push({ base: objectiveKey(unit, code, name), headers, values: headers.map(at) });
@@ -59,4 +63,45 @@ export function readPreviousRun(sheet: SheetSnapshot | undefined): PreviousRun {
 export function disappearedRows(prev: PreviousRun, objectives: Objective[]): ArchivedRow[] {
   const now = new Set(objectiveKeys(objectives));
   return prev.rows.filter((r) => !now.has(r.key)).map(({ headers, values }) => ({ headers, values }));
+}
+
+/**
+ * `Peso` or `Tipo` edited in `PIAO Obiettivi` (or changed in the source since): the source wins, because
+ * weights, their checks and the scores are computed from it; the warning names both values.
+ */
+export function replacedBySource(prev: PreviousRun, objectives: Objective[]): Finding[] {
+  const keys = objectiveKeys(objectives);
+  return objectives.flatMap((o, i) => {
+    const p = prev.inputs.get(keys[i]);
+    if (!p) return [];
+    const fields: [string, Scalar, Scalar][] = [
+      [C.weight, p.weight, o.weight ?? (o.weightRaw || null)],
+      [C.type, p.type, o.type ?? o.typeRaw],
+    ];
+    return fields.flatMap(([column, typed, source]) =>
+      typed === null || typed === "" || same(typed, source)
+        ? []
+        : [
+            finding(
+              "warning",
+              "MODIFICA_SOSTITUITA_DA_ORIGINE",
+              MESSAGES.typedReplacedBySource(
+                `${o.unit} ${o.code || o.name}`,
+                column,
+                shown(typed),
+                shown(source),
+              ),
+              o.source,
+              o.unit,
+            ),
+          ],
+    );
+  });
+}
+
+const shown = (v: Scalar): string | number => (typeof v === "number" ? v : cellText(v));
+
+function same(a: Scalar, b: Scalar): boolean {
+  if (typeof a === "number" && typeof b === "number") return Math.abs(a - b) < 1e-9;
+  return cellText(a).trim() === cellText(b).trim();
 }

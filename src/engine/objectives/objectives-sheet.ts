@@ -23,6 +23,9 @@ export interface MonitoringInput {
   /** The value `Raggiungimento 31/12` showed (a typed formula's result), for the measures' summary. */
   decValue: Scalar;
   reason: PlanValue;
+  /** `Peso` and `Tipo` as the previous sheet showed them: the source wins, a difference is warned. */
+  weight: Scalar;
+  type: Scalar;
   extra: Map<string, PlanValue>;
 }
 
