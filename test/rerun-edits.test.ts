@@ -6,7 +6,10 @@
 import ExcelJS from "exceljs";
 import * as path from "path";
 import { convertFile } from "../src/app/convert-file";
-import { SHEETS } from "../src/engine/core/contract";
+import { parseCell } from "../src/engine/core/address";
+import { SCORING_NAMES, SHEETS, SPENDING_NAMES } from "../src/engine/core/contract";
+import { loadPackage } from "../src/xlsx/file";
+import { readWorkbookNames } from "../src/xlsx/read-names";
 import { card, tmpDir, writeWorkbook, type TestCell } from "./helpers/workbooks";
 
 async function open(file: string) {
@@ -187,4 +190,63 @@ describe("text and formulas typed in PIAO Indicatori", () => {
     expect(archive.values("Indicatore")).toEqual([name]);
     expect(archive.values("2024")).toEqual(["n.d."]);
   });
+});
+
+describe("inputs typed into named cells of PIAO Spesa personale and PIAO Parametri", () => {
+  const example = path.join(__dirname, "..", "examples", "piao-massa-carrara-2023-2025.xlsx");
+
+  /** The cell a defined name of `file` points at: sheet, 1-based row and column (exceljs numbering). */
+  function named(file: string, name: string) {
+    const n = readWorkbookNames(loadPackage(file)).names.find((x) => x.name === name)!;
+    const m = /^'?(.*?)'?!(\$?[A-Z]+\$?\d+)$/.exec(n.formula)!;
+    const cell = parseCell(m[2]);
+    return { sheet: m[1], row: cell.row + 1, col: cell.col + 1 };
+  }
+
+  test("are kept over the source or default, with a warning naming both values and the winner", async () => {
+    const dir = tmpDir();
+    const first = path.join(dir, "first.xlsx");
+    await convertFile(example, first);
+    const population = named(first, SPENDING_NAMES.population);
+    const floor = named(first, SCORING_NAMES.floor);
+    const wb = await open(first);
+    const pop = wb.getWorksheet(population.sheet)!.getCell(population.row, population.col);
+    const prefilled = pop.value;
+    expect(typeof prefilled).toBe("number");
+    pop.value = 12345;
+    const fl = wb.getWorksheet(floor.sheet)!.getCell(floor.row, floor.col);
+    const defaultFloor = fl.value;
+    fl.value = { formula: "0.3+0.1", result: 0.4 };
+    const edited = path.join(dir, "edited.xlsx");
+    await wb.xlsx.writeFile(edited);
+    const second = path.join(dir, "second.xlsx");
+    const result = await convertFile(edited, second);
+
+    const wb2 = await open(second);
+    const at = (n: { sheet: string; row: number; col: number }) =>
+      wb2.getWorksheet(n.sheet)!.getCell(n.row, n.col);
+    expect(at(named(second, SPENDING_NAMES.population)).value).toBe(12345);
+    expect(at(named(second, SCORING_NAMES.floor)).formula).toBe("0.3+0.1");
+    const kept = result.findings.filter((f) => f.code === "VALORE_UTENTE_MANTENUTO");
+    expect(kept.map((f) => f.message.en).sort()).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^PIAO_Popolazione: the value typed in the generated sheet \\(12345\\) is kept instead of ${String(prefilled)} `,
+        ),
+      ),
+      expect.stringMatching(
+        new RegExp(
+          `^PIAO_SogliaMinimaRaggiungimento: the value typed .*\\("=0.3\\+0.1"\\) is kept instead of ${String(defaultFloor)} `,
+        ),
+      ),
+    ]);
+    expect(kept.every((f) => f.severity === "warning")).toBe(true);
+
+    // Converting again without new edits keeps them still.
+    const third = path.join(dir, "third.xlsx");
+    await convertFile(second, third);
+    const wb3 = await open(third);
+    const p3 = named(third, SPENDING_NAMES.population);
+    expect(wb3.getWorksheet(p3.sheet)!.getCell(p3.row, p3.col).value).toBe(12345);
+  }, 60000);
 });

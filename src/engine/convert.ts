@@ -33,6 +33,7 @@ import { spendingPart, type SpendingSummary } from "./spending/part";
 import { archiveSheet, readArchive } from "./workbook/archive-sheet";
 import { addMarkers, planCollisions } from "./workbook/collisions";
 import { findingsSheet } from "./workbook/findings-sheet";
+import { keepNamedInputs } from "./workbook/named-inputs";
 import { ownership } from "./workbook/ownership";
 import { parametersSheet } from "./workbook/parameters-sheet";
 import { sheetReport, type SheetFound } from "./workbook/sheet-report";
@@ -266,18 +267,21 @@ export function convert(snapshots: SheetSnapshot[], opts: ConvertOptions = {}): 
     activeSheet: SHEETS.summary,
     replaces: own.replaces,
   };
+  // Inputs typed into named cells of the previous run (parameters, spending inputs) are kept.
+  const kept = keepNamedInputs(plan, [...generated.values()], opts.workbook);
   for (const sheet of plan.sheets) {
     styleLinks(sheet);
     fitColumns(sheet);
   }
   addMarkers(plan);
-  // Names the user owns: ours take free ones, and the findings sheet reports it.
+  // Names the user owns: ours take free ones; the findings sheet reports it, and the kept inputs.
   const collisions = planCollisions(
     plan,
     user.map((s) => s.name),
     own.takenIdentifiers,
   );
-  const all = collisions.findings.length > 0 ? sortFindings([...sorted, ...collisions.findings]) : sorted;
+  const late = [...kept, ...collisions.findings];
+  const all = late.length > 0 ? sortFindings([...sorted, ...late]) : sorted;
   if (all !== sorted) {
     const at = plan.sheets.findIndex((s) => s.name === SHEETS.findings);
     plan.sheets[at] = findingsSheet(all, lang);

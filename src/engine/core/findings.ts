@@ -39,6 +39,7 @@ export const FINDING_CODES = [
   "FOGLIO_GENERATO_RINOMINATO",
   // re-runs: what the user typed in a generated sheet against the new source
   "MODIFICA_SOSTITUITA_DA_ORIGINE",
+  "VALORE_UTENTE_MANTENUTO",
   // indicators
   "INDICATORE_VALORE_TESTO",
   "INDICATORE_VALORE_NON_NUMERICO",

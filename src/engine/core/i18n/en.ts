@@ -107,6 +107,8 @@ export const en: EngineCatalogue = {
   // — re-runs: what the user typed in a generated sheet against the new source
   typedReplacedBySource: (where: string, column: string, typed: string | number, source: string | number) =>
     `${where}: ${column} in PIAO Obiettivi was ${show(typed)}, the source sheet says ${show(source)}: the source sheet's value wins, as weights and scores are computed from it. To change it, edit it in the source sheet.`,
+  typedKept: (name: string, typed: string | number, source: string | number) =>
+    `${name}: the value typed in the generated sheet (${show(typed)}) is kept instead of ${show(source)} from the source sheet or the default: a value the user typed is never overwritten. To take ${show(source)}, clear your value and convert again.`,
   // — workbook: sheet reports
   sheetUnrecognised: (sheet: string, summary: string) => `${sheet}: ${summary}`,
   reportObjectives: (count: number, units: string[]) =>

@@ -106,6 +106,8 @@ export const it = {
   // — re-runs: what the user typed in a generated sheet against the new source
   typedReplacedBySource: (where: string, column: string, typed: string | number, source: string | number) =>
     `${where}: in PIAO Obiettivi ${column} era ${show(typed)}, il foglio di origine indica ${show(source)}: vale il valore del foglio di origine, da cui si calcolano pesi e punteggi. Per cambiarlo, modificarlo nel foglio di origine.`,
+  typedKept: (name: string, typed: string | number, source: string | number) =>
+    `${name}: mantenuto il valore inserito nel foglio generato (${show(typed)}) invece di ${show(source)} del foglio di origine o predefinito: un valore digitato dall'utente non viene mai sovrascritto. Per riprendere ${show(source)}, cancellare il proprio valore e convertire di nuovo.`,
   // — workbook: sheet reports
   sheetUnrecognised: (sheet: string, summary: string) => `${sheet}: ${summary}`,
   reportObjectives: (count: number, units: string[]) =>
