@@ -18,10 +18,10 @@ import type { Indicator } from "./indicators/model";
 import { indicatorsPart } from "./indicators/part";
 import { measuresPart, measureUnitSummaries, type MeasureUnitSummary } from "./measures/part";
 import { DEFAULT_DEADLINE_TOLERANCE } from "./measures/rules";
-import { disappearedRows, readPreviousRun } from "./objectives/carryover";
+import { disappearedRows, readPreviousRun, replacedBySource } from "./objectives/carryover";
 import type { SheetMapping } from "./objectives/detect";
 import type { Objective } from "./objectives/model";
-import { objectiveKey, objectivesSheet } from "./objectives/objectives-sheet";
+import { objectiveKeys, objectivesSheet } from "./objectives/objectives-sheet";
 import { scoringSections } from "./objectives/parameters";
 import { ignoredRowFindings, objectivesPart, type ReviewItem } from "./objectives/part";
 import { DEFAULT_SCORING, unitScore, type ScoringParameters } from "./objectives/scoring";
@@ -33,6 +33,7 @@ import { spendingPart, type SpendingSummary } from "./spending/part";
 import { archiveSheet, readArchive } from "./workbook/archive-sheet";
 import { addMarkers, planCollisions } from "./workbook/collisions";
 import { findingsSheet } from "./workbook/findings-sheet";
+import { keepNamedInputs } from "./workbook/named-inputs";
 import { ownership } from "./workbook/ownership";
 import { parametersSheet } from "./workbook/parameters-sheet";
 import { sheetReport, type SheetFound } from "./workbook/sheet-report";
@@ -174,6 +175,8 @@ export function convert(snapshots: SheetSnapshot[], opts: ConvertOptions = {}): 
     findings.push(finding("warning", "NESSUN_CONTENUTO_PIAO", MESSAGES.noContent()));
 
   const previous = readPreviousRun(generated.get(SHEETS.objectives));
+  const keys = objectiveKeys(objectives.objectives);
+  findings.push(...replacedBySource(previous, objectives.objectives));
   const scoring = opts.scoring ?? DEFAULT_SCORING;
   const measureParameters = {
     deadlineTolerance: opts.deadlineTolerance ?? DEFAULT_DEADLINE_TOLERANCE,
@@ -208,10 +211,10 @@ export function convert(snapshots: SheetSnapshot[], opts: ConvertOptions = {}): 
   });
   findings.push(...measures.findings);
   const measureUnits = measureUnitSummaries(
-    objectives.objectives.map((o) => ({
+    objectives.objectives.map((o, i) => ({
       unit: o.unit,
       weight: o.weight,
-      typed: previous.inputs.get(objectiveKey(o.unit, o.code, o.name))?.dec ?? null,
+      typed: previous.inputs.get(keys[i])?.decValue ?? null,
     })),
     measures.objectives,
     (items) => unitScore(items, scoring),
@@ -251,7 +254,7 @@ export function convert(snapshots: SheetSnapshot[], opts: ConvertOptions = {}): 
         indicators: indicators.indicators.length,
         indicatorCharts: indicators.charts,
       }),
-      objectivesSheet(objectives.objectives, years, previous.inputs).sheet,
+      objectivesSheet(objectives.objectives, years, previous.inputs, previous.extraHeaders).sheet,
       weightsSheet(objectives.units),
       measures.sheet,
       indicators.sheet,
@@ -264,18 +267,21 @@ export function convert(snapshots: SheetSnapshot[], opts: ConvertOptions = {}): 
     activeSheet: SHEETS.summary,
     replaces: own.replaces,
   };
+  // Inputs typed into named cells of the previous run (parameters, spending inputs) are kept.
+  const kept = keepNamedInputs(plan, [...generated.values()], opts.workbook);
   for (const sheet of plan.sheets) {
     styleLinks(sheet);
     fitColumns(sheet);
   }
   addMarkers(plan);
-  // Names the user owns: ours take free ones, and the findings sheet reports it.
+  // Names the user owns: ours take free ones; the findings sheet reports it, and the kept inputs.
   const collisions = planCollisions(
     plan,
     user.map((s) => s.name),
     own.takenIdentifiers,
   );
-  const all = collisions.findings.length > 0 ? sortFindings([...sorted, ...collisions.findings]) : sorted;
+  const late = [...kept, ...collisions.findings];
+  const all = late.length > 0 ? sortFindings([...sorted, ...late]) : sorted;
   if (all !== sorted) {
     const at = plan.sheets.findIndex((s) => s.name === SHEETS.findings);
     plan.sheets[at] = findingsSheet(all, lang);

@@ -37,6 +37,9 @@ export const FINDING_CODES = [
   "NOME_FOGLIO_IN_USO",
   "NOME_IN_USO",
   "FOGLIO_GENERATO_RINOMINATO",
+  // re-runs: what the user typed in a generated sheet against the new source
+  "MODIFICA_SOSTITUITA_DA_ORIGINE",
+  "VALORE_UTENTE_MANTENUTO",
   // indicators
   "INDICATORE_VALORE_TESTO",
   "INDICATORE_VALORE_NON_NUMERICO",

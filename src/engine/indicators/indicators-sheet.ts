@@ -22,6 +22,7 @@
  * Ratio indicators (numerator / denominator × factor) get `Numeratore AAAA` and `Denominatore AAAA` input
  * columns at the right of the table; their year cells are formulas over them (empty until both are given).
  */
+import { restoreTyped } from "../core/carryover";
 import { cellAddress, columnLetters, sheetCellRef } from "../core/address";
 import { INDICATOR_COLUMNS as C, SHEETS, TABLES, TREND_PARAMETERS as P } from "../core/contract";
 import type { Indicator } from "./model";
@@ -227,9 +228,11 @@ const OUTCOME_STYLE: Record<TargetOutcome, { fill: string; fontColor: string }> 
   "non raggiunto": { fill: "#FFC7CE", fontColor: "#9C0006" },
 };
 
+/** `typed`: text and formulas a user typed into an indicator's input cells in a previous run, by header. */
 export function indicatorsSheet(
   indicators: Indicator[],
   years: number[],
+  typed: (ind: Indicator) => ReadonlyMap<string, PlanValue> | undefined = () => undefined,
 ): { sheet: SheetPlan; layout: IndicatorsLayout } {
   const sheet = emptySheet(SHEETS.indicators);
   sheet.tabColor = "#C55A11";
@@ -277,6 +280,7 @@ export function indicatorsSheet(
         row[L.denominatorCol + k] = ind.ratio?.denominators[y] ?? null;
       });
     }
+    restoreTyped(row, L.headers, typed(ind));
     return row;
   });
 

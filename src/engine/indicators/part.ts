@@ -132,7 +132,11 @@ export function indicatorsPart(
   if (years.length === 0 && indicators.length > 0)
     findings.push(finding("info", "INDICATORI_SENZA_ANNI", M.indicatorNoYears()));
   const settings = opts.settings ?? defaultTrendSettings(planYears);
-  const { sheet, layout } = indicatorsSheet(indicators, years);
+  const { sheet, layout } = indicatorsSheet(
+    indicators,
+    years,
+    (ind) => opts.previous?.get(indicatorKey(ind.objectiveCode, ind.name))?.typed,
+  );
   return {
     indicators,
     findings,

@@ -1,46 +1,107 @@
 /**
- * Re-runs keep what the user typed: the monitoring inputs of a previous `PIAO Obiettivi` are read back by
- * unit + code, and rows whose key disappeared go to `PIAO Archivio` instead of being dropped.
+ * Re-runs keep what the user typed: the monitoring inputs of a previous `PIAO Obiettivi` (formulas stay
+ * formulas) and the columns the user added to its table are read back by unit + code + occurrence, and rows
+ * whose key disappeared go to `PIAO Archivio` instead of being dropped.
  */
-import { findTable, userValue, type ArchivedRow } from "../core/carryover";
+import { findTable, typedAt, userValue, withOccurrence, type ArchivedRow } from "../core/carryover";
 import { OBJECTIVE_COLUMNS as C } from "../core/contract";
+import type { Finding } from "../core/findings";
+import { finding, MESSAGES } from "../core/messages";
+import type { PlanValue } from "../core/plan";
 import { cellText, type Scalar, type SheetSnapshot } from "../core/snapshot";
 import type { Objective } from "./model";
-import { objectiveKey, type MonitoringInput } from "./objectives-sheet";
+import { isGeneratedHeader, objectiveKey, objectiveKeys, type MonitoringInput } from "./objectives-sheet";
 
 export interface PreviousRun {
   inputs: Map<string, MonitoringInput>;
   /** Every previous row, with its key, in sheet order. */
   rows: { key: string; headers: string[]; values: Scalar[] }[];
+  /** Headers of the columns the user added to the table, in sheet order. */
+  extraHeaders: string[];
 }
 
 export function readPreviousRun(sheet: SheetSnapshot | undefined): PreviousRun {
   const inputs = new Map<string, MonitoringInput>();
-  const rows: PreviousRun["rows"] = [];
-  if (!sheet) return { inputs, rows };
+  const rows: { base: string; headers: string[]; values: Scalar[] }[] = [];
+  const empty = { inputs, rows: [], extraHeaders: [] };
+  if (!sheet) return empty;
   const t = findTable(sheet, [C.code, C.unit, C.achievementSep, C.achievementDec]);
-  if (!t) return { inputs, rows };
+  if (!t) return empty;
   const headers = [...t.cols.keys()];
-  const at = (row: Scalar[], h: string) => userValue(row[t.cols.get(h) ?? -1]);
+  const extraHeaders = headers.filter((h) => !isGeneratedHeader(h));
+  const col = (h: string) => t.cols.get(h) ?? -1;
+  const inputsOf: MonitoringInput[] = [];
   for (let i = t.headerRow + 1; i < sheet.values.length; i++) {
     const row = sheet.values[i] ?? [];
-    const unit = cellText(at(row, C.unit)).trim();
-    const code = cellText(at(row, C.code)).trim();
-    const name = cellText(at(row, C.name)).trim();
+    const at = (h: string) => userValue(row[col(h)]);
+    const unit = cellText(at(C.unit)).trim();
+    const code = cellText(at(C.code)).trim();
+    const name = cellText(at(C.name)).trim();
     if (!unit && !code && !name) continue;
-    const key = objectiveKey(unit, code, name);
-    inputs.set(key, {
-      sep: at(row, C.achievementSep),
-      dec: at(row, C.achievementDec),
-      reason: at(row, C.reason),
+    const typed = (h: string) => typedAt(sheet, i, col(h));
+    inputsOf.push({
+      sep: typed(C.achievementSep),
+      dec: typed(C.achievementDec),
+      decValue: at(C.achievementDec),
+      reason: typed(C.reason),
+      weight: at(C.weight),
+      type: at(C.type),
+      extra: new Map<string, PlanValue>(extraHeaders.map((h) => [h, typed(h)])),
     });
-    rows.push({ key, headers, values: headers.map((h) => at(row, h)) });
+    rows.push({ base: objectiveKey(unit, code, name), headers, values: headers.map(at) });
   }
-  return { inputs, rows };
+  const keys = withOccurrence(rows.map((r) => r.base));
+  keys.forEach((k, n) => inputs.set(k, inputsOf[n]));
+  return {
+    inputs,
+    rows: rows.map((r, n) => ({ key: keys[n], headers: r.headers, values: r.values })),
+    extraHeaders,
+  };
 }
 
-/** Previous rows whose unit + code no longer exists. */
+/** Previous rows whose unit + code + occurrence no longer exists. */
 export function disappearedRows(prev: PreviousRun, objectives: Objective[]): ArchivedRow[] {
-  const now = new Set(objectives.map((o) => objectiveKey(o.unit, o.code, o.name)));
+  const now = new Set(objectiveKeys(objectives));
   return prev.rows.filter((r) => !now.has(r.key)).map(({ headers, values }) => ({ headers, values }));
+}
+
+/**
+ * `Peso` or `Tipo` edited in `PIAO Obiettivi` (or changed in the source since): the source wins, because
+ * weights, their checks and the scores are computed from it; the warning names both values.
+ */
+export function replacedBySource(prev: PreviousRun, objectives: Objective[]): Finding[] {
+  const keys = objectiveKeys(objectives);
+  return objectives.flatMap((o, i) => {
+    const p = prev.inputs.get(keys[i]);
+    if (!p) return [];
+    const fields: [string, Scalar, Scalar][] = [
+      [C.weight, p.weight, o.weight ?? (o.weightRaw || null)],
+      [C.type, p.type, o.type ?? o.typeRaw],
+    ];
+    return fields.flatMap(([column, typed, source]) =>
+      typed === null || typed === "" || same(typed, source)
+        ? []
+        : [
+            finding(
+              "warning",
+              "MODIFICA_SOSTITUITA_DA_ORIGINE",
+              MESSAGES.typedReplacedBySource(
+                `${o.unit} ${o.code || o.name}`,
+                column,
+                shown(typed),
+                shown(source),
+              ),
+              o.source,
+              o.unit,
+            ),
+          ],
+    );
+  });
+}
+
+const shown = (v: Scalar): string | number => (typeof v === "number" ? v : cellText(v));
+
+function same(a: Scalar, b: Scalar): boolean {
+  if (typeof a === "number" && typeof b === "number") return Math.abs(a - b) < 1e-9;
+  return cellText(a).trim() === cellText(b).trim();
 }

@@ -10,17 +10,37 @@ import {
 import type { Objective } from "./model";
 import { emptySheet, linkTo, type PlanValue, type SheetPlan } from "../core/plan";
 import type { Scalar } from "../core/snapshot";
+import { withOccurrence } from "../core/carryover";
 import { columnRange, FORMAT, STYLE, tableBlock, tableColumn } from "../core/layout";
 
-/** Values the user typed into the input columns of a previous run, by unit + code. */
+/**
+ * What the user typed into a previous run's row, by unit + code + occurrence: the input columns (a typed
+ * formula stays a formula) and the columns they added to the table, by header.
+ */
 export interface MonitoringInput {
-  sep: Scalar;
-  dec: Scalar;
-  reason: Scalar;
+  sep: PlanValue;
+  dec: PlanValue;
+  /** The value `Raggiungimento 31/12` showed (a typed formula's result), for the measures' summary. */
+  decValue: Scalar;
+  reason: PlanValue;
+  /** `Peso` and `Tipo` as the previous sheet showed them: the source wins, a difference is warned. */
+  weight: Scalar;
+  type: Scalar;
+  extra: Map<string, PlanValue>;
 }
 
 export function objectiveKey(unit: string, code: string, name: string): string {
   return `${unit}\u0000${code || name}`;
+}
+
+/** The keys of this run's objectives, aligned with them: unit + code (or name) + occurrence. */
+export function objectiveKeys(objectives: Objective[]): string[] {
+  return withOccurrence(objectives.map((o) => objectiveKey(o.unit, o.code, o.name)));
+}
+
+/** Whether `PIAO_Obiettivi` has this header because the add-in wrote it (any other is the user's). */
+export function isGeneratedHeader(h: string): boolean {
+  return (Object.values(C) as string[]).includes(h) || /^Azioni \d{4}$/.test(h);
 }
 
 export interface ObjectivesLayout {
@@ -98,16 +118,19 @@ function scoreFormula(r: number, L: ObjectivesLayout): PlanValue {
   };
 }
 
+/** `previous`: the inputs of the previous run by key; `extraHeaders`: the columns the user added to the table. */
 export function objectivesSheet(
   objectives: Objective[],
   years: number[],
   previous: Map<string, MonitoringInput>,
+  extraHeaders: string[],
 ): { sheet: SheetPlan; layout: ObjectivesLayout } {
   const sheet = emptySheet(SHEETS.objectives);
   sheet.tabColor = "#2F5597";
   const L = objectivesLayout(years, objectives.length);
+  const keys = objectiveKeys(objectives);
   const rows: PlanValue[][] = objectives.map((o, i) => {
-    const prev = previous.get(objectiveKey(o.unit, o.code, o.name));
+    const prev = previous.get(keys[i]);
     const row: PlanValue[] = new Array(L.headers.length).fill(null);
     row[L.col.code] = o.code;
     row[L.col.name] = o.name;
@@ -129,16 +152,16 @@ export function objectivesSheet(
     row[L.col.scoreDec] = scoreFormula(i + 1, L);
     const ref = sheetCellRef(o.source.sheet, o.source.row, o.source.col);
     row[L.col.source] = linkTo(sheet, i + 1, L.col.source, ref);
-    return row;
+    return [...row, ...extraHeaders.map((h) => prev?.extra.get(h) ?? null)];
   });
-  const formats = L.headers.map(() => null as string | null);
+  const formats = [...L.headers, ...extraHeaders].map(() => null as string | null);
   formats[L.col.weight] = FORMAT.weight;
   formats[L.col.achievementSep] = FORMAT.percent;
   formats[L.col.achievementDec] = FORMAT.percent;
   formats[L.col.calculatedSep] = FORMAT.percent;
   formats[L.col.calculatedDec] = FORMAT.percent;
   formats[L.col.scoreDec] = FORMAT.number2;
-  tableBlock(sheet, TABLES.objectives, { row: 0, col: 0 }, L.headers, rows, formats);
+  tableBlock(sheet, TABLES.objectives, { row: 0, col: 0 }, [...L.headers, ...extraHeaders], rows, formats);
 
   const n = objectives.length;
   const range = (col: number) => columnRange(col, 1, n);

@@ -3,6 +3,8 @@ import type { RowCounts } from "../model";
 import { numEn, plural } from "./index";
 import type { EngineCatalogue } from "./it";
 
+const show = (v: string | number) => (typeof v === "number" ? numEn(v) : `"${v}"`);
+
 export const en: EngineCatalogue = {
   // — objectives: detection, normalisation, weights, summary table
   codeNormalized: (from: string, to: string) => `Code "${from}" read as "${to}".`,
@@ -102,6 +104,11 @@ export const en: EngineCatalogue = {
     `The name "${name}" already exists in the workbook: the generated name is "${ours}" (in the formulas too). Rename or delete your name to get the standard name back.`,
   generatedSheetRenamed: (found: string, standard: string) =>
     `The sheet "${found}" is the ${standard} sheet of an earlier conversion (renamed): the typed data are carried over and the sheet is created again as "${standard}".`,
+  // — re-runs: what the user typed in a generated sheet against the new source
+  typedReplacedBySource: (where: string, column: string, typed: string | number, source: string | number) =>
+    `${where}: ${column} in PIAO Obiettivi was ${show(typed)}, the source sheet says ${show(source)}: the source sheet's value wins, as weights and scores are computed from it. To change it, edit it in the source sheet.`,
+  typedKept: (name: string, typed: string | number, source: string | number) =>
+    `${name}: the value typed in the generated sheet (${show(typed)}) is kept instead of ${show(source)} from the source sheet or the default: a value the user typed is never overwritten. To take ${show(source)}, clear your value and convert again.`,
   // — workbook: sheet reports
   sheetUnrecognised: (sheet: string, summary: string) => `${sheet}: ${summary}`,
   reportObjectives: (count: number, units: string[]) =>

@@ -2,6 +2,8 @@
 import type { RowCounts } from "../model";
 import { numIt, plural } from "./index";
 
+const show = (v: string | number) => (typeof v === "number" ? numIt(v) : `"${v}"`);
+
 export const it = {
   // — objectives: detection, normalisation, weights, summary table
   codeNormalized: (from: string, to: string) => `Codice "${from}" letto come "${to}".`,
@@ -101,6 +103,11 @@ export const it = {
     `Il nome "${name}" esiste già nella cartella: il nome generato è "${ours}" (anche nelle formule). Per riavere il nome standard, rinominare o eliminare il proprio nome.`,
   generatedSheetRenamed: (found: string, standard: string) =>
     `Il foglio "${found}" è il foglio ${standard} di una conversione precedente (rinominato): i dati inseriti sono ripresi e il foglio è ricreato come "${standard}".`,
+  // — re-runs: what the user typed in a generated sheet against the new source
+  typedReplacedBySource: (where: string, column: string, typed: string | number, source: string | number) =>
+    `${where}: in PIAO Obiettivi ${column} era ${show(typed)}, il foglio di origine indica ${show(source)}: vale il valore del foglio di origine, da cui si calcolano pesi e punteggi. Per cambiarlo, modificarlo nel foglio di origine.`,
+  typedKept: (name: string, typed: string | number, source: string | number) =>
+    `${name}: mantenuto il valore inserito nel foglio generato (${show(typed)}) invece di ${show(source)} del foglio di origine o predefinito: un valore digitato dall'utente non viene mai sovrascritto. Per riprendere ${show(source)}, cancellare il proprio valore e convertire di nuovo.`,
   // — workbook: sheet reports
   sheetUnrecognised: (sheet: string, summary: string) => `${sheet}: ${summary}`,
   reportObjectives: (count: number, units: string[]) =>
