@@ -44,8 +44,10 @@ import { applyPlan as applyPlanXlsx, scalarOf, snapshotWorkbook } from "./helper
 import { type ExportedWorkbook, type FakeSheetSeed, createFakeExcel } from "./fakes/fake-excel";
 import { smallPlan, userSheets } from "./fakes/sample-plans";
 import { card, tmpDir, writeWorkbook } from "./helpers/workbooks";
+import { WrittenWorkbooks } from "./helpers/validate";
 
 const EXAMPLE = path.join(__dirname, "..", "examples", "piao-massa-carrara-2023-2025.xlsx");
+const written = new WrittenWorkbooks();
 
 type V = string | number | boolean | null;
 
@@ -327,7 +329,7 @@ function exceljsModel(wb: ExcelJS.Workbook): WorkbookModel {
 
 async function viaExcelJs(seeds: SheetSnapshot[], plan: WorkbookPlan): Promise<WorkbookModel> {
   const wb = workbookFromSnapshots(seeds);
-  const buffer = await applyPlanXlsx(wb, plan);
+  const buffer = written.bytes(await applyPlanXlsx(wb, plan));
   const back = new ExcelJS.Workbook();
   await back.xlsx.load(buffer as unknown as ExcelJS.Buffer);
   return exceljsModel(back);
@@ -525,7 +527,7 @@ async function rerunCase(): Promise<Case> {
     },
   ]);
   const first = path.join(dir, "first.xlsx");
-  await convertFile(src, first);
+  await convertFile(src, written.file(first));
   const wb = await open(first);
   const ws = wb.getWorksheet(SHEETS.objectives)!;
   const header = (ws.getRow(1).values as unknown[]).slice(1).map(String);
@@ -649,3 +651,5 @@ test("the comparison is not blind: it reports a changed value, formula, format, 
     "'PIAO Dati' C3",
   ]);
 });
+
+written.test(LABELS.length);

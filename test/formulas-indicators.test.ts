@@ -20,6 +20,9 @@ import { applyPlan, snapshotWorkbook } from "./helpers/xlsx";
 import { rng } from "./helpers/random";
 import { readCachedValues, recalculate, type CellResult } from "./helpers/recalc";
 import { buildWorkbook, tmpDir } from "./helpers/workbooks";
+import { WrittenWorkbooks } from "./helpers/validate";
+
+const written = new WrittenWorkbooks();
 
 const YEARS = [2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025];
 const PLAN_YEARS = [2023, 2024, 2025];
@@ -112,7 +115,7 @@ let params: Map<string, CellResult>;
 let example: { part: ReturnType<typeof indicatorsPart>; cells: Map<string, CellResult> };
 
 async function writePlan(plan: WorkbookPlan, file: string, wb = new ExcelJS.Workbook()): Promise<string> {
-  fs.writeFileSync(file, await applyPlan(wb, plan));
+  fs.writeFileSync(written.file(file), await applyPlan(wb, plan));
   return file;
 }
 
@@ -314,3 +317,5 @@ test("the example's strategic objectives and the series sheet, converted and rec
   expect(cell("count", "Trend n. di servizi accessibili tramite SPID e CIE")).toBe(0);
   expect(TREND_PARAMETERS.stability).toBe("PIAO_SogliaStabilita");
 });
+
+written.test(2);

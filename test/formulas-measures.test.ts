@@ -20,6 +20,9 @@ import { measureCases, type MeasureCase } from "./helpers/measure-cases";
 import { readCachedValues, recalculate, type CellResult } from "./helpers/recalc";
 import { tmpDir, writeWorkbook, type TestCell } from "./helpers/workbooks";
 import { MEASURED_FLAT_SHEET } from "./helpers/measured-sheet";
+import { WrittenWorkbooks } from "./helpers/validate";
+
+const written = new WrittenWorkbooks();
 
 const dir = tmpDir();
 type Values = Map<string, Map<string, CellResult>>;
@@ -112,7 +115,7 @@ function typeCases(wb: ExcelJS.Workbook, tolerance: number) {
 beforeAll(async () => {
   // The issue's workbook: converted, then a user types two overrides (one with its reason) and re-runs.
   const first = path.join(dir, "issue.xlsx");
-  const r1 = await convertFile(await issueWorkbook(), first);
+  const r1 = await convertFile(await issueWorkbook(), written.file(first));
   summary = formatConversion("issue.xlsx", first, r1, "it");
   const edited = await edit(first, path.join(dir, "issue-edited.xlsx"), (wb) => {
     const ws = wb.getWorksheet(SHEETS.objectives)!;
@@ -128,7 +131,7 @@ beforeAll(async () => {
   });
   const checked = (await checkFile(edited)).findings;
   const rerun = path.join(dir, "issue-rerun.xlsx");
-  const r = await convertFile(edited, rerun);
+  const r = await convertFile(edited, written.file(rerun));
 
   // The generated cases: one source objective per case, so PIAO Misure has a row for each.
   const source = await writeWorkbook([
@@ -141,7 +144,7 @@ beforeAll(async () => {
     },
   ]);
   const converted = path.join(dir, "cases.xlsx");
-  await convertFile(source, converted);
+  await convertFile(source, written.file(converted));
   const files = await Promise.all(
     [0, 10].map((tol) => edit(converted, path.join(dir, `cases-${tol}.xlsx`), (wb) => typeCases(wb, tol))),
   );
@@ -282,3 +285,5 @@ test.each([
     expect(cell(v, SHEETS.weights, "Punteggio 31/12", 2) as number).toBeCloseTo(unitScore(items)!, 9);
   },
 );
+
+written.test(3);

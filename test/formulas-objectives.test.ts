@@ -11,6 +11,9 @@ import { convertFile } from "../src/app/convert-file";
 import { rng } from "./helpers/random";
 import { readCachedValues, recalculate, type CellResult } from "./helpers/recalc";
 import { tmpDir } from "./helpers/workbooks";
+import { WrittenWorkbooks } from "./helpers/validate";
+
+const written = new WrittenWorkbooks();
 
 const EXAMPLE = path.join(__dirname, "..", "examples", "piao-massa-carrara-2023-2025.xlsx");
 
@@ -67,7 +70,7 @@ const result = { units: [] as string[], objectivesUnit: [] as string[], changedR
 
 beforeAll(async () => {
   const converted = path.join(dir, "converted.xlsx");
-  const r = await convertFile(EXAMPLE, converted);
+  const r = await convertFile(EXAMPLE, written.file(converted));
   result.units = r.units.map((u) => u.unit);
   result.objectivesUnit = r.objectives.map((o) => o.unit);
   edited = await edit(converted, path.join(dir, "edited.xlsx"), 42);
@@ -141,3 +144,5 @@ test("a weight changed by a user turns Esito to ERRORE for that unit only", () =
   expect(rows[2][2]).toBe(100 - before + 7);
   expect(values[1].get(SHEETS.summary)!.get("B8")).toBe(1); // "Unità con errori nei pesi"
 });
+
+written.test(1);
