@@ -7,6 +7,9 @@ import * as path from "path";
 import { MEASURE_COLUMNS as M, SHEETS } from "../src/engine/core/contract";
 import { convertFile } from "../src/app/convert-file";
 import { tmpDir, writeWorkbook } from "./helpers/workbooks";
+import { WrittenWorkbooks } from "./helpers/validate";
+
+const written = new WrittenWorkbooks();
 
 async function open(file: string) {
   const wb = new ExcelJS.Workbook();
@@ -39,7 +42,7 @@ test("values, rules and added rows typed into PIAO Misure survive a re-run; vani
     },
   ]);
   const first = path.join(dir, "first.xlsx");
-  const r1 = await convertFile(src, first);
+  const r1 = await convertFile(src, written.file(first));
   expect(r1.findings.filter((f) => f.code === "MISURA_TARGET_NON_RICONOSCIUTO").length).toBe(1);
 
   const wb = await open(first);
@@ -69,7 +72,7 @@ test("values, rules and added rows typed into PIAO Misure survive a re-run; vani
   await wb.xlsx.writeFile(edited);
 
   const second = path.join(dir, "second.xlsx");
-  const r2 = await convertFile(edited, second);
+  const r2 = await convertFile(edited, written.file(second));
   const out = rows((await open(second)).getWorksheet(SHEETS.measures)!);
   expect(out.map((r) => [r[M.code], r[M.indicator], r[M.rule], r[M.valueDec]])).toEqual([
     ["A.1", "Tempo medio", "decrescente", 28],
@@ -82,3 +85,5 @@ test("values, rules and added rows typed into PIAO Misure survive a re-run; vani
     { unit: "Settore 1", objectives: 2, measured: 2, withValues: 2, score: 100 },
   ]);
 });
+
+written.test(2);

@@ -10,6 +10,9 @@ import { isGeneratedSheet } from "../src/engine/core/contract";
 import { convertFile } from "../src/app/convert-file";
 import { snapshotsOfFile } from "./helpers/xlsx";
 import { card, tmpDir, writeWorkbook } from "./helpers/workbooks";
+import { WrittenWorkbooks } from "./helpers/validate";
+
+const written = new WrittenWorkbooks();
 
 async function open(file: string) {
   const wb = new ExcelJS.Workbook();
@@ -42,7 +45,7 @@ test("convert, fill achievements, change a weight in the source, convert again: 
     },
   ]);
   const first = path.join(dir, "first.xlsx");
-  await convertFile(src, first);
+  await convertFile(src, written.file(first));
 
   // The user fills the monitoring columns of the converted workbook.
   const wb1 = await open(first);
@@ -71,7 +74,7 @@ test("convert, fill achievements, change a weight in the source, convert again: 
   await wb1.xlsx.writeFile(edited);
 
   const second = path.join(dir, "second.xlsx");
-  const r = await convertFile(edited, second);
+  const r = await convertFile(edited, written.file(second));
   expect(r.archived).toBe(1);
   const wb2 = await open(second);
   const t2 = table(wb2.getWorksheet(SHEETS.objectives)!);
@@ -89,7 +92,7 @@ test("convert, fill achievements, change a weight in the source, convert again: 
 
   // A third run keeps the archive (it is never silently emptied) and the achievements.
   const third = path.join(dir, "third.xlsx");
-  await convertFile(second, third);
+  await convertFile(second, written.file(third));
   const wb3 = await open(third);
   expect(table(wb3.getWorksheet(SHEETS.archive)!).rows.map((x) => x["Codice"])).toEqual(["A.1.3"]);
   expect(table(wb3.getWorksheet(SHEETS.objectives)!).rows.map((x) => x["Raggiungimento 31/12"])).toEqual([
@@ -110,7 +113,10 @@ describe("PIAO Indicatori across re-runs", () => {
   let converted: string;
   beforeAll(async () => {
     converted = path.join(tmpDir(), "converted.xlsx");
-    await convertFile(path.join(__dirname, "..", "examples", "piao-massa-carrara-2023-2025.xlsx"), converted);
+    await convertFile(
+      path.join(__dirname, "..", "examples", "piao-massa-carrara-2023-2025.xlsx"),
+      written.file(converted),
+    );
   }, 60000);
 
   /** A converted workbook's indicators sheet, columns by header (row 2: row 1 holds the numeric years). */
@@ -136,7 +142,7 @@ describe("PIAO Indicatori across re-runs", () => {
     const edited = path.join(dir, "edited.xlsx");
     await x.wb.xlsx.writeFile(edited);
     const second = path.join(dir, "second.xlsx");
-    const result = await convertFile(edited, second);
+    const result = await convertFile(edited, written.file(second));
     return { result, second, dir };
   }
 
@@ -189,7 +195,7 @@ describe("PIAO Indicatori across re-runs", () => {
     });
     expect(result.archived).toBe(1);
     const third = path.join(dir, "third.xlsx");
-    await convertFile(second, third);
+    await convertFile(second, written.file(third));
     for (const file of [second, third]) {
       const archive = table((await open(file)).getWorksheet(SHEETS.archive)!);
       expect(archive.rows).toHaveLength(1);
@@ -198,3 +204,5 @@ describe("PIAO Indicatori across re-runs", () => {
     }
   });
 });
+
+written.test(8);

@@ -11,6 +11,9 @@ import { GENERATED_SHEETS, SHEETS } from "../src/engine/core/contract";
 import { convertFile } from "../src/app/convert-file";
 import { readCachedValues, recalculate } from "./helpers/recalc";
 import { tmpDir } from "./helpers/workbooks";
+import { WrittenWorkbooks } from "./helpers/validate";
+
+const written = new WrittenWorkbooks();
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const JSZip = require("jszip");
@@ -33,7 +36,7 @@ const output = path.join(dir, "converted.xlsx");
 let zip: { files: Record<string, unknown>; file(p: string): { async(t: "string"): Promise<string> } | null };
 
 beforeAll(async () => {
-  await convertFile(EXAMPLE, output);
+  await convertFile(EXAMPLE, written.file(output));
   zip = await JSZip.loadAsync(fs.readFileSync(output));
 }, 60000);
 
@@ -125,3 +128,5 @@ test("piao check on a copy someone else edited: weights changed and a row added 
   expect(r.stdout).toMatch(/Settore 2 Edilizia scolastica e Patrimonio\s+27 obiettivi, somma pesi 97 ERRORE/);
   expect(r.stdout).toMatch(/Settore 1 Amministrativo Finanziario\s+20 obiettivi, somma pesi 100 OK/);
 });
+
+written.test(1);

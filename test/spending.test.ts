@@ -34,6 +34,9 @@ import { inputs, REFERENCE_SPENDING } from "./helpers/spending";
 import { applyPlan } from "./helpers/xlsx";
 import { readCachedValues, recalculate, type CellResult } from "./helpers/recalc";
 import { tmpDir } from "./helpers/workbooks";
+import { WrittenWorkbooks } from "./helpers/validate";
+
+const written = new WrittenWorkbooks();
 
 const REFERENCE = REFERENCE_SPENDING;
 const ALL_YES: ConditionAnswer[] = Array(6).fill("Sì");
@@ -294,7 +297,7 @@ async function writeCase(file: string, i: SpendingInputs) {
     sheets: [spending.sheet, params.sheet],
     names: [...spending.names, ...params.names],
   });
-  fs.writeFileSync(file, bytes);
+  fs.writeFileSync(written.file(file), bytes);
   return spending.layout;
 }
 
@@ -388,3 +391,5 @@ describe("recalculated in LibreOffice", () => {
     expect(values.filter((x) => typeof x === "string" && x.startsWith("#"))).toEqual([]);
   });
 });
+
+written.test(2);

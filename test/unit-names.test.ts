@@ -8,6 +8,9 @@ import { SHEETS } from "../src/engine/core/contract";
 import { convertFile } from "../src/app/convert-file";
 import { readCachedValues, recalculate, type CellResult } from "./helpers/recalc";
 import { tmpDir, writeWorkbook, type TestCell } from "./helpers/workbooks";
+import { WrittenWorkbooks } from "./helpers/validate";
+
+const written = new WrittenWorkbooks();
 
 const UNITS = [
   "Settore Tecnico (*)",
@@ -42,7 +45,7 @@ beforeAll(async () => {
   const dir = tmpDir();
   const input = await writeWorkbook([{ name: "Obiettivi", rows }], path.join(dir, "units.xlsx"));
   const output = path.join(dir, "units-piao.xlsx");
-  engine = await convertFile(input, output);
+  engine = await convertFile(input, written.file(output));
   const [recalculated] = recalculate([output]);
   pesi = (await readCachedValues(recalculated)).get(SHEETS.weights)!;
 }, 180000);
@@ -69,3 +72,5 @@ test("PIAO Pesi formulas agree with the engine for every unit name", () => {
   ]);
   expect(seen).toEqual(expected);
 });
+
+written.test(1);

@@ -8,6 +8,9 @@ import * as fs from "fs";
 import * as path from "path";
 import { convertFile } from "../src/app/convert-file";
 import { tmpDir } from "./helpers/workbooks";
+import { WrittenWorkbooks } from "./helpers/validate";
+
+const written = new WrittenWorkbooks();
 
 const EXAMPLE = path.join(__dirname, "..", "examples", "piao-massa-carrara-2023-2025.xlsx");
 
@@ -16,7 +19,7 @@ let expectedLinks = 0;
 
 beforeAll(async () => {
   const out = path.join(tmpDir(), "links.xlsx");
-  const r = await convertFile(EXAMPLE, out);
+  const r = await convertFile(EXAMPLE, written.file(out));
   expectedLinks = r.plan.sheets.reduce((n, s) => n + s.links.length, 0);
   const zip = await JSZip.loadAsync(fs.readFileSync(out));
   parts = new Map();
@@ -46,3 +49,5 @@ test("no HYPERLINK formula and no single-bracket column specifier with special c
   expect(formulas.filter((f) => /HYPERLINK\(/i.test(f))).toEqual([]);
   expect(formulas.filter((f) => /PIAO_\w+\[(?!\[)[^\]]*[/.()%\- ][^\]]*\]/.test(f))).toEqual([]);
 });
+
+written.test(1);

@@ -11,6 +11,7 @@ import { convertFile } from "../src/app/convert-file";
 import { InputError } from "../src/xlsx/errors";
 import { DEFAULT_LIMITS, Package } from "../src/xlsx/package";
 import { readSnapshots } from "../src/xlsx/read";
+import { validationErrors, validatorAvailable } from "./helpers/validate";
 import { tmpDir } from "./helpers/workbooks";
 
 const T = {
@@ -174,6 +175,19 @@ describe(".xlsm", () => {
     expect((await zip.file("xl/vbaProject.bin")!.async("nodebuffer")).equals(vba)).toBe(true);
     expect(await zip.file("[Content_Types].xml")!.async("string")).toContain("macroEnabled.main+xml");
   });
+
+  (validatorAvailable() ? test : test.skip)(
+    "the validator's one error on the .xlsm output is its input's: the rule knows only the .xlsx type",
+    () => {
+      // ooxml-validate expects sheet.main+xml for every officeDocument; an .xlsm has macroEnabled.main+xml.
+      const rule = new RegExp(
+        String.raw`^ERROR \[package\] _rels/\.rels \| rId1 \| target xl/workbook\.xml has content type ` +
+          String.raw`application/vnd\.ms-excel\.sheet\.macroEnabled\.main\+xml, expected `,
+      );
+      const errors = validationErrors([input, path.join(dir, "out.xlsm")]);
+      expect(errors).toEqual([expect.stringMatching(rule), expect.stringMatching(rule)]);
+    },
+  );
 
   test("an .xlsx output name is refused with a clear message", async () => {
     await expect(convertFile(input, path.join(dir, "out.xlsx"))).rejects.toThrow(
