@@ -10,6 +10,9 @@ import * as fs from "fs";
 import * as path from "path";
 import { writeAtomically } from "../src/app/files";
 import { tmpDir } from "./helpers/workbooks";
+import { WrittenWorkbooks } from "./helpers/validate";
+
+const written = new WrittenWorkbooks();
 
 const ROOT = path.join(__dirname, "..");
 const EXAMPLE = path.join(ROOT, "examples", "piao-massa-carrara-2023-2025.xlsx");
@@ -127,7 +130,7 @@ describe("names starting with a dash", () => {
       },
     );
     expect(r.status).toBe(0);
-    expect(fs.existsSync(path.join(dir, "-x.xlsx"))).toBe(true);
+    expect(fs.existsSync(written.file(path.join(dir, "-x.xlsx")))).toBe(true);
   });
 });
 
@@ -144,3 +147,5 @@ test("a write that fails half-way leaves the previous output intact and no tempo
   expect(fs.readFileSync(target, "utf8")).toBe("previous");
   expect(fs.readdirSync(dir)).toEqual(["out.xlsx"]);
 });
+
+written.test(1);

@@ -6,6 +6,9 @@ import * as path from "path";
 import { isGeneratedSheet } from "../src/engine/core/contract";
 import { tmpDir, writeWorkbook } from "./helpers/workbooks";
 import { snapshotsOfFile } from "./helpers/xlsx";
+import { WrittenWorkbooks } from "./helpers/validate";
+
+const written = new WrittenWorkbooks();
 
 const ROOT = path.join(__dirname, "..");
 const EXAMPLE = path.join(ROOT, "examples", "piao-massa-carrara-2023-2025.xlsx");
@@ -23,7 +26,7 @@ describe("piao convert", () => {
   const dir = tmpDir();
 
   test("converts the example, prints the summary and writes the workbook; user sheets read back identical", async () => {
-    const out = path.join(dir, "out.xlsx");
+    const out = written.file(path.join(dir, "out.xlsx"));
     const report = path.join(dir, "report.json");
     const r = piao("convert", EXAMPLE, "-o", out, "--report", report);
     expect(r.stderr).toBe("");
@@ -67,7 +70,7 @@ describe("piao convert", () => {
     expect(r.stdout).not.toMatch(
       /\b(obiettivi|somma|Segnalazioni|Scritto|soglia|Sotto|unità|indicatori|dati)\b/,
     );
-    expect(fs.existsSync(path.join(dir, "copy-piao.xlsx"))).toBe(true);
+    expect(fs.existsSync(written.file(path.join(dir, "copy-piao.xlsx")))).toBe(true);
   });
 
   test.each([
@@ -171,7 +174,7 @@ test("a workbook with no PIAO content converts (exit 0) and says what was ignore
       ],
     },
   ]);
-  const r = piao("convert", input, "-o", input.replace(/\.xlsx$/, "-out.xlsx"));
+  const r = piao("convert", input, "-o", written.file(input.replace(/\.xlsx$/, "-out.xlsx")));
   expect(r.code).toBe(0);
   expect(r.stdout).toContain(
     "Spese: Nessun contenuto PIAO riconosciuto: nessuna riga di intestazione con Obiettivo e Peso o Tipo.",
@@ -207,3 +210,5 @@ describe("piao check", () => {
     expect(r.stdout).toContain("la somma dei pesi è 90, deve essere 100");
   });
 });
+
+written.test(3);
