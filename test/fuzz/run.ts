@@ -18,6 +18,8 @@ export interface FuzzReport {
   rejected: number;
   failures: string[];
   malformations: Partial<Record<Malformation, number>>;
+  /** The outputs left on disk (the first `keep` converted), for the validator; the others are removed. */
+  kept: string[];
 }
 
 async function runCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -61,8 +63,15 @@ async function userSheets(file: string) {
   return { wb, snaps: await snapshotWorkbook(wb, isGeneratedSheet) };
 }
 
-export async function runFuzz(first: number, count: number, dir: string): Promise<FuzzReport> {
-  const report: FuzzReport = { total: 0, converted: 0, rejected: 0, failures: [], malformations: {} };
+export async function runFuzz(first: number, count: number, dir: string, keep = 0): Promise<FuzzReport> {
+  const report: FuzzReport = {
+    total: 0,
+    converted: 0,
+    rejected: 0,
+    failures: [],
+    malformations: {},
+    kept: [],
+  };
   for (let seed = first; seed < first + count; seed++) {
     const c = fuzzWorkbook(seed);
     for (const m of c.applied) report.malformations[m] = (report.malformations[m] ?? 0) + 1;
@@ -110,7 +119,8 @@ export async function runFuzz(first: number, count: number, dir: string): Promis
       }
     }
     fs.rmSync(input, { force: true });
-    fs.rmSync(output, { force: true });
+    if (r.code === 0 && report.kept.length < keep) report.kept.push(output);
+    else fs.rmSync(output, { force: true });
     fs.rmSync(reportFile, { force: true });
   }
   return report;
