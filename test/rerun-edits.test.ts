@@ -11,6 +11,9 @@ import { SCORING_NAMES, SHEETS, SPENDING_NAMES } from "../src/engine/core/contra
 import { loadPackage } from "../src/xlsx/file";
 import { readWorkbookNames } from "../src/xlsx/read-names";
 import { card, tmpDir, writeWorkbook, type TestCell } from "./helpers/workbooks";
+import { WrittenWorkbooks } from "./helpers/validate";
+
+const written = new WrittenWorkbooks();
 
 async function open(file: string) {
   const wb = new ExcelJS.Workbook();
@@ -38,7 +41,7 @@ async function rerun(sheets: { name: string; rows: TestCell[][] }[], edit: (wb: 
   const edited = path.join(dir, "edited.xlsx");
   await wb.xlsx.writeFile(edited);
   const second = path.join(dir, "second.xlsx");
-  const result = await convertFile(edited, second);
+  const result = await convertFile(edited, written.file(second));
   return { result, wb: await open(second), second };
 }
 
@@ -161,7 +164,7 @@ describe("text and formulas typed in PIAO Indicatori", () => {
     const edited = path.join(dir, "edited.xlsx");
     await wb.xlsx.writeFile(edited);
     const second = path.join(dir, "second.xlsx");
-    const result = await convertFile(edited, second);
+    const result = await convertFile(edited, written.file(second));
     return { result, name, wb2: await open(second) };
   }
 
@@ -220,7 +223,7 @@ describe("inputs typed into named cells of PIAO Spesa personale and PIAO Paramet
     const edited = path.join(dir, "edited.xlsx");
     await wb.xlsx.writeFile(edited);
     const second = path.join(dir, "second.xlsx");
-    const result = await convertFile(edited, second);
+    const result = await convertFile(edited, written.file(second));
 
     const wb2 = await open(second);
     const at = (n: { sheet: string; row: number; col: number }) =>
@@ -244,9 +247,11 @@ describe("inputs typed into named cells of PIAO Spesa personale and PIAO Paramet
 
     // Converting again without new edits keeps them still.
     const third = path.join(dir, "third.xlsx");
-    await convertFile(second, third);
+    await convertFile(second, written.file(third));
     const wb3 = await open(third);
     const p3 = named(third, SPENDING_NAMES.population);
     expect(wb3.getWorksheet(p3.sheet)!.getCell(p3.row, p3.col).value).toBe(12345);
   }, 60000);
 });
+
+written.test(6);
