@@ -60,15 +60,17 @@ export function checkInput(file: string): void {
   if (st.size > MAX_INPUT_MB * 1024 * 1024) throw new FileError(file, M.tooLarge(MAX_INPUT_MB));
 }
 
-/** `dev:ino` of an existing file (links followed), or null when there is none. */
-function identity(file: string): string | null {
+/** An existing file's status (links followed), or null when there is none. */
+function statusOf(file: string): fs.Stats | null {
   try {
-    const st = fs.statSync(file);
-    return `${st.dev}:${st.ino}`;
+    return fs.statSync(file);
   } catch {
     return null;
   }
 }
+
+/** `dev:ino`: the same file whatever path or link leads to it. */
+const identity = (st: fs.Stats | null): string | null => (st ? `${st.dev}:${st.ino}` : null);
 
 /** Where a path would land: its folder's real path + its name (a symlinked folder resolved). */
 function landing(file: string): string {
@@ -85,16 +87,16 @@ function landing(file: string): string {
  * and is writable — so a report that cannot be written stops the run before the workbook is written.
  */
 export function checkTargets(input: string, targets: { file: string; kind: "output" | "report" }[]): void {
-  const inputId = identity(input);
+  const inputId = identity(statusOf(input));
   const seen = new Set<string>();
   for (const { file, kind } of targets) {
-    const id = identity(file);
+    const st = statusOf(file);
+    const id = identity(st);
     if (id !== null && id === inputId) throw new FileError(file, M.wouldOverwriteInput(kind));
     const keys = [landing(file), ...(id !== null ? [id] : [])];
     if (keys.some((k) => seen.has(k))) throw new FileError(file, M.sameTarget());
     keys.forEach((k) => seen.add(k));
-    if (id !== null) {
-      const st = fs.statSync(file);
+    if (st) {
       if (st.isDirectory()) throw new FileError(file, M.isFolder());
       if (!st.isFile()) throw new FileError(file, M.notRegular());
     }

@@ -269,10 +269,6 @@ export function convert(snapshots: SheetSnapshot[], opts: ConvertOptions = {}): 
   };
   // Inputs typed into named cells of the previous run (parameters, spending inputs) are kept.
   const kept = keepNamedInputs(plan, [...generated.values()], opts.workbook);
-  for (const sheet of plan.sheets) {
-    styleLinks(sheet);
-    fitColumns(sheet);
-  }
   addMarkers(plan);
   // Names the user owns: ours take free ones; the findings sheet reports it, and the kept inputs.
   const collisions = planCollisions(
@@ -282,11 +278,12 @@ export function convert(snapshots: SheetSnapshot[], opts: ConvertOptions = {}): 
   );
   const late = [...kept, ...collisions.findings];
   const all = late.length > 0 ? sortFindings([...sorted, ...late]) : sorted;
-  if (all !== sorted) {
-    const at = plan.sheets.findIndex((s) => s.name === SHEETS.findings);
-    plan.sheets[at] = findingsSheet(all, lang);
-    styleLinks(plan.sheets[at]);
-    fitColumns(plan.sheets[at]);
+  if (all !== sorted)
+    plan.sheets[plan.sheets.findIndex((s) => s.name === SHEETS.findings)] = findingsSheet(all, lang);
+  // Once every sheet is final (the findings sheet may just have been rebuilt): link styles and widths.
+  for (const sheet of plan.sheets) {
+    styleLinks(sheet);
+    fitColumns(sheet);
   }
   collisions.apply(plan);
   return {

@@ -64,7 +64,7 @@ export const FINDING_CODES = [
   "MISURA_TARGET_NON_RICONOSCIUTO",
   "MISURA_VALORE_NON_RICONOSCIUTO",
   "MISURA_MOTIVAZIONE_MANCANTE",
-  // Excel host (Office.js adapter: errors and missing requirement sets)
+  // Excel host (the task pane's adapter: errors and missing requirement sets)
   "EXCEL_VERSIONE_NON_SUPPORTATA",
   "EXCEL_TROPPE_CELLE",
   "EXCEL_RICHIESTA_INTERROTTA",

@@ -1,6 +1,6 @@
 /**
  * WorkbookPlan: a plain, JSON-serialisable description of everything the add-in writes.
- * The engine produces it; the two adapters (src/excel in Excel, src/xlsx with exceljs) apply it
+ * The engine produces it; the two adapters (src/excel in Excel, src/xlsx on the .xlsx package) apply it
  * without any PIAO knowledge. Addresses are A1 strings relative to the sheet they belong to.
  *
  * Links to source cells are native internal hyperlinks (`SheetPlan.links`, see `linkTo`), not
@@ -116,8 +116,8 @@ export interface ChartPlan {
 
 /**
  * A native hyperlink from a cell to a place in the same workbook. The cell's text is written by a
- * block like any other text (it stays text); the link only adds the jump. Office.js writes it as
- * `range.hyperlink = { documentReference: target, textToDisplay: <the cell's text> }` (ExcelApi 1.7),
+ * block like any other text (it stays text); the link only adds the jump. The task pane's adapter
+ * writes it as `range.hyperlink = { documentReference: target, textToDisplay: <the cell's text> }` (ExcelApi 1.7),
  * an .xlsx as `<hyperlink ref="cell" location="target" display="<the cell's text>"/>` with no
  * relationship (ECMA-376 part 1, §18.3.1.47).
  */
