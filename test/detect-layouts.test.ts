@@ -1,5 +1,6 @@
 /** Detection of objectives in the layouts users have, on workbooks written as real .xlsx files. */
 import { convert } from "../src/engine/convert";
+import { editDistance, oneEditApart } from "../src/engine/core/near-miss";
 import { card, snapshotsOf, type TestCell } from "./helpers/workbooks";
 
 const codes = (r: ReturnType<typeof convert>) =>
@@ -295,4 +296,19 @@ test("a total label or a SUM formula makes a total row only when the row is not 
   expect(codes(r)).toEqual(["Area|A.1|I|40", "Area|=SUM(A1:A9)|null|60"]);
   expect(r.sheets[0].rows).toMatchObject({ objectives: 2, totals: 1, ignored: 0 });
   expect(r.findings.filter((f) => f.code === "TOTALE_DIVERSO")).toEqual([]);
+});
+
+test("the fast one-edit check agrees with the edit distance on every pair of short strings over a small alphabet", () => {
+  // All strings of up to 4 letters over {a, b, c}: substitutions, insertions, deletions and transpositions.
+  const words = [""];
+  for (let len = 1; len <= 4; len++)
+    for (const w of words.filter((x) => x.length === len - 1)) for (const c of "abc") words.push(w + c);
+  let ones = 0;
+  for (const a of words)
+    for (const b of words) {
+      const expected = editDistance(a, b) === 1;
+      if (expected) ones++;
+      expect([a, b, oneEditApart(a, b)]).toEqual([a, b, expected]);
+    }
+  expect(ones).toBeGreaterThan(1000);
 });

@@ -7,6 +7,7 @@ import { cellAddress, columnIndex, parseRange } from "../engine/core/address";
 import type { Scalar, SheetSnapshot } from "../engine/core/snapshot";
 import { InputError } from "./errors";
 import { NS, relKind, type Package, type SheetEntry } from "./package";
+import { shiftFormula } from "./shared-formulas";
 import { attr, decodeXstring, isTrue } from "./xml";
 
 /** Built-in number formats (ECMA-376 part 1 §18.8.30) that are not General. */
@@ -128,34 +129,6 @@ function isoToSerial(s: string): number | null {
 }
 
 const REF = /^\$?([A-Za-z]{1,3})\$?(\d+)$/;
-
-/**
- * A shared formula's text for a cell `dr` rows and `dc` columns away from the anchor: relative references
- * move, absolute ones (`$`) stay; strings, quoted sheet names and structured references are left alone.
- */
-export function shiftFormula(f: string, dr: number, dc: number): string {
-  if (dr === 0 && dc === 0) return f;
-  const col = (abs: string, letters: string) =>
-    abs ? abs + letters : columnLetter(columnIndex(letters) + dc);
-  const row = (abs: string, digits: string) => (abs ? abs + digits : String(Number(digits) + dr));
-  return f.replace(
-    /"(?:[^"]|"")*"|'(?:[^']|'')*'|\[[^\]]*\]|(\$?)([A-Za-z]{1,3})(\$?)(\d+)(?![\w.(!])|(\$?)([A-Za-z]{1,3}):(\$?)([A-Za-z]{1,3})(?![\w.(!])|(\$?)(\d+):(\$?)(\d+)(?![\w.(!])/g,
-    (m: string, ...g: (string | number | undefined)[]) => {
-      const at = g[12] as number;
-      const before = at > 0 ? f[at - 1] : "";
-      if (/[\w.$]/.test(before)) return m;
-      if (g[1] !== undefined)
-        return col(g[0] as string, g[1] as string) + row(g[2] as string, g[3] as string);
-      if (g[5] !== undefined)
-        return `${col(g[4] as string, g[5] as string)}:${col(g[6] as string, g[7] as string)}`;
-      if (g[9] !== undefined)
-        return `${row(g[8] as string, g[9] as string)}:${row(g[10] as string, g[11] as string)}`;
-      return m;
-    },
-  );
-}
-
-const columnLetter = (c: number) => cellAddress(0, Math.max(0, c)).replace(/\d+$/, "");
 
 interface Cell {
   r: number;

@@ -20,6 +20,7 @@ import {
   type SheetPlan,
   type TablePlan,
 } from "../engine/core/plan";
+import { sharedRuns, type SharedRole } from "./shared-formulas";
 import type { CellFormat, StyleBook } from "./styles";
 import { encodeXstring, escapeAttr, escapeText } from "./xml";
 
@@ -107,13 +108,20 @@ function layoutCells(sp: SheetPlan): Map<number, Map<number, OutCell>> {
   return rows;
 }
 
-function cellXml(ref: string, x: OutCell, styles: StyleBook): string {
+const formulaText = (f: string) => (f.startsWith("=") ? f.slice(1) : f);
+
+function cellXml(ref: string, x: OutCell, styles: StyleBook, shared: SharedRole | undefined): string {
   const s = styles.xf(x.f);
   const sAttr = s ? ` s="${s}"` : "";
   const v = x.v;
   if (v === null || v === "" || (typeof v === "number" && !Number.isFinite(v)))
     return `<c r="${ref}"${sAttr}/>`;
-  if (isFormula(v)) return `<c r="${ref}"${sAttr}><f>${escapeText(v.f.replace(/^=/, ""))}</f></c>`;
+  if (isFormula(v)) {
+    if (shared && "ref" in shared)
+      return `<c r="${ref}"${sAttr}><f t="shared" ref="${shared.ref}" si="${shared.si}">${escapeText(formulaText(v.f))}</f></c>`;
+    if (shared) return `<c r="${ref}"${sAttr}><f t="shared" si="${shared.si}"/></c>`;
+    return `<c r="${ref}"${sAttr}><f>${escapeText(formulaText(v.f))}</f></c>`;
+  }
   if (typeof v === "number") return `<c r="${ref}"${sAttr}><v>${v}</v></c>`;
   if (typeof v === "boolean") return `<c r="${ref}"${sAttr} t="b"><v>${v ? 1 : 0}</v></c>`;
   const space = /^\s|\s$|\n/.test(v) ? ' xml:space="preserve"' : "";
@@ -205,6 +213,15 @@ export function sheetXml(
   const body: string[] = [];
   const letters: string[] = [];
   const heights = new Map(sp.rowHeights.map((h) => [h.row, h.height]));
+  const formulaColumns = new Map<number, { row: number; formula: string; key: OutCell }[]>();
+  for (const r of rowNumbers)
+    for (const [c, x] of rows.get(r)!)
+      if (isFormula(x.v)) {
+        let list = formulaColumns.get(c);
+        if (!list) formulaColumns.set(c, (list = []));
+        list.push({ row: r, formula: formulaText(x.v.f), key: x });
+      }
+  const shared = sharedRuns([...formulaColumns].map(([col, cells]) => ({ col, cells })));
   for (const r of rowNumbers) {
     const cols = [...rows.get(r)!.entries()].sort((a, b) => a[0] - b[0]);
     if (cols.length === 0) continue;
@@ -213,7 +230,8 @@ export function sheetXml(
     const ht = heights.get(r);
     body.push(`<row r="${r + 1}"${ht ? ` ht="${ht}" customHeight="1"` : ""}>`);
     const rowNumber = String(r + 1);
-    for (const [c, x] of cols) body.push(cellXml((letters[c] ??= columnLetters(c)) + rowNumber, x, styles));
+    for (const [c, x] of cols)
+      body.push(cellXml((letters[c] ??= columnLetters(c)) + rowNumber, x, styles, shared.get(x)));
     body.push("</row>");
   }
   const dimension =

@@ -36,8 +36,12 @@ export function valueWidth(v: PlanValue, format: string | null | undefined): num
   if (isFormula(v)) return formulaWidth(format);
   if (typeof v === "number") return numberWidth(v, format);
   if (typeof v === "boolean") return 5;
+  if (!v.includes("\n")) return v.length;
   return Math.max(0, ...v.split("\n").map((line) => line.length));
 }
+
+/** One number per cell, for the sets and maps of every cell of a sheet (string keys cost a large sheet dear). */
+const key = (row: number, col: number) => row * 16384 + col;
 
 /** A header asks for its longest word, and for a width that fits it in two lines. */
 const headerWidth = (h: string) =>
@@ -48,7 +52,7 @@ export function fitColumns(sheet: SheetPlan): void {
   const headers = new Set(
     sheet.tables.flatMap((t) => {
       const r = parseRange(t.ref);
-      return Array.from({ length: r.right - r.left + 1 }, (_, i) => `${r.top},${r.left + i}`);
+      return Array.from({ length: r.right - r.left + 1 }, (_, i) => key(r.top, r.left + i));
     }),
   );
   const widths = new Map<number, number>();
@@ -92,12 +96,15 @@ export function wrappedLines(text: string, width: number): number {
  * cut or drawn over the next row.
  */
 function fitRows(sheet: SheetPlan, widths: Map<number, number>): void {
-  const texts = new Map<string, string>();
+  // Only texts that may take two lines in the narrowest column (or hold a line break) are kept.
+  const short = Math.floor(MIN_WIDTH * 1.2);
+  const texts = new Map<number, string>();
   for (const block of sheet.blocks) {
     const at = parseCell(block.at);
     block.rows.forEach((row, i) =>
       row.forEach((v, j) => {
-        if (typeof v === "string") texts.set(`${at.row + i},${at.col + j}`, v);
+        if (typeof v === "string" && (v.length > short || v.includes("\n")))
+          texts.set(key(at.row + i, at.col + j), v);
       }),
     );
   }
@@ -109,7 +116,7 @@ function fitRows(sheet: SheetPlan, widths: Map<number, number>): void {
     const r = parseRange(range);
     for (let row = r.top; row <= r.bottom; row++)
       for (let col = r.left; col <= r.right; col++) {
-        const text = texts.get(`${row},${col}`);
+        const text = texts.get(key(row, col));
         if (text === undefined) continue;
         const n = wrappedLines(text, widths.get(col) ?? MIN_WIDTH);
         lines.set(row, Math.max(lines.get(row) ?? 1, n));
@@ -123,7 +130,7 @@ function fitRows(sheet: SheetPlan, widths: Map<number, number>): void {
 function fitBlock(
   sheet: SheetPlan,
   block: CellBlock,
-  headers: Set<string>,
+  headers: Set<number>,
   widen: (col: number, w: number) => void,
 ): void {
   if (block.rows.length === 1 && block.rows[0].length === 1) return;
@@ -132,7 +139,7 @@ function fitBlock(
   block.rows.forEach((row, i) =>
     row.forEach((v, j) => {
       const c = at.col + j;
-      if (headers.has(`${at.row + i},${c}`) && typeof v === "string") return widen(c, headerWidth(v));
+      if (typeof v === "string" && headers.has(key(at.row + i, c))) return widen(c, headerWidth(v));
       const w = valueWidth(v, block.columnFormats?.[j]) + PADDING;
       widen(c, Math.min(w, MAX_WIDTH));
       if (w > MAX_WIDTH) wrapped.add(j);

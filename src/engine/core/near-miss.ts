@@ -20,14 +20,40 @@ export function editDistance(a: string, b: string): number {
   return d[a.length][b.length];
 }
 
+/** `a` from index `i` equals `b` from index `j`, to the end of both. */
+function sameTail(a: string, i: number, b: string, j: number): boolean {
+  if (a.length - i !== b.length - j) return false;
+  for (; i < a.length; i++, j++) if (a[i] !== b[j]) return false;
+  return true;
+}
+
+/**
+ * `editDistance(a, b) === 1` without building the table: one substitution, insertion, deletion or adjacent
+ * transposition after the common prefix (called for every header cell of large tables).
+ */
+export function oneEditApart(a: string, b: string): boolean {
+  if (a === b || Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length > b.length) return sameTail(a, i + 1, b, i);
+  if (b.length > a.length) return sameTail(a, i, b, i + 1);
+  return (
+    sameTail(a, i + 1, b, i + 1) || (a[i] === b[i + 1] && a[i + 1] === b[i] && sameTail(a, i + 2, b, i + 2))
+  );
+}
+
 /** Shortest label that a typo may stand for: below this, one edit turns too many words into others. */
 const MIN_TYPO_LENGTH = 4;
 /** Shortest abbreviated word (`Resp.`, `Ind.`). */
 const MIN_ABBREVIATION = 3;
 
+/** The dictionary's labels split into words, once. */
+const LABEL_WORDS = new Map<string, string[]>();
+
 function isAbbreviation(raw: string, words: string[], label: string): boolean {
   if (!raw.includes(".")) return false;
-  const full = label.split(" ");
+  let full = LABEL_WORDS.get(label);
+  if (!full) LABEL_WORDS.set(label, (full = label.split(" ")));
   if (full.length !== words.length) return false;
   let shorter = false;
   for (let i = 0; i < words.length; i++) {
@@ -36,6 +62,43 @@ function isAbbreviation(raw: string, words: string[], label: string): boolean {
     shorter = true;
   }
   return shorter;
+}
+
+/** An index's entries grouped by label length and by word count, in the index's order. */
+interface Grouped<F> {
+  byLength: Map<number, [string, F, number][]>;
+  byWords: Map<number, [string, F, number][]>;
+}
+const GROUPED = new WeakMap<ReadonlyMap<string, unknown>, Grouped<unknown>>();
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/**
+ * The labels that can be a typo of a header of `length` characters (one character longer or shorter at most)
+ * or an abbreviation with `words` words (0: the header has no dot), in the index's order — every header cell of
+ * a large table is tried, and comparing each with the whole dictionary dominated a 10,000-row conversion.
+ */
+function candidates<F>(index: ReadonlyMap<string, F>, length: number, words: number): [string, F][] {
+  let g = GROUPED.get(index) as Grouped<F> | undefined;
+  if (!g) {
+    g = { byLength: new Map(), byWords: new Map() };
+    let order = 0;
+    for (const [label, field] of index) {
+      push(g.byLength, label.length, [label, field, order] as [string, F, number]);
+      push(g.byWords, label.split(" ").length, [label, field, order] as [string, F, number]);
+      order++;
+    }
+    GROUPED.set(index, g as Grouped<unknown>);
+  }
+  const picked = new Map<number, [string, F]>();
+  const lists = [length - 1, length, length + 1].map((n) => g.byLength.get(n));
+  if (words > 0) lists.push(g.byWords.get(words));
+  for (const list of lists) for (const [label, field, order] of list ?? []) picked.set(order, [label, field]);
+  return [...picked.entries()].sort((a, b) => a[0] - b[0]).map(([, e]) => e);
 }
 
 export type NearMiss<F> =
@@ -55,15 +118,10 @@ export function nearMiss<F>(
   if (!s || index.has(s) || ignore(s) || /^[\d ]+$/.test(s)) return undefined;
   const words = s.split(" ");
   const found = new Map<F, { label: string; kind: "typo" | "abbreviation" }>();
-  for (const [label, field] of index) {
+  for (const [label, field] of candidates(index, s.length, raw.includes(".") ? words.length : 0)) {
     if (found.has(field)) continue;
     if (isAbbreviation(raw, words, label)) found.set(field, { label, kind: "abbreviation" });
-    else if (
-      label.length >= MIN_TYPO_LENGTH &&
-      s.length >= MIN_TYPO_LENGTH &&
-      Math.abs(label.length - s.length) <= 1 &&
-      editDistance(s, label) === 1
-    )
+    else if (label.length >= MIN_TYPO_LENGTH && s.length >= MIN_TYPO_LENGTH && oneEditApart(s, label))
       found.set(field, { label, kind: "typo" });
   }
   if (found.size === 0) return undefined;

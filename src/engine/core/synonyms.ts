@@ -127,8 +127,14 @@ const OTHER_OBJECTIVE_COLUMNS =
 
 /** A header that is almost a known objective column (`Pseo`, `Respons.`, `Dir.`), when it is not one. */
 export function objectiveNearMiss(header: string): NearMiss<ObjectiveField> | undefined {
-  return nearMiss(header, HEADER_INDEX, (s) => OTHER_OBJECTIVE_COLUMNS.test(s));
+  // Every row of a table is tried as a header, so the same texts (unit names, types) come back thousands of times.
+  if (NEAR_MISS_SEEN.has(header)) return NEAR_MISS_SEEN.get(header);
+  if (NEAR_MISS_SEEN.size >= 10_000) NEAR_MISS_SEEN.clear();
+  const found = nearMiss(header, HEADER_INDEX, (s) => OTHER_OBJECTIVE_COLUMNS.test(s));
+  NEAR_MISS_SEEN.set(header, found);
+  return found;
 }
+const NEAR_MISS_SEEN = new Map<string, NearMiss<ObjectiveField> | undefined>();
 
 /** Every known objective header label (normalised), for "closest known header" suggestions. */
 export function objectiveLabels(): string[] {

@@ -57,8 +57,16 @@ export function measuredObjectives(
   measures: Measure[],
   p: MeasureParameters,
 ): MeasuredObjective[] {
+  // Grouped once: one pass per objective over every measure is quadratic (10,000 objectives: seconds).
+  const byObjective = new Map<string, Measure[]>();
+  for (const m of measures) {
+    const key = JSON.stringify([m.unit, m.code]);
+    const list = byObjective.get(key);
+    if (list) list.push(m);
+    else byObjective.set(key, [m]);
+  }
   return objectives.map(({ unit, code }) => {
-    const own = measures.filter((m) => m.unit === unit && m.code === code);
+    const own = byObjective.get(JSON.stringify([unit, code])) ?? [];
     const rows = own.map((m) => ({
       weight: m.weight,
       achievement: measureAchievement({ ...m, value: m.valueDec }, p),
