@@ -114,8 +114,9 @@ function cellXml(ref: string, x: OutCell, styles: StyleBook, shared: SharedRole 
   const s = styles.xf(x.f);
   const sAttr = s ? ` s="${s}"` : "";
   const v = x.v;
+  // An empty cell without a format says nothing: not written.
   if (v === null || v === "" || (typeof v === "number" && !Number.isFinite(v)))
-    return `<c r="${ref}"${sAttr}/>`;
+    return s ? `<c r="${ref}"${sAttr}/>` : "";
   if (isFormula(v)) {
     if (shared && "ref" in shared)
       return `<c r="${ref}"${sAttr}><f t="shared" ref="${shared.ref}" si="${shared.si}">${escapeText(formulaText(v.f))}</f></c>`;

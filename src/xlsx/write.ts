@@ -43,7 +43,8 @@ const MACRO_CONTENT_TYPE = "application/vnd.ms-excel.sheet.macroEnabled.main+xml
 
 interface NewPart {
   part: string;
-  data: string;
+  /** The part's text, or its zip entry made as soon as it was written (large sheets: memory freed early). */
+  data: string | ZipEntry;
   contentType?: string;
 }
 
@@ -227,9 +228,14 @@ export function writePlan(pkg: Package, plan: WorkbookPlan): Buffer {
       newParts.push({ part: relsPathOf(drawingPart), data: drawingRels.result() });
       drawingRelId = sheetRels.add(fl.relType("drawing"), relativeTarget(sheetPart, drawingPart));
     }
+    const sheetData = sheetXml(sp, fl, styles, {
+      tableRelIds,
+      drawingRelId,
+      active: sp.name === plan.activeSheet,
+    });
     newParts.push({
       part: sheetPart,
-      data: sheetXml(sp, fl, styles, { tableRelIds, drawingRelId, active: sp.name === plan.activeSheet }),
+      data: newEntry(sheetPart, Buffer.from(sheetData, "utf8")),
       contentType: CT.worksheet,
     });
     if (tableRelIds.length || drawingRelId)
@@ -271,7 +277,8 @@ export function writePlan(pkg: Package, plan: WorkbookPlan): Buffer {
     changed.delete(key);
   }
   for (const [part, xml] of changed) out.push(newEntry(part, Buffer.from(xml, "utf8")));
-  for (const p of newParts) out.push(newEntry(p.part, Buffer.from(p.data, "utf8")));
+  for (const p of newParts)
+    out.push(typeof p.data === "string" ? newEntry(p.part, Buffer.from(p.data, "utf8")) : p.data);
   return writeZip(out);
 }
 

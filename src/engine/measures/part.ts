@@ -60,13 +60,13 @@ export function measuredObjectives(
   // Grouped once: one pass per objective over every measure is quadratic (10,000 objectives: seconds).
   const byObjective = new Map<string, Measure[]>();
   for (const m of measures) {
-    const key = JSON.stringify([m.unit, m.code]);
+    const key = `${m.unit}\u0000${m.code}`;
     const list = byObjective.get(key);
     if (list) list.push(m);
     else byObjective.set(key, [m]);
   }
   return objectives.map(({ unit, code }) => {
-    const own = byObjective.get(JSON.stringify([unit, code])) ?? [];
+    const own = byObjective.get(`${unit}\u0000${code}`) ?? [];
     const rows = own.map((m) => ({
       weight: m.weight,
       achievement: measureAchievement({ ...m, value: m.valueDec }, p),
