@@ -22,7 +22,7 @@ import {
 } from "../engine/core/plan";
 import { sharedRuns, type SharedRole } from "./shared-formulas";
 import type { CellFormat, StyleBook } from "./styles";
-import { encodeXstring, escapeAttr, escapeText } from "./xml";
+import { ChunkedText, encodeXstring, escapeAttr, escapeText } from "./xml";
 
 const argb = (hex: string) => "FF" + hex.replace("#", "").toUpperCase();
 
@@ -206,12 +206,12 @@ export function sheetXml(
   ns: { main: string; rel: string },
   styles: StyleBook,
   parts: SheetParts,
-): string {
+): Buffer {
   const rows = layoutCells(sp);
   const rowNumbers = [...rows.keys()].sort((a, b) => a - b);
   let minCol = Infinity;
   let maxCol = -1;
-  const body: string[] = [];
+  const body = new ChunkedText();
   const letters: string[] = [];
   const heights = new Map(sp.rowHeights.map((h) => [h.row, h.height]));
   const formulaColumns = new Map<number, { row: number; formula: string; key: OutCell }[]>();
@@ -270,30 +270,31 @@ export function sheetXml(
     .join("");
   // CT_Worksheet sequence: sheetPr, dimension, sheetViews, sheetFormatPr, cols, sheetData, sheetProtection,
   // mergeCells, conditionalFormatting, dataValidations, hyperlinks, pageMargins, drawing, tableParts.
-  return (
+  return body.bytes(
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
-    `<worksheet xmlns="${ns.main}" xmlns:r="${ns.rel}">` +
-    (sp.tabColor ? `<sheetPr><tabColor rgb="${argb(sp.tabColor)}"/></sheetPr>` : "") +
-    `<dimension ref="${dimension}"/>` +
-    (parts.active
-      ? `<sheetViews><sheetView tabSelected="1" workbookViewId="0">${pane}` +
-        (pane ? "" : `<selection activeCell="A1" sqref="A1"/>`) +
-        `</sheetView></sheetViews>`
-      : `<sheetViews><sheetView workbookViewId="0">${pane}</sheetView></sheetViews>`) +
-    `<sheetFormatPr defaultRowHeight="15"/>` +
-    cols +
-    `<sheetData>${body.join("")}</sheetData>` +
-    protection +
-    merges +
-    cfs +
-    validationsXml(sp) +
-    linksXml(sp, rows) +
-    `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>` +
-    (parts.drawingRelId ? `<drawing r:id="${parts.drawingRelId}"/>` : "") +
-    (parts.tableRelIds.length
-      ? `<tableParts count="${parts.tableRelIds.length}">${parts.tableRelIds.map((id) => `<tablePart r:id="${id}"/>`).join("")}</tableParts>`
-      : "") +
-    "</worksheet>"
+      `<worksheet xmlns="${ns.main}" xmlns:r="${ns.rel}">` +
+      (sp.tabColor ? `<sheetPr><tabColor rgb="${argb(sp.tabColor)}"/></sheetPr>` : "") +
+      `<dimension ref="${dimension}"/>` +
+      (parts.active
+        ? `<sheetViews><sheetView tabSelected="1" workbookViewId="0">${pane}` +
+          (pane ? "" : `<selection activeCell="A1" sqref="A1"/>`) +
+          `</sheetView></sheetViews>`
+        : `<sheetViews><sheetView workbookViewId="0">${pane}</sheetView></sheetViews>`) +
+      `<sheetFormatPr defaultRowHeight="15"/>` +
+      cols +
+      `<sheetData>`,
+    `</sheetData>` +
+      protection +
+      merges +
+      cfs +
+      validationsXml(sp) +
+      linksXml(sp, rows) +
+      `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>` +
+      (parts.drawingRelId ? `<drawing r:id="${parts.drawingRelId}"/>` : "") +
+      (parts.tableRelIds.length
+        ? `<tableParts count="${parts.tableRelIds.length}">${parts.tableRelIds.map((id) => `<tablePart r:id="${id}"/>`).join("")}</tableParts>`
+        : "") +
+      "</worksheet>",
   );
 }
 

@@ -235,7 +235,7 @@ export function writePlan(pkg: Package, plan: WorkbookPlan): Buffer {
     });
     newParts.push({
       part: sheetPart,
-      data: newEntry(sheetPart, Buffer.from(sheetData, "utf8")),
+      data: newEntry(sheetPart, sheetData),
       contentType: CT.worksheet,
     });
     if (tableRelIds.length || drawingRelId)

@@ -211,3 +211,31 @@ export function applyEdits(xml: string, edits: { start: number; end: number; tex
     out = out.slice(0, e.start) + e.text + out.slice(e.end);
   return out;
 }
+
+/**
+ * Text gathered as UTF-8 buffers of about a megabyte: a sheet of 10,000 rows is never one string (joining
+ * and flattening tens of megabytes of text was the writer's largest memory peak).
+ */
+export class ChunkedText {
+  private readonly chunks: Buffer[] = [];
+  private pending: string[] = [];
+  private size = 0;
+
+  push(s: string): void {
+    this.pending.push(s);
+    this.size += s.length;
+    if (this.size >= 1 << 20) this.flush();
+  }
+
+  private flush(): void {
+    this.chunks.push(Buffer.from(this.pending.join(""), "utf8"));
+    this.pending = [];
+    this.size = 0;
+  }
+
+  /** The bytes of `head`, the text pushed, and `tail`. */
+  bytes(head: string, tail: string): Buffer {
+    this.flush();
+    return Buffer.concat([Buffer.from(head, "utf8"), ...this.chunks, Buffer.from(tail, "utf8")]);
+  }
+}

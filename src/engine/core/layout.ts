@@ -107,3 +107,16 @@ export function styleLinks(sheet: SheetPlan): void {
     i = j + 1;
   }
 }
+
+/**
+ * The formula of each row of a table column from one text built once, `row` standing for the row number.
+ * Built from pieces for each of 10,000 rows, a long formula is held as a tree of its pieces (several times
+ * its length in memory, and slower to build); here each row's formula is one plain string.
+ */
+export function perRow(build: (row: string) => string): (row: number) => string {
+  // Joined, not replaced: `join` writes one flat string, `replaceAll` a tree of slices of the template.
+  const pieces = build(ROW_MARK).split(ROW_MARK);
+  return (row) => pieces.join(String(row));
+}
+/** Stands for the row number while a formula template is built: a character no formula holds. */
+const ROW_MARK = "\u0001";

@@ -6,7 +6,7 @@
  */
 import { cellAddress, columnLetters, sheetCellRef } from "../core/address";
 import { MEASURE_COLUMNS as C, MEASURE_POLARITIES, MEASURE_RULES, SHEETS, TABLES } from "../core/contract";
-import { columnRange, FORMAT, STYLE, tableBlock, tableColumn } from "../core/layout";
+import { columnRange, FORMAT, perRow, STYLE, tableBlock, tableColumn } from "../core/layout";
 import { emptySheet, linkTo, type PlanValue, type SheetPlan } from "../core/plan";
 import type { Measure } from "./model";
 import { achievementFormula } from "./rules";
@@ -60,27 +60,36 @@ export function measuresLayout(years: number[]): MeasuresLayout {
 
 const M = (col: string) => tableColumn(TABLES.measures, col);
 
-/** Formulas of one data row (0-based sheet row `r`), by column key. */
-export function measureRowFormulas(r: number, L: MeasuresLayout): Partial<Record<Key, PlanValue>> {
-  const a = (k: Key) => `${columnLetters(L.col[k])}${r + 1}`;
-  const refs = (value: Key) => ({
+/** Formulas of a data row by column key, for the row's number on the sheet (1-based, as in A1). */
+export function measureRowFormulas(L: MeasuresLayout): (sheetRow: number) => Partial<Record<Key, PlanValue>> {
+  const formula = (build: (a: (k: Key) => string) => string) =>
+    perRow((row) => build((k) => `${columnLetters(L.col[k])}${row}`));
+  const refs = (a: (k: Key) => string, value: Key) => ({
     rule: a("rule"),
     polarity: a("polarity"),
     target: a("target"),
     baseline: a("baseline"),
     value: a(value),
   });
-  const points = (ach: Key): PlanValue => ({ f: `=IF(ISNUMBER(${a(ach)}),${a(ach)}*${a("usedWeight")},"")` });
-  return {
-    achievementSep: { f: achievementFormula(refs("valueSep")) },
-    achievementDec: { f: achievementFormula(refs("valueDec")) },
+  const points = (ach: Key) => formula((a) => `=IF(ISNUMBER(${a(ach)}),${a(ach)}*${a("usedWeight")},"")`);
+  const f = {
+    achievementSep: formula((a) => achievementFormula(refs(a, "valueSep"))),
+    achievementDec: formula((a) => achievementFormula(refs(a, "valueDec"))),
     // Equal weights when no measure of the objective has one; otherwise a measure without weight counts 0.
-    usedWeight: {
-      f: `=IF(ISNUMBER(${a("weight")}),${a("weight")},IF(SUMPRODUCT(--EXACT(${M(C.unit)},${a("unit")}),--EXACT(${M(C.code)},${a("code")}),--ISNUMBER(${M(C.weight)}))=0,1,0))`,
-    },
+    usedWeight: formula(
+      (a) =>
+        `=IF(ISNUMBER(${a("weight")}),${a("weight")},IF(SUMPRODUCT(--EXACT(${M(C.unit)},${a("unit")}),--EXACT(${M(C.code)},${a("code")}),--ISNUMBER(${M(C.weight)}))=0,1,0))`,
+    ),
     pointsSep: points("achievementSep"),
     pointsDec: points("achievementDec"),
   };
+  return (row) => ({
+    achievementSep: { f: f.achievementSep(row) },
+    achievementDec: { f: f.achievementDec(row) },
+    usedWeight: { f: f.usedWeight(row) },
+    pointsSep: { f: f.pointsSep(row) },
+    pointsDec: { f: f.pointsDec(row) },
+  });
 }
 
 export function measuresSheet(
@@ -90,6 +99,7 @@ export function measuresSheet(
   const sheet = emptySheet(SHEETS.measures);
   sheet.tabColor = "#2F5597";
   const L = measuresLayout(years);
+  const rowFormulas = measureRowFormulas(L);
   const rows: PlanValue[][] = measures.map((m, i) => {
     const row: PlanValue[] = new Array(L.headers.length).fill(null);
     const set = (k: Key, v: PlanValue) => (row[L.col[k]] = v === "" ? null : v);
@@ -109,7 +119,7 @@ export function measuresSheet(
     set("rule", m.rule);
     set("weight", m.weight);
     set("dataSource", m.dataSource);
-    for (const [k, v] of Object.entries(measureRowFormulas(i + 1, L))) set(k as Key, v);
+    for (const [k, v] of Object.entries(rowFormulas(i + 2))) set(k as Key, v);
     if (m.origin) {
       const ref = sheetCellRef(m.origin.sheet, m.origin.row, m.origin.col);
       set("origin", linkTo(sheet, i + 1, L.col.origin, ref));

@@ -11,7 +11,7 @@ import type { Objective } from "./model";
 import { emptySheet, linkTo, type PlanValue, type SheetPlan } from "../core/plan";
 import type { Scalar } from "../core/snapshot";
 import { withOccurrence } from "../core/carryover";
-import { columnRange, FORMAT, STYLE, tableBlock, tableColumn } from "../core/layout";
+import { columnRange, FORMAT, perRow, STYLE, tableBlock, tableColumn } from "../core/layout";
 
 /**
  * What the user typed into a previous run's row, by unit + code + occurrence: the input columns (a typed
@@ -89,16 +89,16 @@ const M = (col: string) => tableColumn(TABLES.measures, col);
  * measures/rules.ts `objectiveAchievement`). SUMPRODUCT's separate arguments count the `""` of a row without
  * achievement as 0.
  */
-function calculatedFormula(r: number, L: ObjectivesLayout, points: string): PlanValue {
-  const row = r + 1;
-  const own = `--EXACT(${M(MC.unit)},${columnLetters(L.col.unit)}${row}),--EXACT(${M(MC.code)},${columnLetters(L.col.code)}${row})`;
-  const all = `SUMPRODUCT(${own})`;
-  const weights = `SUMPRODUCT(${own},${M(MC.usedWeight)})`;
-  return {
-    f:
+function calculatedFormula(L: ObjectivesLayout, points: string): (sheetRow: number) => string {
+  return perRow((row) => {
+    const own = `--EXACT(${M(MC.unit)},${columnLetters(L.col.unit)}${row}),--EXACT(${M(MC.code)},${columnLetters(L.col.code)}${row})`;
+    const all = `SUMPRODUCT(${own})`;
+    const weights = `SUMPRODUCT(${own},${M(MC.usedWeight)})`;
+    return (
       `=IF(OR(${all}=0,SUMPRODUCT(${own},--ISNUMBER(${M(points)}))<${all}),"",` +
-      `IF(${weights}=0,"",SUMPRODUCT(${own},${M(points)})/${weights}))`,
-  };
+      `IF(${weights}=0,"",SUMPRODUCT(${own},${M(points)})/${weights}))`
+    );
+  });
 }
 
 /**
@@ -106,16 +106,17 @@ function calculatedFormula(r: number, L: ObjectivesLayout, points: string): Plan
  * achievement is the typed `Raggiungimento 31/12` when there is one (an override, with its `Motivazione`),
  * otherwise the one calculated from the measures.
  */
-function scoreFormula(r: number, L: ObjectivesLayout): PlanValue {
-  const w = `${columnLetters(L.col.weight)}${r + 1}`;
-  const typed = `${columnLetters(L.col.achievementDec)}${r + 1}`;
-  const a = `IF(ISNUMBER(${typed}),${typed},${columnLetters(L.col.calculatedDec)}${r + 1})`;
-  const capped = `MIN(${a},1)`;
-  return {
-    f:
+function scoreFormula(L: ObjectivesLayout): (sheetRow: number) => string {
+  return perRow((row) => {
+    const w = `${columnLetters(L.col.weight)}${row}`;
+    const typed = `${columnLetters(L.col.achievementDec)}${row}`;
+    const a = `IF(ISNUMBER(${typed}),${typed},${columnLetters(L.col.calculatedDec)}${row})`;
+    const capped = `MIN(${a},1)`;
+    return (
       `=IF(OR(NOT(ISNUMBER(${w})),NOT(ISNUMBER(${a}))),"",${w}*IF(${a}<${SCORING_NAMES.floor},0,` +
-      `IF(${SCORING_NAMES.bandsOn}="Sì",LOOKUP(${capped},${SCORING_NAMES.bands}),${capped})))`,
-  };
+      `IF(${SCORING_NAMES.bandsOn}="Sì",LOOKUP(${capped},${SCORING_NAMES.bands}),${capped})))`
+    );
+  });
 }
 
 /** `previous`: the inputs of the previous run by key; `extraHeaders`: the columns the user added to the table. */
@@ -129,6 +130,9 @@ export function objectivesSheet(
   sheet.tabColor = "#2F5597";
   const L = objectivesLayout(years, objectives.length);
   const keys = objectiveKeys(objectives);
+  const calculatedSep = calculatedFormula(L, MC.pointsSep);
+  const calculatedDec = calculatedFormula(L, MC.pointsDec);
+  const score = scoreFormula(L);
   const rows: PlanValue[][] = objectives.map((o, i) => {
     const prev = previous.get(keys[i]);
     const row: PlanValue[] = new Array(L.headers.length).fill(null);
@@ -146,10 +150,10 @@ export function objectivesSheet(
     for (const { year, col } of L.yearCols) row[col] = o.actions[year] ?? null;
     row[L.col.achievementSep] = prev?.sep ?? null;
     row[L.col.achievementDec] = prev?.dec ?? null;
-    row[L.col.calculatedSep] = calculatedFormula(i + 1, L, MC.pointsSep);
-    row[L.col.calculatedDec] = calculatedFormula(i + 1, L, MC.pointsDec);
+    row[L.col.calculatedSep] = { f: calculatedSep(i + 2) };
+    row[L.col.calculatedDec] = { f: calculatedDec(i + 2) };
     row[L.col.reason] = prev?.reason ?? null;
-    row[L.col.scoreDec] = scoreFormula(i + 1, L);
+    row[L.col.scoreDec] = { f: score(i + 2) };
     const ref = sheetCellRef(o.source.sheet, o.source.row, o.source.col);
     row[L.col.source] = linkTo(sheet, i + 1, L.col.source, ref);
     return [...row, ...extraHeaders.map((h) => prev?.extra.get(h) ?? null)];
