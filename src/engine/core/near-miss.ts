@@ -68,6 +68,8 @@ function isAbbreviation(raw: string, words: string[], label: string): boolean {
 interface Grouped<F> {
   byLength: Map<number, [string, F, number][]>;
   byWords: Map<number, [string, F, number][]>;
+  /** The candidates already picked, by length and word count. */
+  picked: Map<number, [string, F][]>;
 }
 const GROUPED = new WeakMap<ReadonlyMap<string, unknown>, Grouped<unknown>>();
 
@@ -85,7 +87,7 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 function candidates<F>(index: ReadonlyMap<string, F>, length: number, words: number): [string, F][] {
   let g = GROUPED.get(index) as Grouped<F> | undefined;
   if (!g) {
-    g = { byLength: new Map(), byWords: new Map() };
+    g = { byLength: new Map(), byWords: new Map(), picked: new Map() };
     let order = 0;
     for (const [label, field] of index) {
       push(g.byLength, label.length, [label, field, order] as [string, F, number]);
@@ -94,11 +96,16 @@ function candidates<F>(index: ReadonlyMap<string, F>, length: number, words: num
     }
     GROUPED.set(index, g as Grouped<unknown>);
   }
+  const key = length * 1024 + words;
+  const known = g.picked.get(key);
+  if (known) return known;
   const picked = new Map<number, [string, F]>();
   const lists = [length - 1, length, length + 1].map((n) => g.byLength.get(n));
   if (words > 0) lists.push(g.byWords.get(words));
   for (const list of lists) for (const [label, field, order] of list ?? []) picked.set(order, [label, field]);
-  return [...picked.entries()].sort((a, b) => a[0] - b[0]).map(([, e]) => e);
+  const found = [...picked.entries()].sort((a, b) => a[0] - b[0]).map(([, e]) => e);
+  g.picked.set(key, found);
+  return found;
 }
 
 export type NearMiss<F> =
