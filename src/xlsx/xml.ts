@@ -92,11 +92,13 @@ export function escapeText(s: string): string {
 
 /** Escape an attribute value (always written in double quotes); line breaks kept as character references. */
 export const escapeAttr = (s: string) =>
-  escapeText(s)
-    .replace(/"/g, "&quot;")
-    .replace(/\t/g, "&#9;")
-    .replace(/\n/g, "&#10;")
-    .replace(/\r/g, "&#13;");
+  !NEEDS_ESCAPE.test(s) && !/["\t\n\r]/.test(s)
+    ? s
+    : escapeText(s)
+        .replace(/"/g, "&quot;")
+        .replace(/\t/g, "&#9;")
+        .replace(/\n/g, "&#10;")
+        .replace(/\r/g, "&#13;");
 
 export function unescapeXml(s: string): string {
   return s.replace(/&(#x[0-9a-fA-F]+|#\d+|lt|gt|amp|quot|apos);/g, (_, e: string) => {
