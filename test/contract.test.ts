@@ -57,6 +57,7 @@ interface CellModel {
   nf?: string;
   bold?: true;
   italic?: true;
+  underline?: true;
   size?: number;
   color?: string;
   fill?: string;
@@ -232,6 +233,7 @@ function exceljsModel(wb: ExcelJS.Workbook): WorkbookModel {
         const font = cell.font ?? {};
         if (font.bold) m.bold = true;
         if (font.italic) m.italic = true;
+        if (font.underline) m.underline = true;
         if (font.size && font.size !== 11) m.size = font.size; // N4
         if (font.color?.argb) m.color = hex(font.color.argb);
         const fill = cell.fill as ExcelJS.FillPattern | undefined;
@@ -352,6 +354,7 @@ function fakeModel(state: ExportedWorkbook): WorkbookModel {
       const st = c.style ?? {};
       if (st.bold) m.bold = true;
       if (st.italic) m.italic = true;
+      if (st.underline) m.underline = true;
       if (st.size && st.size !== 11) m.size = st.size; // N4
       if (st.fontColor) m.color = st.fontColor.toUpperCase();
       if (st.fill) m.fill = st.fill.toUpperCase();

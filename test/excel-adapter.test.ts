@@ -486,6 +486,12 @@ describe("applyPlan", () => {
     expect(d.formulas?.map((r) => r[1])).toEqual([null, null, null, null]);
     expect(d.formulas?.[1][4]).toBe("=C2*D2");
     expect(d.merges).toEqual(["G1:H1"]);
+    // The hidden row and the underlined link text, as planned.
+    expect(d.hiddenRows).toEqual([2]);
+    expect(fake.exportState().sheets.find((s) => s.name === "PIAO Dati")!.cells.G4.style).toMatchObject({
+      fontColor: "#0563C1",
+      underline: true,
+    });
   });
 
   test("20,000 rows x 10 columns of 30-character strings: several syncs, none over 5 MB", async () => {

@@ -117,6 +117,8 @@ test("columns as wide as their content: codes whole, no ### for large numbers, l
 test("links look like links; sources cite laws, never the project's documents", () => {
   const link = sheet("PIAO Verifica").rangeStyles.find((r) => r.style.fontColor === "#0563C1");
   expect(link?.range).toMatch(/^E\d+:E\d+$/);
+  // Coloured and underlined, like Excel's Hyperlink cell style.
+  expect(link?.style.underline).toBe(true);
   expect(sheet("PIAO Verifica").links.length).toBeGreaterThan(0);
   for (const s of result.plan.sheets)
     for (const b of s.blocks)

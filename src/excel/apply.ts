@@ -16,7 +16,7 @@
  *
  * Order of operations: park the old generated sheets, their tables and names (park.ts) → add the
  * sheets → per sheet: cell blocks (number formats, values, formulas), block and range styles, column
- * widths, merges, freeze panes, tables (from the already-written range), data validation, conditional
+ * widths, row heights, hidden rows, merges, freeze panes, tables (from the already-written range), data validation, conditional
  * formats → defined names → charts → protection (last, so that nothing writes into a protected sheet) →
  * delete the parked sheets. A failure on the way puts the parked sheets back.
  */
@@ -25,7 +25,7 @@ import { cellAddress, columnLetters, parseCell, parseRange } from "../engine/cor
 import type { CellStyle, ChartPlan, SheetPlan, ValidationPlan, WorkbookPlan } from "../engine/core/plan";
 import type { FindingCode } from "../engine/core/findings";
 import { WriteBatcher } from "./batch";
-import { type PreparedBlock, charsToPoints, prepareBlock } from "./cells";
+import { type PreparedBlock, charsToPoints, prepareBlock, rowRuns } from "./cells";
 import { BuildInterruptedError, ExcelAdapterError } from "./errors";
 import { type AdapterNotice, notice } from "./notices";
 import { DEFAULT_MAX_REQUEST_BYTES, OP_OVERHEAD_BYTES } from "./payload";
@@ -34,7 +34,14 @@ import { splitSheetRef } from "./refs";
 import { type Parked, freeName, park, parksAnything, putBack, queueRestore, unpark } from "./park";
 import { type Supports, officeSupports } from "./supports";
 import { assertValidPlan } from "./validate";
-import { CHUNK_OVERHEAD, applyStyle, styleOps, writeFormulas, writeValues } from "./write-cells";
+import {
+  CHUNK_OVERHEAD,
+  addConditionalFormat,
+  applyStyle,
+  styleOps,
+  writeFormulas,
+  writeValues,
+} from "./write-cells";
 
 export interface ApplyOptions {
   /** Called after each sync with estimated bytes written so far and in total. */
@@ -409,6 +416,7 @@ function sheetTasks(
   }
   for (const { row, height } of s.rowHeights)
     op(() => (ws().getRange(`${row + 1}:${row + 1}`).format.rowHeight = height), 2);
+  for (const rows of rowRuns(s.hiddenRows ?? [])) op(() => (ws().getRange(rows).rowHidden = true), 2);
   for (const m of s.merges) op(() => ws().getRange(m).merge(false), 2);
   const fr = s.frozen;
   if (fr && (fr.rows > 0 || fr.cols > 0) && has.freeze) {
@@ -432,18 +440,6 @@ function sheetTasks(
   if (has.validation) for (const v of s.validations) op(() => applyValidation(ws().getRange(v.range), v), 5);
   // Excel adds each conditional format at the top priority: adding them last to first leaves the first
   // of the plan on top, which is what the exceljs adapter writes (priority 1 = first rule).
-  for (const cf of has.conditionalFormats ? [...s.conditionalFormats].reverse() : []) {
-    op(
-      () => {
-        const f = ws().getRange(cf.range).conditionalFormats.add("Custom");
-        f.custom.rule.formula = cf.formula;
-        const fmt = f.custom.format;
-        if (cf.style.fill) fmt.fill.color = cf.style.fill;
-        if (cf.style.fontColor) fmt.font.color = cf.style.fontColor;
-        if (cf.style.bold !== undefined) fmt.font.bold = cf.style.bold;
-        if (cf.style.italic !== undefined) fmt.font.italic = cf.style.italic;
-      },
-      3 + styleOps(cf.style),
-    );
-  }
+  for (const cf of has.conditionalFormats ? [...s.conditionalFormats].reverse() : [])
+    op(() => addConditionalFormat(ws().getRange(cf.range), cf), 3 + styleOps(cf.style));
 }

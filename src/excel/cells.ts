@@ -181,3 +181,16 @@ export function charsToPoints(chars: number): number {
   if (chars <= 0) return 0;
   return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
 }
+
+/** Whole-row addresses (`5:5`, `30:32`) of runs of consecutive 0-based rows: one operation per run. */
+export function rowRuns(rows: readonly number[]): string[] {
+  const sorted = [...new Set(rows)].sort((a, b) => a - b);
+  const runs: string[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j++;
+    runs.push(`${sorted[i] + 1}:${sorted[j] + 1}`);
+    i = j + 1;
+  }
+  return runs;
+}

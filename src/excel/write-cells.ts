@@ -4,7 +4,7 @@
  */
 
 import { cellAddress } from "../engine/core/address";
-import type { CellStyle } from "../engine/core/plan";
+import type { CellStyle, ConditionalFormatPlan } from "../engine/core/plan";
 import { type Queued, WriteBatcher } from "./batch";
 import { type PreparedBlock, chunkArrays } from "./cells";
 import { OP_OVERHEAD_BYTES, jsonBytes } from "./payload";
@@ -22,6 +22,7 @@ export function styleOps(style: CellStyle | undefined): number {
 export function applyStyle(format: Excel.RangeFormat, style: CellStyle): void {
   if (style.bold !== undefined) format.font.bold = style.bold;
   if (style.italic !== undefined) format.font.italic = style.italic;
+  if (style.underline !== undefined) format.font.underline = style.underline ? "Single" : "None";
   if (style.fontColor) format.font.color = style.fontColor;
   if (style.size) format.font.size = style.size;
   if (style.fill) format.fill.color = style.fill;
@@ -32,6 +33,17 @@ export function applyStyle(format: Excel.RangeFormat, style: CellStyle): void {
     edge.style = "Continuous";
     edge.color = style.borderBottom;
   }
+}
+
+/** A plan's formula-based conditional format on a range (ExcelApi 1.6). */
+export function addConditionalFormat(range: Excel.Range, cf: ConditionalFormatPlan): void {
+  const f = range.conditionalFormats.add("Custom");
+  f.custom.rule.formula = cf.formula;
+  const fmt = f.custom.format;
+  if (cf.style.fill) fmt.fill.color = cf.style.fill;
+  if (cf.style.fontColor) fmt.font.color = cf.style.fontColor;
+  if (cf.style.bold !== undefined) fmt.font.bold = cf.style.bold;
+  if (cf.style.italic !== undefined) fmt.font.italic = cf.style.italic;
 }
 
 type RectOf = (row: number, col: number, rows: number, cols: number) => Excel.Range;

@@ -34,10 +34,11 @@ interface OutCell {
 /** Style semantics of both adapters: each group (font, fill, alignment) is replaced when given. */
 function withStyle(f: CellFormat, s: CellStyle): CellFormat {
   const out = { ...f };
-  if (s.bold || s.italic || s.fontColor || s.size)
+  if (s.bold || s.italic || s.underline || s.fontColor || s.size)
     out.font = {
       ...(s.bold ? { bold: true } : {}),
       ...(s.italic ? { italic: true } : {}),
+      ...(s.underline ? { underline: true } : {}),
       ...(s.size ? { size: s.size } : {}),
       ...(s.fontColor ? { color: s.fontColor } : {}),
     };
@@ -208,10 +209,13 @@ export function sheetXml(
   parts: SheetParts,
 ): Buffer {
   const rows = layoutCells(sp);
+  const hidden = new Set(sp.hiddenRows ?? []);
+  for (const r of hidden) if (!rows.has(r)) rows.set(r, new Map());
   const rowNumbers = [...rows.keys()].sort((a, b) => a - b);
   let minCol = Infinity;
   let maxCol = -1;
   const body = new ChunkedText();
+  const filled: number[] = [];
   const letters: string[] = [];
   const heights = new Map(sp.rowHeights.map((h) => [h.row, h.height]));
   const formulaColumns = new Map<number, { row: number; formula: string; key: OutCell }[]>();
@@ -225,22 +229,27 @@ export function sheetXml(
   const shared = sharedRuns([...formulaColumns].map(([col, cells]) => ({ col, cells })));
   for (const r of rowNumbers) {
     const cols = [...rows.get(r)!.entries()].sort((a, b) => a[0] - b[0]);
-    if (cols.length === 0) continue;
-    minCol = Math.min(minCol, cols[0][0]);
-    maxCol = Math.max(maxCol, cols[cols.length - 1][0]);
+    if (cols.length === 0 && !hidden.has(r)) continue;
+    if (cols.length > 0) {
+      filled.push(r);
+      minCol = Math.min(minCol, cols[0][0]);
+      maxCol = Math.max(maxCol, cols[cols.length - 1][0]);
+    }
     const ht = heights.get(r);
-    body.push(`<row r="${r + 1}"${ht ? ` ht="${ht}" customHeight="1"` : ""}>`);
+    // CT_Row: hidden="1" keeps the row out of sight (ECMA-376 part 1, §18.3.1.73).
+    const attrs = (ht ? ` ht="${ht}" customHeight="1"` : "") + (hidden.has(r) ? ` hidden="1"` : "");
+    body.push(`<row r="${r + 1}"${attrs}>`);
     const rowNumber = String(r + 1);
     for (const [c, x] of cols)
       body.push(cellXml((letters[c] ??= columnLetters(c)) + rowNumber, x, styles, shared.get(x)));
     body.push("</row>");
   }
   const dimension =
-    rowNumbers.length > 0
+    filled.length > 0
       ? rangeAddress({
-          top: rowNumbers[0],
+          top: filled[0],
           left: minCol,
-          bottom: rowNumbers[rowNumbers.length - 1],
+          bottom: filled[filled.length - 1],
           right: maxCol,
         })
       : "A1";

@@ -9,7 +9,7 @@ import { applyEdits, attrsOf, closeOf, escapeAttr, rootOf, scanTags, type Tag } 
 /** A generated cell's format, everything optional (absent: the workbook's default). */
 export interface CellFormat {
   numFmt?: string;
-  font?: { bold?: boolean; italic?: boolean; size?: number; color?: string };
+  font?: { bold?: boolean; italic?: boolean; underline?: boolean; size?: number; color?: string };
   fill?: string;
   wrap?: boolean;
   align?: "left" | "center" | "right";
@@ -132,6 +132,8 @@ export class StyleBook {
       `<${q}font>` +
       (f.bold ? `<${q}b/>` : "") +
       (f.italic ? `<${q}i/>` : "") +
+      // CT_Font: <u/> without val is a single underline (ECMA-376 part 1, §18.4.13).
+      (f.underline ? `<${q}u/>` : "") +
       (f.color ? `<${q}color rgb="${argb(f.color)}"/>` : "") +
       (dxf ? "" : `<${q}sz val="${f.size ?? size}"/><${q}name val="${escapeAttr(name)}"/>`) +
       (dxf || !family ? "" : `<${q}family val="${family}"/>`) +
@@ -190,11 +192,13 @@ export class StyleBook {
   /** Index of the differential format of a conditional format. */
   dxf(s: CellStyle): number {
     const q = this.q;
-    const font = s.bold || s.italic || s.fontColor;
+    const font = s.bold || s.italic || s.underline || s.fontColor;
     return this.add(
       "dxfs",
       `<${q}dxf>` +
-        (font ? this.fontXml({ bold: s.bold, italic: s.italic, color: s.fontColor }, true) : "") +
+        (font
+          ? this.fontXml({ bold: s.bold, italic: s.italic, underline: s.underline, color: s.fontColor }, true)
+          : "") +
         (s.fill
           ? `<${q}fill><${q}patternFill patternType="solid"><${q}bgColor rgb="${argb(s.fill)}"/></${q}patternFill></${q}fill>`
           : "") +

@@ -1049,11 +1049,15 @@ export class FakeRangeFont extends FakeClientObject<RangeTarget> {
   protected readonly _typeName = "RangeFont";
 
   override _scalarProps(): string[] {
-    return ["bold", "italic", "color", "size"];
+    return ["bold", "italic", "underline", "color", "size"];
   }
 
   override _read(prop: string): unknown {
     const t = this._target();
+    if (prop === "underline") {
+      const u = commonStyle(t, "underline", false);
+      return u === null ? null : u ? "Single" : "None";
+    }
     if (prop === "bold") return commonStyle(t, "bold", false);
     if (prop === "italic") return commonStyle(t, "italic", false);
     if (prop === "color") return commonStyle(t, "fontColor", "#000000");
@@ -1072,6 +1076,21 @@ export class FakeRangeFont extends FakeClientObject<RangeTarget> {
   }
   set italic(v: boolean) {
     this._set("italic", v, () => styleCells(this._target(), "italic", v, "RangeFont.italic"));
+  }
+  get underline(): string | null {
+    return this._get("underline");
+  }
+  set underline(v: string) {
+    this._set("underline", v, () => {
+      // Excel also has Double and the accounting styles; the fake accepts what the adapter sends.
+      if (v !== "Single" && v !== "None")
+        throw new FakeOfficeError(
+          "InvalidArgument",
+          `Underline '${String(v)}' is not Single or None.`,
+          "RangeFont.underline",
+        );
+      styleCells(this._target(), "underline", v === "Single", "RangeFont.underline");
+    });
   }
   get color(): string | null {
     return this._get("color");

@@ -11,6 +11,8 @@ export type CellScalar = string | number | boolean | null;
 export interface FakeCellStyle {
   bold?: boolean;
   italic?: boolean;
+  /** `RangeFont.underline`: only `Single` is sent by the adapter. */
+  underline?: boolean;
   fontColor?: string;
   size?: number;
   fill?: string;

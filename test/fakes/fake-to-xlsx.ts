@@ -15,10 +15,11 @@ const argb = (hex: string) => "FF" + hex.replace("#", "").toUpperCase();
 
 /** A plan style on an exceljs cell (font, fill and alignment groups replaced when given, as both adapters do). */
 function applyStyle(cell: ExcelJS.Cell, s: CellStyle): void {
-  if (s.bold || s.italic || s.fontColor || s.size) {
+  if (s.bold || s.italic || s.underline || s.fontColor || s.size) {
     cell.font = {
       ...(s.bold ? { bold: true } : {}),
       ...(s.italic ? { italic: true } : {}),
+      ...(s.underline ? { underline: true } : {}),
       ...(s.size ? { size: s.size } : {}),
       ...(s.fontColor ? { color: { argb: argb(s.fontColor) } } : {}),
     };

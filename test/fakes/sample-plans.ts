@@ -32,8 +32,15 @@ export function smallPlan(): WorkbookPlan {
             columnFormats: [null, null, "0%", "#,##0.00", "#,##0.00"],
           },
           { at: "G1", rows: [["Nota unita", null]] },
+          // A service cell on a hidden row, and text styled as a link (colour and underline).
+          { at: "G3", rows: [["Calcolo di servizio", { f: "=SUM(C2:C4)" }]] },
+          { at: "G4", rows: [["'PIAO Parametri'!A1"]] },
         ],
-        rangeStyles: [{ range: "D2:D4", style: { fill: "#FFF2CC" } }],
+        hiddenRows: [2],
+        rangeStyles: [
+          { range: "D2:D4", style: { fill: "#FFF2CC" } },
+          { range: "G4", style: { fontColor: "#0563C1", underline: true } },
+        ],
         columnWidths: [{ col: 1, width: 40 }],
         frozen: { rows: 1, cols: 0 },
         merges: ["G1:H1"],

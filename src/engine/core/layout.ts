@@ -11,8 +11,8 @@ export const STYLE = {
   /** Cells computed by formulas, on sheets left unprotected so that users can sort, filter and add rows. */
   computed: { fill: "#EDEDED", italic: true } as CellStyle,
   error: { fill: "#FFC7CE", fontColor: "#9C0006" } as CellStyle,
-  /** Cells with a link: the colour readers give hyperlinks. */
-  link: { fontColor: "#0563C1" } as CellStyle,
+  /** Cells with a link: the colour and single underline readers give hyperlinks (Excel's Hyperlink style). */
+  link: { fontColor: "#0563C1", underline: true } as CellStyle,
   ok: { fill: "#C6EFCE", fontColor: "#006100" } as CellStyle,
   warning: { fill: "#FFEB9C", fontColor: "#9C5700" } as CellStyle,
 };

@@ -28,6 +28,8 @@ export function isFormula(v: PlanValue): v is FormulaValue {
 export interface CellStyle {
   bold?: boolean;
   italic?: boolean;
+  /** Single underline (links). */
+  underline?: boolean;
   /** `#RRGGBB` */
   fill?: string;
   fontColor?: string;
@@ -143,6 +145,8 @@ export interface SheetPlan {
   columnWidths: { col: number; width: number }[];
   /** Row heights in points, by 0-based row, for rows whose wrapped text needs more than one line. */
   rowHeights: { row: number; height: number }[];
+  /** 0-based rows written but kept out of sight (service cells that formulas and formats read). */
+  hiddenRows?: number[];
   frozen?: { rows: number; cols: number };
   merges: string[];
   tables: TablePlan[];
