@@ -15,7 +15,7 @@ import {
   HIRING_COLUMNS as HC,
 } from "../src/engine/core/contract";
 import { parametersSheet } from "../src/engine/workbook/parameters-sheet";
-import { FIRST_OUTPUT_ROW, spendingSheet } from "../src/engine/spending/spending-sheet";
+import { outputCell, spendingSheet } from "../src/engine/spending/spending-sheet";
 import { OUTPUT_LINES, type OutputKey } from "../src/engine/spending/outputs";
 import { spendingSections } from "../src/engine/spending/sections";
 import {
@@ -307,6 +307,8 @@ describe("recalculated in LibreOffice", () => {
   const typedInputs = comune(20000, 200000, { year: 2023 });
   let recalculated: Map<string, Map<string, CellResult>>[];
   let typed: { before: Map<string, CellResult>; after: Map<string, CellResult>; marginCell: string };
+  /** 1-based rows written hidden in the reference case's file, read back by exceljs. */
+  let hiddenRows: number[];
 
   beforeAll(async () => {
     const dir = tmpDir("piao-spending-");
@@ -322,6 +324,10 @@ describe("recalculated in LibreOffice", () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(before);
     const ws = wb.getWorksheet("PIAO Spesa personale")!;
+    hiddenRows = [];
+    ws.eachRow({ includeEmpty: true }, (row, n) => {
+      if (row.hidden) hiddenRows.push(n);
+    });
     const hireCol = (c: string) => (Object.values(HC) as string[]).indexOf(c);
     ws.getCell(cellAddress(layout.hiringAt + 1, hireCol(HC.year))).value = typedYear;
     ws.getCell(cellAddress(layout.hiringAt + 1, hireCol(HC.area))).value = "Istruttori";
@@ -342,9 +348,9 @@ describe("recalculated in LibreOffice", () => {
       const sheet = recalculated[k].get("PIAO Spesa personale")!;
       const o = computeSpending(c.inputs);
       const want = expectedOutputs(c.inputs, o);
-      OUTPUT_LINES.forEach((line, j) => {
+      OUTPUT_LINES.forEach((line) => {
         if (!(line.key in want)) return;
-        const got = sheet.get(cellAddress(FIRST_OUTPUT_ROW + j, 1));
+        const got = sheet.get(outputCell(line.key));
         if (!same(got, want[line.key]!))
           mismatches.push(
             `${c.label}: ${SPENDING_NAMES[line.key]} = ${JSON.stringify(got)}, expected ${JSON.stringify(want[line.key])}`,
@@ -368,14 +374,23 @@ describe("recalculated in LibreOffice", () => {
 
   test("the reference PIAO recalculates to 20,80%, 4.553.779,86, 19,99%, 178.219,46, provisional, conditions da verificare", () => {
     const sheet = recalculated[0].get("PIAO Spesa personale")!;
-    const at = (key: OutputKey) =>
-      sheet.get(cellAddress(FIRST_OUTPUT_ROW + OUTPUT_LINES.findIndex((l) => l.key === key), 1));
+    const at = (key: OutputKey) => sheet.get(outputCell(key));
     expect(at("threshold")).toBe(0.208);
     expect(at("maxSpending")).toBe(4553779.86);
     expect(Math.round((at("ratio") as number) * 10000) / 100).toBe(19.99);
     expect(at("margin")).toBe(178219.46);
     expect(at("conditions")).toBe("da verificare");
     expect(at("outcome")).toMatch(/^Sotto soglia: .*provvisorio/);
+  });
+
+  test("the service cells sit on hidden rows and still compute: thresholds' row, outcome code", () => {
+    const service = OUTPUT_LINES.filter((l) => l.service).map((l) => l.key);
+    expect(service).toEqual(["bandRow", "outcomeCode"]);
+    expect(hiddenRows).toEqual(service.map((k) => Number(/\d+$/.exec(outputCell(k))![0])));
+    const sheet = recalculated[0].get("PIAO Spesa personale")!;
+    expect(sheet.get(outputCell("bandRow"))).toEqual(expect.any(Number));
+    expect(sheet.get(outputCell("bandRow"))).toBeGreaterThan(0);
+    expect(sheet.get(outputCell("outcomeCode"))).toBe("SOTTO");
   });
 
   test("a hire typed into PIAO_PianoAssunzioni lowers that year's margin by exactly its annual cost", () => {

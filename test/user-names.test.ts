@@ -117,7 +117,7 @@ wb.save(sys.argv[1])`,
       ]),
     );
     expect(names.names.find((n) => n.name === "PIAO_Popolazione_2")?.formula).toMatch(
-      /^'PIAO Spesa personale'!\$B\$\d+$/,
+      /^'PIAO Spesa personale'!\$D\$\d+$/,
     );
     expect(names.tables).toEqual(
       expect.arrayContaining([

@@ -3,7 +3,8 @@
  * shows (text by its longest line, numbers as their format writes them, links by their text), within
  * bounds; text longer than the widest column wraps. Header cells wrap, so they ask only for their longest
  * word and at most two lines. Single-cell blocks (titles, notes, section labels) run over empty cells and
- * do not widen their column. A width the sheet sets itself is kept when it is wider.
+ * do not widen their column; nor does text merged over several columns, which wraps over their total width.
+ * A width the sheet sets itself is kept when it is wider.
  */
 import { cellAddress, parseCell, parseRange } from "./address";
 import { isFormula, type CellBlock, type PlanValue, type SheetPlan } from "./plan";
@@ -57,10 +58,30 @@ export function fitColumns(sheet: SheetPlan): void {
   );
   const widths = new Map<number, number>();
   const widen = (col: number, w: number) => widths.set(col, Math.max(widths.get(col) ?? MIN_WIDTH, w));
-  for (const block of sheet.blocks) fitBlock(sheet, block, headers, widen);
+  const spans = mergedSpans(sheet);
+  for (const block of sheet.blocks) fitBlock(sheet, block, headers, spans, widen);
   for (const { col, width } of sheet.columnWidths) widen(col, width);
   sheet.columnWidths = [...widths].sort(([a], [b]) => a - b).map(([col, width]) => ({ col, width }));
-  fitRows(sheet, widths);
+  fitRows(sheet, widths, spans);
+}
+
+/** Top-left cells (`key`) of areas merged over more than one column, with their last column. */
+function mergedSpans(sheet: SheetPlan): Map<number, number> {
+  const spans = new Map<number, number>();
+  for (const m of sheet.merges) {
+    const r = parseRange(m);
+    if (r.right > r.left) spans.set(key(r.top, r.left), r.right);
+  }
+  return spans;
+}
+
+/**
+ * Height in points of a row whose cell, `width` characters wide, shows one of `texts` wrapped: the tallest
+ * of them. For cells whose text a formula chooses (outcomes), known only once Excel has calculated.
+ */
+export function wrappedHeight(texts: readonly string[], width: number): number {
+  const lines = Math.max(1, ...texts.map((t) => wrappedLines(t, width)));
+  return Math.min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT);
 }
 
 /** Height of a line of 11-point text, in points. */
@@ -95,7 +116,7 @@ export function wrappedLines(text: string, width: number): number {
  * itself (LibreOffice keeps the default height of a row written without one), so wrapped text would be
  * cut or drawn over the next row.
  */
-function fitRows(sheet: SheetPlan, widths: Map<number, number>): void {
+function fitRows(sheet: SheetPlan, widths: Map<number, number>, spans: Map<number, number>): void {
   // Only texts that may take two lines in the narrowest column (or hold a line break) are kept.
   const short = Math.floor(MIN_WIDTH * 1.2);
   const texts = new Map<number, string>();
@@ -118,7 +139,7 @@ function fitRows(sheet: SheetPlan, widths: Map<number, number>): void {
       for (let col = r.left; col <= r.right; col++) {
         const text = texts.get(key(row, col));
         if (text === undefined) continue;
-        const n = wrappedLines(text, widths.get(col) ?? MIN_WIDTH);
+        const n = wrappedLines(text, spanWidth(widths, col, spans.get(key(row, col)) ?? col));
         lines.set(row, Math.max(lines.get(row) ?? 1, n));
       }
   }
@@ -127,10 +148,18 @@ function fitRows(sheet: SheetPlan, widths: Map<number, number>): void {
   sheet.rowHeights = [...own].sort(([a], [b]) => a - b).map(([row, height]) => ({ row, height }));
 }
 
+/** Width of columns `from`..`to` together (a merged area). */
+function spanWidth(widths: Map<number, number>, from: number, to: number): number {
+  let w = 0;
+  for (let c = from; c <= to; c++) w += widths.get(c) ?? MIN_WIDTH;
+  return w;
+}
+
 function fitBlock(
   sheet: SheetPlan,
   block: CellBlock,
   headers: Set<number>,
+  spans: Map<number, number>,
   widen: (col: number, w: number) => void,
 ): void {
   if (block.rows.length === 1 && block.rows[0].length === 1) return;
@@ -139,6 +168,7 @@ function fitBlock(
   block.rows.forEach((row, i) =>
     row.forEach((v, j) => {
       const c = at.col + j;
+      if (spans.has(key(at.row + i, c))) return;
       if (typeof v === "string" && headers.has(key(at.row + i, c))) return widen(c, headerWidth(v));
       const w = valueWidth(v, block.columnFormats?.[j]) + PADDING;
       widen(c, Math.min(w, MAX_WIDTH));

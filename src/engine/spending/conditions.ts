@@ -3,11 +3,12 @@
  * answer cell each (Sì / No / da verificare), the answers' range named `PIAO_CondizioniRisposte`, which
  * `PIAO_Condizioni` reads.
  */
-import { sheetCellRef } from "../core/address";
+import { cellAddress, sheetCellRef } from "../core/address";
 import { SHEETS, SPENDING_NAMES } from "../core/contract";
 import { STYLE } from "../core/layout";
 import type { DefinedNamePlan, SheetPlan } from "../core/plan";
 import { CONDITION_ANSWERS, CONDITIONS, type ConditionAnswer } from "./costs";
+import { FORM, formLayout, formRow, valueCell, writeFormRow } from "./form";
 
 /** Writes the header at 0-based row `at` and one row per condition below; returns the answers' range and name. */
 export function writeConditions(
@@ -15,18 +16,15 @@ export function writeConditions(
   at: number,
   answers: readonly (ConditionAnswer | null)[],
 ): { range: string; name: DefinedNamePlan } {
-  sheet.blocks.push(
-    {
-      at: `A${at + 1}`,
-      rows: [["Condizione per assumere", "Risposta", "Fonte normativa", "Verifica"]],
-      style: STYLE.label,
-    },
-    {
-      at: `A${at + 2}`,
-      rows: CONDITIONS.map((c, k) => [c.label, answers[k] ?? "da verificare", c.source, c.mark]),
-    },
-  );
-  const range = `B${at + 2}:B${at + 1 + CONDITIONS.length}`;
+  writeFormRow(sheet, at, formRow("Condizione per assumere", "Risposta", "Fonte normativa", "Verifica"), {
+    style: STYLE.label,
+  });
+  sheet.blocks.push({
+    at: cellAddress(at + 1, 0),
+    rows: CONDITIONS.map((c, k) => formRow(c.label, answers[k] ?? "da verificare", c.source, c.mark)),
+  });
+  formLayout(sheet, at, at + CONDITIONS.length);
+  const range = `${valueCell(at + 1)}:${valueCell(at + CONDITIONS.length)}`;
   sheet.validations.push({
     range,
     type: "list",
@@ -35,10 +33,10 @@ export function writeConditions(
     error: "Rispondere Sì, No o da verificare.",
   });
   sheet.conditionalFormats.push(
-    { range, formula: `=$B${at + 2}="No"`, style: STYLE.error },
-    { range, formula: `=$B${at + 2}="Sì"`, style: STYLE.ok },
+    { range, formula: `=$${valueCell(at + 1)}="No"`, style: STYLE.error },
+    { range, formula: `=$${valueCell(at + 1)}="Sì"`, style: STYLE.ok },
   );
-  const first = sheetCellRef(SHEETS.spending, at + 1, 1, true);
-  const last = sheetCellRef(SHEETS.spending, at + CONDITIONS.length, 1, true).split("!")[1];
+  const first = sheetCellRef(SHEETS.spending, at + 1, FORM.value, true);
+  const last = sheetCellRef(SHEETS.spending, at + CONDITIONS.length, FORM.value, true).split("!")[1];
   return { range, name: { name: SPENDING_NAMES.conditionAnswers, ref: `${first}:${last}` } };
 }

@@ -155,6 +155,8 @@ export interface SpendingPrefill {
   sources: InputSources;
   findings: Finding[];
   found: number;
+  /** The revenue was found already net of the FCDE (written in the three rendiconti, FCDE 0). */
+  revenueNet: boolean;
 }
 
 /** Turn the figures found in all sheets into the sheet's inputs (first figure of each kind wins). */
@@ -165,6 +167,7 @@ export function spendingInputs(figures: SpendingFigure[]): SpendingPrefill {
   const revenues: { year: number | null; value: number; at: SourceRef }[] = [];
   const byYear: { year: number; value: number; at: SourceRef }[] = [];
   const rendicontoYears: number[] = [];
+  let revenueNet = false;
   const set = (key: InputKey, at: SourceRef, apply: () => void) => {
     if (sources[key]) return;
     sources[key] = at;
@@ -223,6 +226,7 @@ export function spendingInputs(figures: SpendingFigure[]): SpendingPrefill {
           for (const k of REVENUE_KEYS) sources[k] = f.at;
           sources.fcde ??= f.at;
           inputs.revenue = [n, n, n];
+          revenueNet = true;
           if (inputs.fcde === null) inputs.fcde = 0;
           if (field.lastYear) rendicontoYears.push(field.lastYear);
           findings.push(finding("info", "SPESA_ENTRATE_NETTE", MESSAGES.spendingNetRevenue(), f.at));
@@ -242,7 +246,13 @@ export function spendingInputs(figures: SpendingFigure[]): SpendingPrefill {
   }
   if (rendicontoYears.length) inputs.lastRendiconto = Math.max(...rendicontoYears);
   spendingByYear(byYear, inputs, sources, findings);
-  return { inputs, sources, findings, found: Object.keys(sources).length + inputs.departures.length };
+  return {
+    inputs,
+    sources,
+    findings,
+    found: Object.keys(sources).length + inputs.departures.length,
+    revenueNet,
+  };
 }
 
 /**

@@ -7,7 +7,9 @@ import { SHEETS, SPENDING_NAMES } from "../core/contract";
 import { FORMAT } from "../core/layout";
 import type { SourceRef } from "../core/model";
 import { linkTo, type DefinedNamePlan, type SheetPlan, type ValidationPlan } from "../core/plan";
+import { MESSAGES } from "../core/messages";
 import { REGIMES, type SpendingInputs } from "./compute";
+import { FORM, formRow, valueCell, writeFormRow } from "./form";
 import { BODY_TYPES } from "./rules";
 
 export type InputKey =
@@ -41,6 +43,8 @@ export interface InputLine {
   key: InputKey;
   label: string;
   explain: string;
+  /** The explanation when the revenue was found already net of the FCDE, when it differs. */
+  explainNet?: string;
   value: (i: SpendingInputs) => number | string | null;
   validation: Validation;
   format?: string;
@@ -96,20 +100,24 @@ export const INPUT_LINES: InputLine[] = [
     validation: "year",
     format: "0",
   },
-  ...REVENUE_KEYS.map((key, k) =>
-    money(
+  ...REVENUE_KEYS.map((key, k) => ({
+    ...money(
       key,
       `Entrate correnti, rendiconto ${["meno recente", "intermedio", "più recente"][k]} dei tre`,
-      "Accertamenti dei Titoli I, II e III del rendiconto approvato; si usano gli ultimi tre rendiconti, dal più vecchio.",
+      MESSAGES.spendingExplainRevenue().it,
       (i) => i.revenue[k],
     ),
-  ),
-  money(
-    "fcde",
-    "Fondo crediti di dubbia esigibilità (FCDE)",
-    "FCDE di parte corrente del bilancio di previsione assestato dell'anno dell'ultimo rendiconto (es. rendiconti 2019-2021: FCDE assestato 2021), da togliere dalla media delle entrate.",
-    (i) => i.fcde,
-  ),
+    explainNet: MESSAGES.spendingExplainRevenueNet().it,
+  })),
+  {
+    ...money(
+      "fcde",
+      "Fondo crediti di dubbia esigibilità (FCDE)",
+      MESSAGES.spendingExplainFcde().it,
+      (i) => i.fcde,
+    ),
+    explainNet: MESSAGES.spendingExplainFcdeNet().it,
+  },
   money(
     "spending",
     "Spesa di personale (ultimo rendiconto)",
@@ -220,24 +228,28 @@ function validation(cell: string, v: Validation): ValidationPlan | null {
   }
 }
 
-/** Writes the input lines from 0-based row `first`; returns their defined names. */
+/**
+ * Writes the input lines from 0-based row `first`; returns their defined names. `revenueNet`: the revenue
+ * was found already net of the FCDE, and the explanations say so.
+ */
 export function writeInputs(
   sheet: SheetPlan,
   first: number,
   inputs: SpendingInputs,
   sources: InputSources,
+  revenueNet = false,
 ): DefinedNamePlan[] {
   return INPUT_LINES.map((line, k) => {
     const r = first + k;
     const src = sources[line.key];
     const ref = src ? sheetCellRef(src.sheet, src.row, src.col) : "";
-    sheet.blocks.push({
-      at: `A${r + 1}`,
-      rows: [[line.label, line.value(inputs), line.explain, ref ? linkTo(sheet, r, 3, ref) : ""]],
-      columnFormats: [null, line.format ?? null, null, null],
-    });
-    const v = validation(`B${r + 1}`, line.validation);
+    // The FCDE's own explanation changes only when it is the 0 written for net revenue.
+    const net = revenueNet && line.explainNet && (line.key !== "fcde" || inputs.fcde === 0);
+    const explain = net ? line.explainNet! : line.explain;
+    const origin = ref ? linkTo(sheet, r, FORM.origin, ref) : null;
+    writeFormRow(sheet, r, formRow(line.label, line.value(inputs), explain, origin), { format: line.format });
+    const v = validation(valueCell(r), line.validation);
     if (v) sheet.validations.push(v);
-    return { name: SPENDING_NAMES[line.key], ref: sheetCellRef(SHEETS.spending, r, 1, true) };
+    return { name: SPENDING_NAMES[line.key], ref: sheetCellRef(SHEETS.spending, r, FORM.value, true) };
   });
 }

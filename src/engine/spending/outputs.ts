@@ -5,6 +5,7 @@
  */
 import { SPENDING_NAMES as N, SPENDING_TABLES } from "../core/contract";
 import { FORMAT, tableColumn } from "../core/layout";
+import { MESSAGES } from "../core/messages";
 import { CONDITIONS } from "./costs";
 import { OUTCOME_TEXT } from "./compute";
 
@@ -35,8 +36,12 @@ export interface OutputLine {
   key: OutputKey;
   label: string;
   explain: string;
+  /** The explanation when the revenue was found already net of the FCDE, when it differs. */
+  explainNet?: string;
   formula: string;
   format?: string;
+  /** A service cell that formulas and formats read: written on a hidden row, out of the user's sight. */
+  service?: true;
 }
 
 const S = (col: string) => tableColumn(SPENDING_TABLES.bands, col);
@@ -62,7 +67,8 @@ export const OUTPUT_LINES: OutputLine[] = [
   {
     key: "netRevenue",
     label: "Entrate correnti nette",
-    explain: "Media delle entrate correnti dei tre rendiconti meno il FCDE, arrotondata al centesimo.",
+    explain: MESSAGES.spendingExplainNetRevenue().it,
+    explainNet: MESSAGES.spendingExplainNetRevenueNet().it,
     formula: `=IF(OR(COUNT(${N.revenue1},${N.revenue2},${N.revenue3})<3,${notNum(N.fcde)}),"",ROUND((${N.revenue1}+${N.revenue2}+${N.revenue3})/3-${N.fcde},2))`,
     format: FORMAT.money,
   },
@@ -78,6 +84,7 @@ export const OUTPUT_LINES: OutputLine[] = [
     key: "bandRow",
     label: "Riga della tabella delle soglie (calcolo di servizio)",
     explain: `Riga di ${SPENDING_TABLES.bands} (foglio PIAO Parametri) per tipo di ente e popolazione; 0 se non determinabile.`,
+    service: true,
     formula: `=IF(OR(${N.body}="",${notNum(N.population)}),0,SUMPRODUCT((${S("Tipo ente")}=${N.body})*(${S("Abitanti da")}<=${N.population})*(${S("Abitanti meno di")}>${N.population})*${S("Riga")}))`,
     format: "0",
   },
@@ -164,6 +171,7 @@ export const OUTPUT_LINES: OutputLine[] = [
     label: "Codice dell'esito (calcolo di servizio)",
     explain:
       "SOTTO, TRA (tra le due soglie), SOPRA o ENTRATE (entrate nette non positive): lo leggono i formati e le altre formule.",
+    service: true,
     formula: `=IF(${N.netRevenue}="","",IF(${N.netRevenue}<=0,"ENTRATE",IF(OR(${N.ratio}="",${N.threshold}=""),"",IF(${N.ratio}<=${N.threshold},"SOTTO",IF(AND(${N.returnThreshold}<>"",${N.ratio}<=${N.returnThreshold}),"TRA","SOPRA")))))`,
   },
   {

@@ -67,7 +67,7 @@ export function spendingPart(sheets: SheetSnapshot[]): SpendingPart {
     return found;
   });
   const prefill = spendingInputs(figures);
-  const written = spendingSheet(prefill.inputs, prefill.sources);
+  const written = spendingSheet(prefill.inputs, prefill.sources, prefill.revenueNet);
   const outputs = computeSpending(prefill.inputs);
   const years = computeTriennium(prefill.inputs, outputs.netRevenue);
   return {

@@ -221,6 +221,15 @@ export function writePlanTables(
     money,
   ]);
   const areas = AREA_COSTS.map((a) => a.area);
+  // Texts that formulas or drop-downs put in a column are unknown to the fitting of widths from content
+  // (core/columns): the longest of them sets the column's width.
+  const longest = (texts: string[]) => Math.max(...texts.map((t) => t.length)) + 2;
+  const yearTexts = Object.values(YEAR_OUTCOME_TEXT).map((t) => t + OUTCOME_TEXT.provisionalShort);
+  sheet.columnWidths.push(
+    { col: TRI.indexOf(TC.capState), width: longest(["non verificabile", "non previsto"]) },
+    { col: TRI.indexOf(TC.outcome), width: longest(yearTexts) },
+    { col: HIRE.indexOf(HC.area), width: longest(areas) },
+  );
   const span = (at: number, n: number, from: number, to: number) =>
     `${cellAddress(at + 1, from)}:${cellAddress(at + n, to)}`;
   const nHires = hires.length;

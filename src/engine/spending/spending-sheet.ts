@@ -8,8 +8,9 @@ import { cellAddress, sheetCellRef } from "../core/address";
 import { SHEETS, SPENDING_NAMES, TRIENNIUM_COLUMNS as TC } from "../core/contract";
 import { STYLE } from "../core/layout";
 import { emptySheet, type DefinedNamePlan, type SheetPlan } from "../core/plan";
-import { LINE_HEIGHT, wrappedLines } from "../core/columns";
-import { possibleOutcomeTexts, type SpendingInputs } from "./compute";
+import { wrappedHeight } from "../core/columns";
+import { OUTCOME_TEXT, possibleOutcomeTexts, type SpendingInputs } from "./compute";
+import { FORM, formLayout, formRow, valueCell, VALUE_WIDTH, writeFormRow } from "./form";
 import { writeConditions } from "./conditions";
 import { CONDITIONS } from "./costs";
 import { INPUT_LINES, writeInputs, type InputSources } from "./inputs";
@@ -25,11 +26,8 @@ const PLAN_TABLES_ROW = CONDITIONS_ROW + CONDITIONS.length + 2;
 
 /** A1 address of an output's value cell. */
 export function outputCell(key: OutputKey): string {
-  return cellAddress(FIRST_OUTPUT_ROW + OUTPUT_LINES.findIndex((l) => l.key === key), 1);
+  return valueCell(FIRST_OUTPUT_ROW + OUTPUT_LINES.findIndex((l) => l.key === key));
 }
-
-/** Width of the value column B, in characters. */
-const VALUE_WIDTH = 22;
 
 /** Green / amber / red by outcome code (never by the words of the outcome). */
 function outcomeFormats(sheet: SheetPlan, range: string, codeCell: string): void {
@@ -40,9 +38,21 @@ function outcomeFormats(sheet: SheetPlan, range: string, codeCell: string): void
   );
 }
 
+/** An outcome cell wraps, on a row tall enough for the longest text its formula can show. */
+function outcomeRow(sheet: SheetPlan, key: OutputKey, texts: string[]): void {
+  sheet.rangeStyles.push({ range: outputCell(key), style: { wrap: true } });
+  const row = FIRST_OUTPUT_ROW + OUTPUT_LINES.findIndex((l) => l.key === key);
+  sheet.rowHeights.push({ row, height: wrappedHeight(texts, VALUE_WIDTH) });
+}
+
+/**
+ * The sheet; `revenueNet`: the revenue was found already net of the FCDE (the explanations of the revenue,
+ * the FCDE and the net revenue say so).
+ */
 export function spendingSheet(
   inputs: SpendingInputs,
   sources: InputSources,
+  revenueNet = false,
 ): { sheet: SheetPlan; names: DefinedNamePlan[]; layout: PlanTablesLayout } {
   const sheet = emptySheet(SHEETS.spending);
   sheet.tabColor = "#BF8F00";
@@ -57,32 +67,28 @@ export function spendingSheet(
       ],
       style: STYLE.note,
     },
-    {
-      at: `A${FIRST_INPUT_ROW}`,
-      rows: [["Dato di ingresso", "Valore", "Come si ottiene", "Origine"]],
-      style: STYLE.label,
-    },
-    { at: `A${FIRST_OUTPUT_ROW}`, rows: [["Risultato", "Valore", "Come si ottiene"]], style: STYLE.label },
   );
-  const names = writeInputs(sheet, FIRST_INPUT_ROW, inputs, sources);
+  const header = (r: number, cells: [string, string, string, string?]) =>
+    writeFormRow(sheet, r - 1, formRow(...cells), { style: STYLE.label });
+  header(FIRST_INPUT_ROW, ["Dato di ingresso", "Valore", "Come si ottiene", "Origine"]);
+  header(FIRST_OUTPUT_ROW, ["Risultato", "Valore", "Come si ottiene"]);
+  const names = writeInputs(sheet, FIRST_INPUT_ROW, inputs, sources, revenueNet);
+  formLayout(sheet, FIRST_INPUT_ROW - 1, FIRST_INPUT_ROW + INPUT_LINES.length - 1);
   OUTPUT_LINES.forEach((line, k) => {
     const r = FIRST_OUTPUT_ROW + k;
-    sheet.blocks.push({
-      at: `A${r + 1}`,
-      rows: [[line.label, { f: line.formula }, line.explain]],
-      columnFormats: [null, line.format ?? null, null],
-    });
-    names.push({ name: SPENDING_NAMES[line.key], ref: sheetCellRef(SHEETS.spending, r, 1, true) });
+    const explain = revenueNet && line.explainNet ? line.explainNet : line.explain;
+    writeFormRow(sheet, r, formRow(line.label, { f: line.formula }, explain), { format: line.format });
+    // Service cells (the thresholds' row, the outcome code) stay on the sheet, next to the outputs that
+    // read them, on hidden rows: formulas, formats and their defined names work as before.
+    if (line.service) (sheet.hiddenRows ??= []).push(r);
+    names.push({ name: SPENDING_NAMES[line.key], ref: sheetCellRef(SHEETS.spending, r, FORM.value, true) });
   });
+  formLayout(sheet, FIRST_OUTPUT_ROW - 1, FIRST_OUTPUT_ROW + OUTPUT_LINES.length - 1);
   const code = outputCell("outcomeCode").replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2");
   outcomeFormats(sheet, outputCell("outcome"), code);
-  // The outcome wraps in its cell, on a row tall enough for the longest outcome text.
-  sheet.rangeStyles.push({ range: outputCell("outcome"), style: { wrap: true } });
-  const outcomeLines = Math.max(...possibleOutcomeTexts().map((t) => wrappedLines(t, VALUE_WIDTH)));
-  sheet.rowHeights.push({
-    row: Number(/\d+$/.exec(outputCell("outcome"))![0]) - 1,
-    height: outcomeLines * LINE_HEIGHT,
-  });
+  outcomeRow(sheet, "outcome", possibleOutcomeTexts());
+  const stated = inputs.statement557 ? [OUTCOME_TEXT.stated + inputs.statement557] : [];
+  outcomeRow(sheet, "outcome557", [OUTCOME_TEXT.respected, OUTCOME_TEXT.exceeded, ...stated]);
   const conditions = writeConditions(sheet, CONDITIONS_ROW, inputs.conditions);
   names.push(conditions.name);
   const plan = writePlanTables(sheet, PLAN_TABLES_ROW, inputs);
@@ -93,15 +99,11 @@ export function spendingSheet(
     `${cellAddress(tri + 1, col(TC.outcome))}:${cellAddress(tri + PLAN_YEARS, col(TC.outcome))}`,
     `$${cellAddress(tri + 1, col(TC.code))}`,
   );
-  const inputRange = `B${FIRST_INPUT_ROW + 1}:B${FIRST_INPUT_ROW + INPUT_LINES.length}`;
+  const inputRange = `${valueCell(FIRST_INPUT_ROW)}:${valueCell(FIRST_INPUT_ROW + INPUT_LINES.length - 1)}`;
   for (const range of [inputRange, conditions.range, ...plan.unlocked])
     sheet.rangeStyles.push({ range, style: STYLE.input });
-  sheet.columnWidths = [
-    { col: 0, width: 58 },
-    { col: 1, width: VALUE_WIDTH },
-    { col: 2, width: 70 },
-    { col: 3, width: 26 },
-  ];
+  // The other widths come from the tables' content (core/columns fitColumns, run on every sheet).
+  sheet.columnWidths.push({ col: FORM.value, width: VALUE_WIDTH });
   // No protection: the hiring plan and departures are tables users extend and sort (a protected sheet holds
   // no table: docs/architecture.md, Decisions). Inputs are shaded; the rest are formulas.
   return { sheet, names, layout: plan.layout };

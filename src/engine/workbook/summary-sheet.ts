@@ -9,7 +9,7 @@ import { OBJECTIVE_COLUMNS as C, SHEETS, SPENDING_NAMES, TABLES } from "../core/
 import { SEVERITY_LABEL } from "../core/findings";
 import type { Lang } from "../core/i18n";
 import { emptySheet, type ChartPlan, type PlanValue, type SheetPlan } from "../core/plan";
-import { LINE_HEIGHT, wrappedLines } from "../core/columns";
+import { wrappedHeight } from "../core/columns";
 import { FORMAT, STYLE, tableColumn } from "../core/layout";
 
 /** Width of the value column B, in characters. */
@@ -102,8 +102,7 @@ export function summarySheet(input: SummaryInput): SheetPlan {
   );
   // The outcome is a formula: its row is as tall as the longest outcome text needs in column B.
   sheet.rangeStyles.push({ range: "B22", style: { wrap: true } });
-  const outcomeLines = Math.max(...input.outcomeTexts.map((t) => wrappedLines(t, VALUE_WIDTH)));
-  sheet.rowHeights.push({ row: 21, height: outcomeLines * LINE_HEIGHT });
+  sheet.rowHeights.push({ row: 21, height: wrappedHeight(input.outcomeTexts, VALUE_WIDTH) });
 
   const S = (a: string) => `'${SHEETS.summary}'!${a}`;
   const lastUnit = input.units + 1;

@@ -88,6 +88,19 @@ export const en: EngineCatalogue = {
     `Yearly increase cap ${years.join(", ")} cannot be checked: the ${base} staff spending is missing. Headroom and outcome are provisional.`,
   spendingRevenueNotPositive: () =>
     "Net current revenue is not positive (FCDE equal to or above the average revenue): ratio, maximum spending and headroom cannot be computed.",
+  // — explanations on PIAO Spesa personale that depend on how the revenue was found (gross or already net)
+  spendingExplainRevenue: () =>
+    "Assessed revenue of Titles I, II and III of the approved rendiconto; the last three rendiconti are used, oldest first.",
+  spendingExplainRevenueNet: () =>
+    "The source gives current revenue already net of the FCDE: the same amount in the three rendiconti, so the average is the net one. With the gross revenue of the three rendiconti, enter it here and give the FCDE.",
+  spendingExplainFcde: () =>
+    "Current-account FCDE of the adjusted budget (previsione assestato) of the last rendiconto's year (e.g. rendiconti 2019-2021: FCDE assestato 2021), subtracted from the average revenue.",
+  spendingExplainFcdeNet: () =>
+    "0 because the revenue found is already net of the FCDE, which must not be subtracted twice; with gross revenue, the FCDE of the adjusted budget of the last rendiconto's year.",
+  spendingExplainNetRevenue: () =>
+    "Average current revenue of the three rendiconti minus the FCDE budgeted in the last year's previsione, rounded to the cent (art. 33 c. 2 D.L. 34/2019; art. 2 D.M. 17/3/2020).",
+  spendingExplainNetRevenueNet: () =>
+    "Revenue already net in the source, written as it is (FCDE 0). The rule: average current revenue of the three rendiconti net of the FCDE budgeted in the last year's previsione (art. 33 c. 2 D.L. 34/2019; art. 2 D.M. 17/3/2020).",
   // — measures of the objectives (targets, values, scoring rules)
   measureTargetUnparsed: (indicator: string, raw: string) =>
     `${indicator}: target "${raw}" not recognised, kept as text in PIAO Misure; choose the scoring rule (Regola column) and enter the target as a number or a date.`,

@@ -87,6 +87,21 @@ export const it = {
     `Limite di incremento ${years.join(", ")} non verificabile: manca la spesa di personale ${base}. Margine ed esito sono provvisori.`,
   spendingRevenueNotPositive: () =>
     "Entrate correnti nette non positive (FCDE pari o superiore alla media delle entrate): rapporto, spesa massima e margine non si possono calcolare.",
+  // — explanations on PIAO Spesa personale that depend on how the revenue was found (gross or already net).
+  //   The rule: art. 33 cc. 1-bis and 2 D.L. 34/2019, art. 2 D.M. 17/3/2020 — average current revenue of the
+  //   last three approved rendiconti, net of the FCDE budgeted in the previsione of the last year considered.
+  spendingExplainRevenue: () =>
+    "Accertamenti dei Titoli I, II e III del rendiconto approvato; si usano gli ultimi tre rendiconti, dal più vecchio.",
+  spendingExplainRevenueNet: () =>
+    "La fonte dà le entrate correnti già al netto del FCDE: lo stesso importo nei tre rendiconti, così la media è quella netta. Con le entrate lorde dei tre rendiconti, scriverle qui e indicare il FCDE.",
+  spendingExplainFcde: () =>
+    "FCDE di parte corrente del bilancio di previsione assestato dell'anno dell'ultimo rendiconto (es. rendiconti 2019-2021: FCDE assestato 2021), da togliere dalla media delle entrate.",
+  spendingExplainFcdeNet: () =>
+    "0 perché le entrate trovate sono già al netto del FCDE, che non va tolto due volte; con le entrate lorde, il FCDE del bilancio di previsione assestato dell'anno dell'ultimo rendiconto.",
+  spendingExplainNetRevenue: () =>
+    "Media delle entrate correnti dei tre rendiconti meno il FCDE stanziato nel bilancio di previsione dell'ultimo anno, arrotondata al centesimo (art. 33 c. 2 D.L. 34/2019; art. 2 D.M. 17/3/2020).",
+  spendingExplainNetRevenueNet: () =>
+    "Entrate già nette nella fonte, riportate come sono (FCDE 0). La regola: media delle entrate correnti dei tre rendiconti al netto del FCDE stanziato nel bilancio di previsione dell'ultimo anno (art. 33 c. 2 D.L. 34/2019; art. 2 D.M. 17/3/2020).",
   // — measures of the objectives (targets, values, scoring rules)
   measureTargetUnparsed: (indicator: string, raw: string) =>
     `${indicator}: target "${raw}" non riconosciuto, riportato come testo in PIAO Misure; scegliere la regola di calcolo (colonna Regola) e indicare il target come numero o data.`,
