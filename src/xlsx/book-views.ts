@@ -1,5 +1,23 @@
 /** `<bookViews>` of the written workbook: which tab is active and which is first. */
+import type { Package } from "./package";
 import type { Tag } from "./xml";
+
+/**
+ * Whether a sheet's own view selects its tab (`<sheetView tabSelected="1">`, which Excel writes on the tab
+ * that was active when saved): from what the reader noted, else from the part's text before its data.
+ * Excel opens every tab so marked as selected together with the workbook's active tab: two such tabs open
+ * grouped, and what is typed into one is typed into all (ClosedXML issue 1383, exceljs issue 162; the
+ * shared OOXML validator warns about it). User sheet parts are copied byte for byte, so such a mark cannot
+ * be removed: the writer then leaves the active tab where the user left it.
+ */
+export function tabSelected(pkg: Package, part: string): boolean {
+  const noted = pkg.tabSelected.get(part.toLowerCase());
+  if (noted !== undefined) return noted;
+  const xml = pkg.read(part)?.toString("utf8") ?? "";
+  const data = xml.search(/<(?:[\w.-]+:)?sheetData\b/);
+  const head = data >= 0 ? xml.slice(0, data) : xml;
+  return /<(?:[\w.-]+:)?sheetView\b[^>]*\stabSelected="(?:1|true)"/.test(head);
+}
 
 /**
  * Edits of the workbook part: the active and first tab stay on their sheet (or go to the first one when it

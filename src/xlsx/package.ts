@@ -126,6 +126,11 @@ export class Package {
   private readonly byName = new Map<string, ZipEntry>();
   private readBytes = 0;
   private readonly relsCache = new Map<string, Relationship[]>();
+  /**
+   * Worksheet parts (lower case) read by `readSnapshots`, with whether their view selects their tab
+   * (`<sheetView tabSelected="1">`): the writer needs it and need not inflate those parts a second time.
+   */
+  readonly tabSelected = new Map<string, boolean>();
 
   constructor(
     readonly file: string,

@@ -165,6 +165,7 @@ function readSheet(pkg: Package, sheet: SheetEntry, part: string, ctx: SheetCont
   let formula = "";
   let fAttrs: { t?: string; si?: string; ref?: string } = {};
   let hasF = false;
+  pkg.tabSelected.set(part.toLowerCase(), false);
 
   pkg.parse(part, {
     open(uri, local, a) {
@@ -205,6 +206,9 @@ function readSheet(pkg: Package, sheet: SheetEntry, part: string, ctx: SheetCont
           break;
         case "is":
           inIs = true;
+          break;
+        case "sheetView":
+          if (isTrue(attr(a, "tabSelected"))) pkg.tabSelected.set(part.toLowerCase(), true);
           break;
         case "col":
           if (isTrue(attr(a, "hidden")))

@@ -7,7 +7,7 @@
  * names as the plan's) and the parts only they used (tables, drawings, charts) are replaced.
  */
 import { replacedSheets, type WorkbookPlan } from "../engine/core/plan";
-import { bookViewEdits } from "./book-views";
+import { bookViewEdits, tabSelected } from "./book-views";
 import { chartXml, drawingXml, XML_DECL } from "./charts";
 import { InputError } from "./errors";
 import { dirOf, NS, relativeTarget, relKind, relsPathOf, type Package, type WorkbookInfo } from "./package";
@@ -158,6 +158,8 @@ export function writePlan(pkg: Package, plan: WorkbookPlan): Buffer {
   const planned = replacedSheets(plan);
   const replaced = wb.sheets.filter((s) => planned.has(s.name.toLowerCase()));
   const kept = wb.sheets.filter((s) => !planned.has(s.name.toLowerCase()));
+  // The plan's active sheet only when no kept sheet selects its own tab (book-views.ts tabSelected).
+  const active = kept.some((s) => s.part && tabSelected(pkg, s.part)) ? undefined : plan.activeSheet;
   const wbTargets = pkg.targets(wb.part);
 
   // Parts to drop: what only the replaced sheets used, and the calculation chain.
@@ -231,7 +233,7 @@ export function writePlan(pkg: Package, plan: WorkbookPlan): Buffer {
     const sheetData = sheetXml(sp, fl, styles, {
       tableRelIds,
       drawingRelId,
-      active: sp.name === plan.activeSheet,
+      active: sp.name === active,
     });
     newParts.push({
       part: sheetPart,
@@ -261,7 +263,7 @@ export function writePlan(pkg: Package, plan: WorkbookPlan): Buffer {
       wb,
       kept.map((s) => s.name),
       newSheets,
-      plan,
+      { ...plan, activeSheet: active },
     ),
   );
   changed.set("[content_types].xml", contentTypes(pkg, removed, newParts));
