@@ -176,7 +176,7 @@ export function convert(snapshots: SheetSnapshot[], opts: ConvertOptions = {}): 
 
   const previous = readPreviousRun(generated.get(SHEETS.objectives));
   const keys = objectiveKeys(objectives.objectives);
-  findings.push(...replacedBySource(previous, objectives.objectives));
+  findings.push(...previous.findings, ...replacedBySource(previous, objectives.objectives));
   const scoring = opts.scoring ?? DEFAULT_SCORING;
   const measureParameters = {
     deadlineTolerance: opts.deadlineTolerance ?? DEFAULT_DEADLINE_TOLERANCE,

@@ -10,20 +10,74 @@ export interface ArchivedRow {
   values: Scalar[];
 }
 
-/** Find the header row of a generated table (the row that contains all `required` headers). */
+/** A generated header the user renamed, found by its position among the others. */
+export interface RenamedHeader {
+  /** The header the add-in wrote. */
+  header: string;
+  /** What the cell says now. */
+  caption: string;
+  /** 0-based column in the snapshot's values. */
+  col: number;
+}
+
+export interface TableFound {
+  headerRow: number;
+  /** Column of every header: the user's captions as they are, renamed generated headers by their own name. */
+  cols: Map<string, number>;
+  renamed: RenamedHeader[];
+}
+
+/**
+ * Find the header row of a generated table (the row that contains all `required` headers). With `order`
+ * (the headers the add-in wrote, in order, given the row's captions), a generated header the user renamed is
+ * found by its position: the columns between two headers still in place, when they are as many as the
+ * generated headers missing between them, are those headers (the caption never decides).
+ */
 export function findTable(
   sheet: SheetSnapshot,
   required: string[],
-): { headerRow: number; cols: Map<string, number> } | null {
+  order?: (captions: string[]) => readonly string[],
+): TableFound | null {
   for (let i = 0; i < sheet.values.length; i++) {
-    const row = sheet.values[i] ?? [];
+    const captions = (sheet.values[i] ?? []).map((v) => (typeof v === "string" ? v.trim() : ""));
     const cols = new Map<string, number>();
-    row.forEach((v, j) => {
-      if (typeof v === "string" && !cols.has(v.trim())) cols.set(v.trim(), j);
+    captions.forEach((c, j) => {
+      if (c && !cols.has(c)) cols.set(c, j);
     });
-    if (required.every((h) => cols.has(h))) return { headerRow: i, cols };
+    const renamed = order ? byPosition(captions, cols, order) : [];
+    for (const r of renamed) {
+      if (cols.get(r.caption) === r.col) cols.delete(r.caption);
+      cols.set(r.header, r.col);
+    }
+    if (required.every((h) => cols.has(h))) return { headerRow: i, cols, renamed };
   }
   return null;
+}
+
+function byPosition(
+  captions: string[],
+  cols: Map<string, number>,
+  order: (captions: string[]) => readonly string[],
+): RenamedHeader[] {
+  const expected = order(captions);
+  const pos = expected.map((h) => cols.get(h) ?? -1);
+  // Too few generated headers in place: not the table's header row.
+  if (pos.filter((p) => p >= 0).length < 2) return [];
+  const used = new Set(pos);
+  const out: RenamedHeader[] = [];
+  for (let k = 0; k < expected.length; k++) {
+    if (pos[k] >= 0) continue;
+    let e = k;
+    while (e < expected.length && pos[e] < 0) e++;
+    const before = k === 0 ? -1 : pos[k - 1];
+    const after = e < expected.length ? pos[e] : -1;
+    const between = after - before - 1;
+    const gap = Array.from({ length: Math.max(between, 0) }, (_, j) => before + 1 + j);
+    if (after > before && between === e - k && gap.every((c) => !used.has(c)))
+      gap.forEach((col, j) => out.push({ header: expected[k + j], caption: captions[col] ?? "", col }));
+    k = e;
+  }
+  return out;
 }
 
 export const userValue = (v: Scalar | undefined): Scalar =>

@@ -75,6 +75,39 @@ export const OBJECTIVE_COLUMNS = {
   source: "Origine",
 } as const;
 
+/** Header of the `Azioni AAAA` column of a plan year in `PIAO_Obiettivi`. */
+export const actionsHeader = (year: number): string => `Azioni ${year}`;
+
+/** The headers of `PIAO_Obiettivi` in the order the add-in writes them, one `Azioni AAAA` per plan year. */
+export function objectiveHeaders(years: readonly number[]): string[] {
+  const C = OBJECTIVE_COLUMNS;
+  return [
+    C.code,
+    C.name,
+    C.type,
+    C.weight,
+    C.indicator,
+    C.unit,
+    C.manager,
+    C.strategicLine,
+    C.costCenter,
+    C.missionProgram,
+    ...years.map(actionsHeader),
+    C.achievementSep,
+    C.achievementDec,
+    C.calculatedSep,
+    C.calculatedDec,
+    C.reason,
+    C.scoreDec,
+    C.source,
+  ];
+}
+
+/** The header order a previous run wrote, from its header row (the `Azioni AAAA` years it holds). */
+export function objectiveHeadersOf(captions: readonly string[]): string[] {
+  return objectiveHeaders(captions.flatMap((c) => /^Azioni (\d{4})$/.exec(c)?.slice(1).map(Number) ?? []));
+}
+
 export const WEIGHT_COLUMNS = [
   "Unità",
   "Dirigente",

@@ -40,6 +40,8 @@ export const FINDING_CODES = [
   // re-runs: what the user typed in a generated sheet against the new source
   "MODIFICA_SOSTITUITA_DA_ORIGINE",
   "VALORE_UTENTE_MANTENUTO",
+  "INTESTAZIONE_GENERATA_RINOMINATA",
+  "INTESTAZIONE_GENERATA_MANCANTE",
   // indicators
   "INDICATORE_VALORE_TESTO",
   "INDICATORE_VALORE_NON_NUMERICO",

@@ -5,7 +5,7 @@
  */
 import type { ArchivedRow } from "../core/carryover";
 import { findTable, userValue } from "../core/carryover";
-import { OBJECTIVE_COLUMNS as OC, SHEETS } from "../core/contract";
+import { OBJECTIVE_COLUMNS as OC, objectiveHeadersOf, SHEETS } from "../core/contract";
 import type { Finding } from "../core/findings";
 import { finding, MESSAGES } from "../core/messages";
 import type { ParameterSection } from "../core/parameters";
@@ -87,7 +87,7 @@ export function measuredObjectives(
  */
 export function missingReasons(objectivesSheet: SheetSnapshot | undefined, measures: Measure[]): Finding[] {
   if (!objectivesSheet) return [];
-  const t = findTable(objectivesSheet, [OC.unit, OC.code, OC.achievementDec, OC.reason]);
+  const t = findTable(objectivesSheet, [OC.unit, OC.code, OC.achievementDec, OC.reason], objectiveHeadersOf);
   if (!t) return [];
   const out: Finding[] = [];
   for (let i = t.headerRow + 1; i < objectivesSheet.values.length; i++) {

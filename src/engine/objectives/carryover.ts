@@ -4,7 +4,7 @@
  * whose key disappeared go to `PIAO Archivio` instead of being dropped.
  */
 import { findTable, typedAt, userValue, withOccurrence, type ArchivedRow } from "../core/carryover";
-import { OBJECTIVE_COLUMNS as C } from "../core/contract";
+import { OBJECTIVE_COLUMNS as C, objectiveHeadersOf, TABLES } from "../core/contract";
 import type { Finding } from "../core/findings";
 import { finding, MESSAGES } from "../core/messages";
 import type { PlanValue } from "../core/plan";
@@ -18,17 +18,35 @@ export interface PreviousRun {
   rows: { key: string; headers: string[]; values: Scalar[] }[];
   /** Headers of the columns the user added to the table, in sheet order. */
   extraHeaders: string[];
+  /** Generated headers the user renamed (read by position) or that could not be found: warnings. */
+  findings: Finding[];
 }
+
+/** The columns holding what the user types: a header of theirs that cannot be found is reported. */
+const INPUT_HEADERS = [C.achievementSep, C.achievementDec, C.reason];
 
 export function readPreviousRun(sheet: SheetSnapshot | undefined): PreviousRun {
   const inputs = new Map<string, MonitoringInput>();
   const rows: { base: string; headers: string[]; values: Scalar[] }[] = [];
-  const empty = { inputs, rows: [], extraHeaders: [] };
+  const empty = { inputs, rows: [], extraHeaders: [], findings: [] };
   if (!sheet) return empty;
-  const t = findTable(sheet, [C.code, C.unit, C.achievementSep, C.achievementDec]);
-  if (!t) return empty;
+  const t = findTable(sheet, [C.code, C.unit], objectiveHeadersOf);
+  if (!t) return { ...empty, findings: [missingHeader(sheet, 0, C.code, [])] };
   const headers = [...t.cols.keys()];
   const extraHeaders = headers.filter((h) => !isGeneratedHeader(h));
+  const findings = [
+    ...t.renamed.map((r) =>
+      finding(
+        "warning",
+        "INTESTAZIONE_GENERATA_RINOMINATA",
+        MESSAGES.generatedHeaderRenamed(TABLES.objectives, r.caption, r.header),
+        { sheet: sheet.name, row: sheet.top + t.headerRow, col: sheet.left + r.col },
+      ),
+    ),
+    ...INPUT_HEADERS.filter((h) => !t.cols.has(h)).map((h) =>
+      missingHeader(sheet, t.headerRow, h, extraHeaders),
+    ),
+  ];
   const col = (h: string) => t.cols.get(h) ?? -1;
   const inputsOf: MonitoringInput[] = [];
   for (let i = t.headerRow + 1; i < sheet.values.length; i++) {
@@ -56,7 +74,17 @@ export function readPreviousRun(sheet: SheetSnapshot | undefined): PreviousRun {
     inputs,
     rows: rows.map((r, n) => ({ key: keys[n], headers: r.headers, values: r.values })),
     extraHeaders,
+    findings,
   };
+}
+
+function missingHeader(sheet: SheetSnapshot, headerRow: number, header: string, kept: string[]): Finding {
+  return finding(
+    "warning",
+    "INTESTAZIONE_GENERATA_MANCANTE",
+    MESSAGES.generatedHeaderMissing(TABLES.objectives, header, kept),
+    { sheet: sheet.name, row: sheet.top + headerRow, col: sheet.left },
+  );
 }
 
 /** Previous rows whose unit + code + occurrence no longer exists. */

@@ -1,7 +1,9 @@
 /** `PIAO Obiettivi` (table `PIAO_Obiettivi`): one row per objective per unit, with monitoring inputs. */
 import { columnLetters, sheetCellRef } from "../core/address";
 import {
+  actionsHeader,
   MEASURE_COLUMNS as MC,
+  objectiveHeaders,
   OBJECTIVE_COLUMNS as C,
   SCORING_NAMES,
   SHEETS,
@@ -51,34 +53,17 @@ export interface ObjectivesLayout {
 }
 
 export function objectivesLayout(years: number[], rows: number): ObjectivesLayout {
-  const fixed = [
-    C.code,
-    C.name,
-    C.type,
-    C.weight,
-    C.indicator,
-    C.unit,
-    C.manager,
-    C.strategicLine,
-    C.costCenter,
-    C.missionProgram,
-  ];
-  const headers = [
-    ...fixed,
-    ...years.map((y) => `Azioni ${y}`),
-    C.achievementSep,
-    C.achievementDec,
-    C.calculatedSep,
-    C.calculatedDec,
-    C.reason,
-    C.scoreDec,
-    C.source,
-  ];
+  const headers = objectiveHeaders(years);
   const col = Object.fromEntries(Object.entries(C).map(([k, h]) => [k, headers.indexOf(h)])) as Record<
     keyof typeof C,
     number
   >;
-  return { headers, col, yearCols: years.map((year, i) => ({ year, col: fixed.length + i })), rows };
+  return {
+    headers,
+    col,
+    yearCols: years.map((year) => ({ year, col: headers.indexOf(actionsHeader(year)) })),
+    rows,
+  };
 }
 
 const M = (col: string) => tableColumn(TABLES.measures, col);

@@ -118,6 +118,13 @@ export const en: EngineCatalogue = {
   generatedSheetRenamed: (found: string, standard: string) =>
     `The sheet "${found}" is the ${standard} sheet of an earlier conversion (renamed): the typed data are carried over and the sheet is created again as "${standard}".`,
   // — re-runs: what the user typed in a generated sheet against the new source
+  generatedHeaderRenamed: (table: string, caption: string, header: string) =>
+    `In the table ${table} the header "${caption}" stands where "${header}" was (renamed): the column's values are carried over as "${header}" and the header goes back to "${header}", the name the formulas refer to.`,
+  generatedHeaderMissing: (table: string, header: string, kept: string[]) =>
+    `In the table ${table} the column "${header}" was not found (header renamed or columns moved): the values typed in it cannot be carried over as "${header}". ` +
+    (kept.length > 0
+      ? `The columns ${kept.map((k) => `"${k}"`).join(", ")} are kept with their values as the user's columns: copy into "${header}" the values that belong there.`
+      : "No other column with values to keep."),
   typedReplacedBySource: (where: string, column: string, typed: string | number, source: string | number) =>
     `${where}: ${column} in PIAO Obiettivi was ${show(typed)}, the source sheet says ${show(source)}: the source sheet's value wins, as weights and scores are computed from it. To change it, edit it in the source sheet.`,
   typedKept: (name: string, typed: string | number, source: string | number) =>

@@ -119,6 +119,13 @@ export const it = {
   generatedSheetRenamed: (found: string, standard: string) =>
     `Il foglio "${found}" è il foglio ${standard} di una conversione precedente (rinominato): i dati inseriti sono ripresi e il foglio è ricreato come "${standard}".`,
   // — re-runs: what the user typed in a generated sheet against the new source
+  generatedHeaderRenamed: (table: string, caption: string, header: string) =>
+    `Nella tabella ${table} l'intestazione «${caption}» è al posto di «${header}» (rinominata): i valori della colonna sono ripresi come «${header}» e l'intestazione torna «${header}», il nome a cui si riferiscono le formule.`,
+  generatedHeaderMissing: (table: string, header: string, kept: string[]) =>
+    `Nella tabella ${table} la colonna «${header}» non è stata trovata (intestazione rinominata o colonne spostate): i valori inseriti in essa non possono essere ripresi come «${header}». ` +
+    (kept.length > 0
+      ? `Le colonne ${kept.map((k) => `«${k}»`).join(", ")} sono mantenute con i loro valori come colonne dell'utente: ricopiare in «${header}» i valori che le appartengono.`
+      : "Nessun'altra colonna con valori da mantenere."),
   typedReplacedBySource: (where: string, column: string, typed: string | number, source: string | number) =>
     `${where}: in PIAO Obiettivi ${column} era ${show(typed)}, il foglio di origine indica ${show(source)}: vale il valore del foglio di origine, da cui si calcolano pesi e punteggi. Per cambiarlo, modificarlo nel foglio di origine.`,
   typedKept: (name: string, typed: string | number, source: string | number) =>
