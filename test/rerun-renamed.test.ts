@@ -6,7 +6,7 @@
  */
 import { execFileSync, spawnSync } from "child_process";
 import * as path from "path";
-import { convertFile } from "../src/app/convert-file";
+import { checkFile, convertFile } from "../src/app/convert-file";
 import { OBJECTIVE_COLUMNS as C, SHEETS } from "../src/engine/core/contract";
 import type { Scalar, SheetSnapshot } from "../src/engine/core/snapshot";
 import { WrittenWorkbooks } from "./helpers/validate";
@@ -160,6 +160,9 @@ for n, r in enumerate(rows): ws.cell(r, dec).value = (n % 5) / 4
 ws.title = "Monitoraggio obiettivi"`,
     );
     const before = objectivesTable(converted);
+    // `piao check` reads the renamed sheet as the converted table, not as a source beside the originals.
+    const checked = await checkFile(edited);
+    expect([checked.checked, checked.objectives.length]).toEqual(["converted", before.values(C.code).length]);
     const second = path.join(dir, "second.xlsx");
     const result = await convertFile(edited, written.file(second));
     expect(result.objectives.map((o) => o.code)).toEqual(before.values(C.code));

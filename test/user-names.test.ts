@@ -6,7 +6,7 @@
  */
 import { execFileSync, spawnSync } from "child_process";
 import * as path from "path";
-import { convertFile } from "../src/app/convert-file";
+import { checkFile, convertFile } from "../src/app/convert-file";
 import type { ConversionResult } from "../src/engine/convert";
 import { loadPackage } from "../src/xlsx/file";
 import { readWorkbookNames } from "../src/xlsx/read-names";
@@ -66,6 +66,15 @@ maybe(
     expect(generated.has("PIAO Obiettivi")).toBe(false);
     expect(codes(result)).toContain("NOME_FOGLIO_IN_USO");
     expect(users).toEqual(snapshotsOfFile(input));
+
+    // `piao check` goes by the markers too: the user's sheet is a source, ours is the converted table.
+    const source = await checkFile(input);
+    expect([source.checked, source.objectives.map((o) => o.code)]).toEqual([
+      "source",
+      ["A.1", "A.2", "B.1", "B.2"],
+    ]);
+    const converted = await checkFile(out);
+    expect([converted.checked, converted.objectives.length]).toEqual(["converted", 4]);
 
     // A second run finds its own sheets by their markers: the user's sheet is still the only source.
     const again = path.join(dir, "again.xlsx");

@@ -76,7 +76,8 @@ export async function convertFile(
 
 export async function checkFile(input: string): Promise<CheckResult> {
   checkInput(input);
-  return check(snapshotsOf(loadPackage(input)));
+  const pkg = loadPackage(input);
+  return check(snapshotsOf(pkg), readWorkbookNames(pkg));
 }
 
 /** `<input>-piao.xlsx` (or `.xlsm`) beside the input. */

@@ -3,10 +3,10 @@
  * read everything in one batch, convert with the same `convert` as the CLI, write the plan, remove the
  * generated sheets. The pane's components never call these with Office.js objects of their own.
  */
-import { GENERATED_SHEETS } from "../engine/core/contract";
 import type { Lang } from "../engine/core/i18n";
 import type { SheetSnapshot, WorkbookNames } from "../engine/core/snapshot";
 import { convert, type ConversionResult } from "../engine/convert";
+import { generatedParts, generatedSheets } from "../engine/workbook/ownership";
 import {
   applyPlan,
   queueRestore,
@@ -25,13 +25,6 @@ export interface OfficeHost {
   supports: Supports;
   /** Name of the workbook shown in the summary sheet (e.g. the file name); "" when unknown. */
   sourceName?: () => string;
-}
-
-/** Defined names the generated sheets create (they would be left pointing at #REF! otherwise). */
-let generatedNames: string[] | undefined;
-function definedNamesOfGeneratedSheets(): string[] {
-  generatedNames ??= convert([]).plan.names.map((n) => n.name);
-  return generatedNames;
 }
 
 export interface Reading {
@@ -104,11 +97,27 @@ export async function writePlan(
   return { notices: applied.notices, written: result.plan.sheets.map((x) => x.name) };
 }
 
-/** Removes every generated sheet and the defined names they create; returns the sheets removed. */
+/** The add-in's sheets among those read (by their markers, as `convert` finds them), read or skipped. */
+export function generatedSheetNames(reading: Reading): string[] {
+  const all = [...reading.snapshots.map((x) => x.name), ...reading.skipped.map((x) => x.name)];
+  return [...generatedSheets(all, reading.names).keys()];
+}
+
+/**
+ * Removes every generated sheet (found by its marker, as `convert` finds them: a user's sheet called like one
+ * stays) and the defined names that are theirs; returns the sheets removed.
+ */
 export async function removeGenerated(context: Excel.RequestContext): Promise<string[]> {
-  const { removed } = await removeSheets(context, [...GENERATED_SHEETS], {
-    definedNames: definedNamesOfGeneratedSheets(),
-  });
+  const sheets = context.workbook.worksheets;
+  sheets.load("items/name");
+  const names = queueWorkbookNames(context);
+  await context.sync();
+  const parts = generatedParts(
+    sheets.items.map((s) => s.name),
+    names(),
+  );
+  if (parts.sheets.length === 0 && parts.names.length === 0) return [];
+  const { removed } = await removeSheets(context, parts.sheets, { definedNames: parts.names });
   return removed;
 }
 

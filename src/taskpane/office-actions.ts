@@ -7,6 +7,7 @@
  */
 import {
   convertReading,
+  generatedSheetNames,
   hasContent,
   readAll,
   removeGenerated,
@@ -16,7 +17,6 @@ import {
 } from "../app/pane-pipeline";
 import { readMapping, writeMapping } from "../app/pane-settings";
 import { columnLetters, cellAddress } from "../engine/core/address";
-import { isGeneratedSheet } from "../engine/core/contract";
 import { sortFindings, type Finding } from "../engine/core/findings";
 import { findingRef } from "../engine/core/messages";
 import type { ConversionResult } from "../engine/convert";
@@ -56,6 +56,7 @@ function allFindings(engine: Finding[], notices: AdapterNotice[]): FindingView[]
 }
 
 function analysisView(r: ConversionResult, reading: Reading): AnalysisView {
+  const generated = generatedSheetNames(reading);
   const unrecognised = new Set(
     r.findings
       .filter(
@@ -67,7 +68,7 @@ function analysisView(r: ConversionResult, reading: Reading): AnalysisView {
   const reports = new Map(r.sheets.map((s) => [s.sheet, s]));
   for (const snap of reading.snapshots) {
     const rep = reports.get(snap.name);
-    if (!rep || isGeneratedSheet(snap.name)) continue;
+    if (!rep) continue;
     sheets.push({
       name: snap.name,
       status: unrecognised.has(snap.name) ? "unrecognised" : "recognised",
@@ -81,7 +82,7 @@ function analysisView(r: ConversionResult, reading: Reading): AnalysisView {
     });
   }
   for (const big of reading.skipped) {
-    if (isGeneratedSheet(big.name)) continue;
+    if (generated.includes(big.name)) continue;
     sheets.push({
       name: big.name,
       status: "tooLarge",
@@ -138,9 +139,7 @@ function analysisView(r: ConversionResult, reading: Reading): AnalysisView {
       maxSpending: o.maxSpending,
       margin: o.margin,
     },
-    generated: [...reading.snapshots.map((x) => x.name), ...reading.skipped.map((x) => x.name)].filter(
-      isGeneratedSheet,
-    ),
+    generated,
   };
 }
 

@@ -167,3 +167,32 @@ test("build then remove leaves the workbook identical to before the conversion (
   expect(after.names).toEqual(before.names);
   expect(after.tables).toEqual(before.tables);
 });
+
+test("remove goes by the markers: the user's own sheet called `PIAO Obiettivi` is a source and stays", async () => {
+  const own = {
+    name: "PIAO Obiettivi",
+    values: [
+      ["Codice", "Obiettivo", "Tipo", "Peso", "Unità"],
+      ["3.1", "Sportello unico", "I", 100, "Settore 3"],
+    ],
+  };
+  const fake = createFakeExcel([...FLAT, own]);
+  const before = fake.exportState();
+  const actions = createOfficeActions(fakeHost(fake));
+  const built = await actions.build({ language: "it" });
+  expect(built.sheets.map((s) => s.name)).toEqual(["Obiettivi", "Note", "PIAO Obiettivi"]);
+  expect(built.units.map((u) => u.unit)).toContain("Settore 3");
+  expect(built.generated).toContain("PIAO Obiettivi (2)");
+  expect(built.generated).not.toContain("PIAO Obiettivi");
+  const view = await actions.analyze({ language: "it" });
+  expect(view.generated).not.toContain("PIAO Obiettivi");
+  expect(view.sheets.map((s) => s.name)).toContain("PIAO Obiettivi");
+
+  const { removed } = await actions.removeGenerated();
+  expect(removed).toContain("PIAO Obiettivi (2)");
+  expect(removed).not.toContain("PIAO Obiettivi");
+  const after = fake.exportState();
+  expect(after.sheets).toEqual(before.sheets);
+  expect(after.names).toEqual(before.names);
+  expect(after.tables).toEqual(before.tables);
+});

@@ -23,6 +23,7 @@ const ROLE_TABLE: Partial<Record<SheetRole, string>> = {
 
 const ROLES = Object.keys(SHEETS) as SheetRole[];
 const lc = (s: string) => s.toLowerCase();
+const isMarker = (name: string) => lc(name).startsWith(lc(SHEET_MARKER_PREFIX));
 
 export interface Ownership {
   /** The previous run's sheets, by their standard name (`SHEETS`), whatever they are called now. */
@@ -45,15 +46,19 @@ export function referredSheet(formula: string): string | null {
   return plain ? plain[1] : null;
 }
 
-function markedRoles(snapshots: SheetSnapshot[], wb: WorkbookNames): Map<string, SheetRole> {
-  const byName = new Map(snapshots.map((s) => [lc(s.name), s.name]));
+/**
+ * The generated sheets among `sheetNames`, with their role: the one place that tells the add-in's sheets from
+ * the user's (convert, check and the task pane's removal all ask it).
+ */
+export function generatedSheets(sheetNames: string[], wb: WorkbookNames): Map<string, SheetRole> {
+  const byName = new Map(sheetNames.map((s) => [lc(s), s]));
   const roles = new Map<string, SheetRole>();
   for (const n of wb.names) {
     const role = ROLES.find((r) => lc(n.name) === lc(SHEET_MARKER_PREFIX + r));
     const sheet = role ? byName.get(lc(referredSheet(n.formula) ?? "")) : undefined;
     if (role && sheet && ![...roles.values()].includes(role)) roles.set(sheet, role);
   }
-  const markers = wb.names.some((n) => lc(n.name).startsWith(lc(SHEET_MARKER_PREFIX)));
+  const markers = wb.names.some((n) => isMarker(n.name));
   if (!markers) {
     // A workbook converted before the markers existed: its `PIAO Verifica` holds `PIAO_Verifica`.
     const legacy = wb.tables.some((t) => t.name === TABLES.findings && t.sheet === SHEETS.findings);
@@ -71,12 +76,31 @@ function markedRoles(snapshots: SheetSnapshot[], wb: WorkbookNames): Map<string,
 }
 
 /**
+ * What removing the add-in's work removes: the generated sheets, and the defined names that are theirs (the
+ * markers, and every name referring to one of those sheets, which would be left at #REF! otherwise).
+ */
+export function generatedParts(
+  sheetNames: string[],
+  wb: WorkbookNames,
+): { sheets: string[]; names: string[] } {
+  const sheets = [...generatedSheets(sheetNames, wb).keys()];
+  const ours = new Set(sheets.map(lc));
+  const names = wb.names
+    .filter((n) => isMarker(n.name) || ours.has(lc(referredSheet(n.formula) ?? "")))
+    .map((n) => n.name);
+  return { sheets, names };
+}
+
+/**
  * Splits the snapshots into the previous run's sheets and the user's. Without `wb` (a caller that does not
  * read names) the standard names decide, as before the markers.
  */
 export function ownership(snapshots: SheetSnapshot[], wb?: WorkbookNames): Ownership {
   const roles = wb
-    ? markedRoles(snapshots, wb)
+    ? generatedSheets(
+        snapshots.map((s) => s.name),
+        wb,
+      )
     : new Map(
         snapshots.flatMap((s) => {
           const r = ROLES.find((x) => SHEETS[x] === s.name);
@@ -100,8 +124,7 @@ export function ownership(snapshots: SheetSnapshot[], wb?: WorkbookNames): Owner
   for (const t of wb?.tables ?? []) if (!ours.has(lc(t.sheet))) takenIdentifiers.add(lc(t.name));
   for (const n of wb?.names ?? []) {
     const sheet = referredSheet(n.formula);
-    const marker = lc(n.name).startsWith(lc(SHEET_MARKER_PREFIX));
-    if (!marker && !(sheet !== null && ours.has(lc(sheet)))) takenIdentifiers.add(lc(n.name));
+    if (!isMarker(n.name) && !(sheet !== null && ours.has(lc(sheet)))) takenIdentifiers.add(lc(n.name));
   }
   return { generated, user, replaces: [...roles.keys()], takenIdentifiers, findings };
 }
