@@ -131,7 +131,7 @@ export function convert(snapshots: SheetSnapshot[], opts: ConvertOptions = {}): 
   const { user, generated } = own;
 
   const objectives = objectivesPart(user, opts.mapping);
-  const spending = spendingPart(user);
+  const spending = spendingPart(user, generated.get(SHEETS.spending));
   const findings: Finding[] = [...own.findings, ...objectives.findings];
   const summaryRows = user.map((s) => detectSummaryTable(s));
   findings.push(...compareSummary(summaryRows.flat(), objectives.units));
@@ -227,6 +227,7 @@ export function convert(snapshots: SheetSnapshot[], opts: ConvertOptions = {}): 
       new Set(indicators.indicators.map((i) => indicatorKey(i.objectiveCode, i.name))),
     ),
     ...measures.archived,
+    ...spending.archived,
   ];
   findings.push(...spending.findings);
 

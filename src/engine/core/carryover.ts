@@ -3,7 +3,7 @@
  * of a row kept in `PIAO Archivio` when its key disappears from the user's sheets.
  */
 import type { PlanValue } from "./plan";
-import { isErrorValue, type Scalar, type SheetSnapshot } from "./snapshot";
+import { cellText, isErrorValue, type Scalar, type SheetSnapshot } from "./snapshot";
 
 export interface ArchivedRow {
   headers: string[];
@@ -119,4 +119,13 @@ export function restoreTyped(
     const col = headers.indexOf(h);
     if (col >= 0 && row[col] === null) row[col] = v;
   }
+}
+
+/** A value as a message shows it: numbers as numbers, the rest as text. */
+export const shown = (v: Scalar): string | number => (typeof v === "number" ? v : cellText(v));
+
+/** Whether a typed value and the source's are the same (numbers within 1e-9, text trimmed). */
+export function same(a: Scalar, b: Scalar): boolean {
+  if (typeof a === "number" && typeof b === "number") return Math.abs(a - b) < 1e-9;
+  return cellText(a).trim() === cellText(b).trim();
 }

@@ -3,7 +3,15 @@
  * formulas) and the columns the user added to its table are read back by unit + code + occurrence, and rows
  * whose key disappeared go to `PIAO Archivio` instead of being dropped.
  */
-import { findTable, typedAt, userValue, withOccurrence, type ArchivedRow } from "../core/carryover";
+import {
+  findTable,
+  same,
+  shown,
+  typedAt,
+  userValue,
+  withOccurrence,
+  type ArchivedRow,
+} from "../core/carryover";
 import { OBJECTIVE_COLUMNS as C, objectiveHeadersOf, TABLES } from "../core/contract";
 import type { Finding } from "../core/findings";
 import { finding, MESSAGES } from "../core/messages";
@@ -125,11 +133,4 @@ export function replacedBySource(prev: PreviousRun, objectives: Objective[]): Fi
           ],
     );
   });
-}
-
-const shown = (v: Scalar): string | number => (typeof v === "number" ? v : cellText(v));
-
-function same(a: Scalar, b: Scalar): boolean {
-  if (typeof a === "number" && typeof b === "number") return Math.abs(a - b) < 1e-9;
-  return cellText(a).trim() === cellText(b).trim();
 }

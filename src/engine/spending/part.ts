@@ -7,13 +7,16 @@ import type { Finding } from "../core/findings";
 import { finding, MESSAGES } from "../core/messages";
 import type { ParameterSection } from "../core/parameters";
 import type { DefinedNamePlan, SheetPlan } from "../core/plan";
+import type { ArchivedRow } from "../core/carryover";
 import type { SheetSnapshot } from "../core/snapshot";
+import { carryPlanRows } from "./carryover";
 import { computeSpending, outcomeText, type SpendingInputs, type SpendingOutputs } from "./compute";
 import { detectSpending, spendingInputs } from "./detect";
 import { computeTriennium, type YearRow } from "./projection";
 import { baseYear } from "./rules";
 import { spendingSections } from "./sections";
 import { spendingSheet } from "./spending-sheet";
+import { planRowsOf } from "./plan-tables";
 
 /** What convert reports about staff spending (CLI summary, task pane). */
 export interface SpendingSummary {
@@ -35,6 +38,8 @@ export interface SpendingPart extends SpendingSummary {
   sheet: SheetPlan;
   names: DefinedNamePlan[];
   parameterSections: ParameterSection[];
+  /** Plan rows of the previous run whose typed values the source contradicted (`PIAO Archivio`). */
+  archived: ArchivedRow[];
 }
 
 /** Warnings for rules that cannot be applied: a yearly cap without its base year, a meaningless revenue base. */
@@ -54,7 +59,8 @@ function ruleFindings(i: SpendingInputs, o: SpendingOutputs, years: YearRow[]): 
   return out;
 }
 
-export function spendingPart(sheets: SheetSnapshot[]): SpendingPart {
+/** `previous`: the previous run's `PIAO Spesa personale`, whose typed hires and departures are kept. */
+export function spendingPart(sheets: SheetSnapshot[], previous?: SheetSnapshot): SpendingPart {
   const perSheet = new Map<string, number>();
   const rows = new Map<string, number[]>();
   const figures = sheets.flatMap((sheet) => {
@@ -67,20 +73,23 @@ export function spendingPart(sheets: SheetSnapshot[]): SpendingPart {
     return found;
   });
   const prefill = spendingInputs(figures);
-  const written = spendingSheet(prefill.inputs, prefill.sources, prefill.revenueNet);
-  const outputs = computeSpending(prefill.inputs);
-  const years = computeTriennium(prefill.inputs, outputs.netRevenue);
+  const carried = carryPlanRows(previous, planRowsOf(prefill.inputs));
+  const inputs = { ...prefill.inputs, hires: carried.hires, departures: carried.departures };
+  const written = spendingSheet(inputs, prefill.sources, prefill.revenueNet, carried.rows);
+  const outputs = computeSpending(inputs);
+  const years = computeTriennium(inputs, outputs.netRevenue);
   return {
-    inputs: prefill.inputs,
+    inputs,
     outputs,
-    outcome: outcomeText(outputs.outcome, prefill.inputs.body, outputs.conditions, outputs.capState),
+    outcome: outcomeText(outputs.outcome, inputs.body, outputs.conditions, outputs.capState),
     found: prefill.found,
     years,
     perSheet,
     rows,
-    findings: [...prefill.findings, ...ruleFindings(prefill.inputs, outputs, years)],
+    findings: [...prefill.findings, ...carried.findings, ...ruleFindings(inputs, outputs, years)],
     sheet: written.sheet,
     names: written.names,
     parameterSections: spendingSections(),
+    archived: carried.archived,
   };
 }

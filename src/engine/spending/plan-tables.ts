@@ -53,30 +53,50 @@ const full = (table: string, count: string, cost: string) => {
   return `=IF(OR(${c}="",${notNum(n)}),"",ROUND(${n}*${c},2))`;
 };
 
-function hireRow(h: PlannedHire | null): PlanValue[] {
+/** Input columns of `PIAO_PianoAssunzioni` and `PIAO_Cessazioni` (the others are formulas), in table order. */
+export const HIRE_INPUTS: string[] = [HC.year, HC.area, HC.profile, HC.count, HC.months, HC.mode];
+export const DEPARTURE_INPUTS: string[] = [DC.year, DC.area, DC.count, DC.months];
+
+/**
+ * The input cells of each row of the hiring plan and the departures: the source's, and on a re-run what the
+ * user typed (formulas stay formulas, text stays text; `carryover.ts`).
+ */
+export interface PlanRows {
+  hires: PlanValue[][];
+  departures: PlanValue[][];
+}
+
+export const hireInputs = (h: PlannedHire): PlanValue[] => [
+  h.year,
+  h.area,
+  h.profile,
+  h.count,
+  h.months,
+  h.mode,
+];
+export const departureInputs = (d: PlannedDeparture): PlanValue[] => [d.year, d.area, d.count, d.months];
+
+export const planRowsOf = (i: SpendingInputs): PlanRows => ({
+  hires: i.hires.map(hireInputs),
+  departures: i.departures.map(departureInputs),
+});
+
+function hireRow(inputs: PlanValue[] | null): PlanValue[] {
   const t = TABLES.hiringPlan;
   return [
-    h?.year ?? null,
-    h?.area ?? null,
-    h?.profile ?? null,
-    h?.count ?? null,
-    h?.months ?? null,
-    h?.mode ?? null,
+    ...(inputs ?? HIRE_INPUTS.map(() => null)),
     f(costOf(t, HC.area)),
     f(inYear(t, HC.count, HC.annualCost, HC.months)),
     f(full(t, HC.count, HC.annualCost)),
   ];
 }
 
-function departureRow(d: PlannedDeparture | null): PlanValue[] {
+function departureRow(inputs: PlanValue[] | null): PlanValue[] {
   const t = TABLES.departures;
   const cost = costOf(t, DC.area).slice(1);
   const [n, m] = [thisRow(t, DC.count), thisRow(t, DC.months)];
   return [
-    d?.year ?? null,
-    d?.area ?? null,
-    d?.count ?? null,
-    d?.months ?? null,
+    ...(inputs ?? DEPARTURE_INPUTS.map(() => null)),
     f(`=IF(OR(${cost}="",${notNum(n)}),"",ROUND(${n}*${cost}*IF(ISNUMBER(${m}),${m},12)/12,2))`),
     f(`=IF(OR(${cost}="",${notNum(n)}),"",ROUND(${n}*${cost},2))`),
   ];
@@ -147,32 +167,36 @@ export interface PlanTablesLayout {
   end: number;
 }
 
-export function planTablesLayout(first: number, i: SpendingInputs): PlanTablesLayout {
+export function planTablesLayout(first: number, rows: PlanRows): PlanTablesLayout {
   const trienniumAt = first + 1;
   const hiringAt = trienniumAt + PLAN_YEARS + 3;
-  const departuresAt = hiringAt + Math.max(PLAN_ROWS, i.hires.length + 1) + 3;
+  const departuresAt = hiringAt + Math.max(PLAN_ROWS, rows.hires.length + 1) + 3;
   return {
     trienniumAt,
     hiringAt,
     departuresAt,
-    end: departuresAt + Math.max(PLAN_ROWS, i.departures.length + 1),
+    end: departuresAt + Math.max(PLAN_ROWS, rows.departures.length + 1),
   };
 }
 
 const title = (sheet: SheetPlan, row: number, text: string) =>
   sheet.blocks.push({ at: `A${row}`, rows: [[text]], style: { bold: true } });
 
-/** Writes the three tables from 0-based row `first`; returns their layout and the ranges the user types into. */
+/**
+ * Writes the three tables from 0-based row `first` (`rows`: the hiring plan's and departures' input cells);
+ * returns their layout and the ranges the user types into.
+ */
 export function writePlanTables(
   sheet: SheetPlan,
   first: number,
   i: SpendingInputs,
+  rows: PlanRows,
 ): { layout: PlanTablesLayout; unlocked: string[] } {
-  const L = planTablesLayout(first, i);
+  const L = planTablesLayout(first, rows);
   title(sheet, L.trienniumAt, "Triennio del piano: spesa proiettata con assunzioni e cessazioni del piano");
-  const rows = Array.from({ length: PLAN_YEARS }, (_, k) => yearRow(k, L.trienniumAt + 1 + k, i.growth));
+  const years = Array.from({ length: PLAN_YEARS }, (_, k) => yearRow(k, L.trienniumAt + 1 + k, i.growth));
   const money = FORMAT.money;
-  tableBlock(sheet, TABLES.triennium, { row: L.trienniumAt, col: 0 }, TRI, rows, [
+  tableBlock(sheet, TABLES.triennium, { row: L.trienniumAt, col: 0 }, TRI, years, [
     "0",
     FORMAT.percent2,
     money,
@@ -193,8 +217,8 @@ export function writePlanTables(
     "Piano delle assunzioni (il costo annuo si legge da PIAO_CostiAree, foglio PIAO Parametri)",
   );
   const hires = [
-    ...i.hires,
-    ...Array<null>(Math.max(PLAN_ROWS, i.hires.length + 1) - i.hires.length).fill(null),
+    ...rows.hires,
+    ...Array<null>(Math.max(PLAN_ROWS, rows.hires.length + 1) - rows.hires.length).fill(null),
   ];
   tableBlock(sheet, TABLES.hiringPlan, { row: L.hiringAt, col: 0 }, HIRE, hires.map(hireRow), [
     "0",
@@ -209,8 +233,8 @@ export function writePlanTables(
   ]);
   title(sheet, L.departuresAt, "Cessazioni previste (il risparmio usa il costo dell'area; mesi vuoti = 12)");
   const deps = [
-    ...i.departures,
-    ...Array<null>(Math.max(PLAN_ROWS, i.departures.length + 1) - i.departures.length).fill(null),
+    ...rows.departures,
+    ...Array<null>(Math.max(PLAN_ROWS, rows.departures.length + 1) - rows.departures.length).fill(null),
   ];
   tableBlock(sheet, TABLES.departures, { row: L.departuresAt, col: 0 }, DEP, deps.map(departureRow), [
     "0",

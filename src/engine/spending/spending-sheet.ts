@@ -15,7 +15,7 @@ import { writeConditions } from "./conditions";
 import { CONDITIONS } from "./costs";
 import { INPUT_LINES, writeInputs, type InputSources } from "./inputs";
 import { OUTPUT_LINES, type OutputKey } from "./outputs";
-import { writePlanTables, type PlanTablesLayout } from "./plan-tables";
+import { planRowsOf, writePlanTables, type PlanRows, type PlanTablesLayout } from "./plan-tables";
 import { PLAN_YEARS } from "./projection";
 
 export const FIRST_INPUT_ROW = 4; // 0-based: row 5
@@ -47,12 +47,14 @@ function outcomeRow(sheet: SheetPlan, key: OutputKey, texts: string[]): void {
 
 /**
  * The sheet; `revenueNet`: the revenue was found already net of the FCDE (the explanations of the revenue,
- * the FCDE and the net revenue say so).
+ * the FCDE and the net revenue say so); `rows`: the hiring plan's and departures' input cells (default: the
+ * inputs' own, as found in the source).
  */
 export function spendingSheet(
   inputs: SpendingInputs,
   sources: InputSources,
   revenueNet = false,
+  rows: PlanRows = planRowsOf(inputs),
 ): { sheet: SheetPlan; names: DefinedNamePlan[]; layout: PlanTablesLayout } {
   const sheet = emptySheet(SHEETS.spending);
   sheet.tabColor = "#BF8F00";
@@ -91,7 +93,7 @@ export function spendingSheet(
   outcomeRow(sheet, "outcome557", [OUTCOME_TEXT.respected, OUTCOME_TEXT.exceeded, ...stated]);
   const conditions = writeConditions(sheet, CONDITIONS_ROW, inputs.conditions);
   names.push(conditions.name);
-  const plan = writePlanTables(sheet, PLAN_TABLES_ROW, inputs);
+  const plan = writePlanTables(sheet, PLAN_TABLES_ROW, inputs, rows);
   const tri = plan.layout.trienniumAt;
   const col = (name: string) => (Object.values(TC) as string[]).indexOf(name);
   outcomeFormats(

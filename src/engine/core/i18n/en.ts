@@ -118,6 +118,14 @@ export const en: EngineCatalogue = {
   generatedSheetRenamed: (found: string, standard: string) =>
     `The sheet "${found}" is the ${standard} sheet of an earlier conversion (renamed): the typed data are carried over and the sheet is created again as "${standard}".`,
   // — re-runs: what the user typed in a generated sheet against the new source
+  planRowReplacedBySource: (
+    table: string,
+    key: string,
+    column: string,
+    typed: string | number,
+    source: string | number,
+  ) =>
+    `${table}, row ${key}: ${column} was ${show(typed)}, the source sheet says ${show(source)}: the source sheet's value wins; the row with the typed value is kept in PIAO Archivio.`,
   generatedHeaderRenamed: (table: string, caption: string, header: string) =>
     `In the table ${table} the header "${caption}" stands where "${header}" was (renamed): the column's values are carried over as "${header}" and the header goes back to "${header}", the name the formulas refer to.`,
   generatedHeaderMissing: (table: string, header: string, kept: string[]) =>

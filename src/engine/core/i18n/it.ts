@@ -119,6 +119,14 @@ export const it = {
   generatedSheetRenamed: (found: string, standard: string) =>
     `Il foglio "${found}" è il foglio ${standard} di una conversione precedente (rinominato): i dati inseriti sono ripresi e il foglio è ricreato come "${standard}".`,
   // — re-runs: what the user typed in a generated sheet against the new source
+  planRowReplacedBySource: (
+    table: string,
+    key: string,
+    column: string,
+    typed: string | number,
+    source: string | number,
+  ) =>
+    `${table}, riga ${key}: ${column} era ${show(typed)}, il foglio di origine indica ${show(source)}: vale il valore del foglio di origine; la riga con il valore inserito è conservata in PIAO Archivio.`,
   generatedHeaderRenamed: (table: string, caption: string, header: string) =>
     `Nella tabella ${table} l'intestazione «${caption}» è al posto di «${header}» (rinominata): i valori della colonna sono ripresi come «${header}» e l'intestazione torna «${header}», il nome a cui si riferiscono le formule.`,
   generatedHeaderMissing: (table: string, header: string, kept: string[]) =>
