@@ -162,4 +162,31 @@ wb.save(sys.argv[1])`,
   },
 );
 
-written.test(4);
+maybe(
+  "a user's table called like a generated sheet's that this run did not write claims nothing on a re-run",
+  async () => {
+    const dir = tmpDir();
+    const input = path.join(dir, "in.xlsx");
+    python(
+      `ws = wb.active
+ws.title = "Obiettivi"
+objectives(ws, ROWS)
+mine = wb.create_sheet("Storico")
+mine.append(["Anno", "Nota"])
+mine.append([2023, "chiuso"])
+mine.add_table(Table(displayName="PIAO_Archivio", ref="A1:B2"))
+wb.save(sys.argv[1])`,
+      input,
+    );
+    const out = path.join(dir, "out.xlsx");
+    const first = await run(input, out);
+    expect(first.generated.has("PIAO Archivio")).toBe(false);
+    const again = path.join(dir, "again.xlsx");
+    const second = await run(out, again);
+    expect(second.users.map((s) => s.name)).toEqual(["Obiettivi", "Storico"]);
+    expect(second.users).toEqual(snapshotsOfFile(input));
+    expect(second.result.findings.map((f) => f.code)).not.toContain("FOGLIO_GENERATO_RINOMINATO");
+  },
+);
+
+written.test(6);

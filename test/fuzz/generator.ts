@@ -3,7 +3,10 @@
  * header rows, error values, numbers as text in every style, 32,767-character cells, formulas and dates
  * and booleans in weight cells, empty sheets, content in column XFD, sheet names with quotes and spaces,
  * text starting with `=`/`@`/`+`/`-`, control characters, right-to-left text; and the messy layouts of
- * clerks' tables: blank rows inside the table, notes, total rows with SUM formulas, legends, typos in headers.
+ * clerks' tables: blank rows inside the table, notes, total rows with SUM formulas, legends, typos in headers;
+ * and names that collide with the add-in's (sheets, tables and defined names called like the generated ones,
+ * in any case) and awkward unit names (wildcards and operators of COUNTIF criteria, quotes, case variants of
+ * one another, very long names).
  * Every objective row written is listed, so that the runner can check none is lost silently.
  * The same seed always gives the same workbook.
  */
@@ -32,6 +35,10 @@ export const MALFORMATIONS = [
   "totalRows",
   "legend",
   "typoHeaders",
+  "sheetNameCollision",
+  "tableNameCollision",
+  "definedNameCollision",
+  "awkwardUnitNames",
 ] as const;
 export type Malformation = (typeof MALFORMATIONS)[number];
 
@@ -78,6 +85,57 @@ const ERRORS = ["#REF!", "#N/A", "#VALUE!", "#DIV/0!", "#NAME?"];
 const HEADER = ["Codice", "Obiettivo", "Tipo", "Peso", "Indicatore", "Settore"];
 /** One typo (an edit or a transposition) in each header. */
 const TYPO_HEADER = ["Cdice", "Obbiettivo", "Tipi", "Pseo", "Indicatroe", "Setore"];
+/** Sheet names the add-in generates, as a user might also call a sheet of theirs (any case). */
+const GENERATED_LIKE = [
+  "PIAO Obiettivi",
+  "PIAO PESI",
+  "piao indicatori",
+  "PIAO Spesa personale",
+  "PIAO Parametri",
+  "PIAO Verifica",
+  "Piao Riepilogo",
+  "PIAO ARCHIVIO",
+  "PIAO Misure",
+];
+/**
+ * Table names of the add-in (any case). `PIAO_Verifica` on a sheet named exactly `PIAO Verifica` is left out:
+ * it is how a workbook converted before the sheet markers is recognised (workbook/ownership.ts).
+ */
+const TABLE_LIKE = [
+  "PIAO_Obiettivi",
+  "piao_pesi",
+  "PIAO_INDICATORI",
+  "PIAO_Archivio",
+  "piao_misure",
+  "PIAO_Triennio",
+];
+/** Defined names of the add-in (any case); never a sheet marker `PIAO_Foglio_…`, which would claim the sheet. */
+const NAME_LIKE = [
+  "PIAO_Soglia",
+  "piao_popolazione",
+  "PIAO_ESITO",
+  "PIAO_Fasce",
+  "piao_annopiano",
+  "PIAO_Margine",
+];
+/** Unit names that are COUNTIF/SUMIF wildcards or operators, quoted, case variants, or very long. */
+const AWKWARD_UNITS = [
+  "*",
+  "?",
+  "~",
+  "<>",
+  "=",
+  ">=5",
+  "Settore Tecnico (*)",
+  "Servizi ~ Cultura",
+  'Ufficio "Tributi"',
+  "L'Area",
+  "Settore 1",
+  "SETTORE 1",
+  "settore 1",
+  "Area * ?",
+  `Unità ${"molto lunga ".repeat(30)}`,
+];
 const NOTES = [
   "N.B. I pesi sono provvisori.",
   "Nota: obiettivi approvati dalla Giunta.",
@@ -93,6 +151,8 @@ export function fuzzWorkbook(seed: number): FuzzCase {
   const used = new Set<string>();
   const objectives: FuzzCase["objectives"] = [];
   const sheets = 1 + Math.floor(r() * 3);
+  const awkward = chance(0.2);
+  if (awkward) applied.add("awkwardUnitNames");
 
   const weird = (): Cell => {
     const k = Math.floor(r() * 6);
@@ -192,7 +252,8 @@ export function fuzzWorkbook(seed: number): FuzzCase {
       put(row, 2, pick(["I", "O", "UO", 0, 1, "Ind", "x", null]) as Cell);
       put(row, 3, weight());
       put(row, 4, chance(0.7) ? "Indicatore" : weird());
-      if (chance(0.5)) put(row, 5, pick(["Settore 1", "Settore 2", "=Staff", "", "Area"]));
+      if (awkward) put(row, 5, pick(AWKWARD_UNITS));
+      else if (chance(0.5)) put(row, 5, pick(["Settore 1", "Settore 2", "=Staff", "", "Area"]));
       objectives.push({ sheet: ws.name, row: top + row - 1 });
     }
     if (chance(0.1)) {
@@ -210,5 +271,62 @@ export function fuzzWorkbook(seed: number): FuzzCase {
       ws.getCell(top, 16384).value = "fine del foglio";
     }
   }
+  collisions(wb, used, objectives, applied, r);
   return { seed, workbook: wb, applied: [...applied], objectives };
+}
+
+/** A user's sheet, table or defined name called like one of the add-in's. */
+function collisions(
+  wb: ExcelJS.Workbook,
+  used: Set<string>,
+  objectives: FuzzCase["objectives"],
+  applied: Set<Malformation>,
+  r: () => number,
+): void {
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
+  if (r() < 0.15) {
+    const name = pick(GENERATED_LIKE);
+    if (!used.has(name.toLowerCase())) {
+      used.add(name.toLowerCase());
+      applied.add("sheetNameCollision");
+      const ws = wb.addWorksheet(name);
+      if (r() < 0.6) {
+        // The user's own objectives on a sheet with a generated name: a source like any other.
+        ws.addRow(["Codice", "Obiettivo", "Tipo", "Peso", "Settore"]);
+        const n = 1 + Math.floor(r() * 3);
+        for (let i = 0; i < n; i++) {
+          ws.addRow([
+            `U.${i + 1}`,
+            `Obiettivo dell'utente ${i + 1}`,
+            "I",
+            i === n - 1 ? 100 - 30 * i : 30,
+            "Mio settore",
+          ]);
+          objectives.push({ sheet: name, row: i + 1 });
+        }
+      } else {
+        ws.addRow(["Appunti dell'utente"]);
+        if (r() < 0.5) ws.state = "hidden";
+      }
+    }
+  }
+  const sheets = wb.worksheets;
+  if (r() < 0.12 && sheets.length > 0) {
+    const ws = pick(sheets);
+    const name = pick(TABLE_LIKE);
+    applied.add("tableNameCollision");
+    // Far from the objectives: a small table of the user's own.
+    ws.addTable({
+      name,
+      ref: "T60",
+      headerRow: true,
+      columns: [{ name: "Mio" }, { name: "Valore" }],
+      rows: [["x", 1]],
+    });
+  }
+  if (r() < 0.12 && sheets.length > 0) {
+    const ws = pick(sheets);
+    applied.add("definedNameCollision");
+    wb.definedNames.add(`'${ws.name.replace(/'/g, "''")}'!$A$1`, pick(NAME_LIKE));
+  }
 }

@@ -1,14 +1,15 @@
 /**
  * Runs the `piao convert` command (in process, same code path as the binary) on generated malformed
  * workbooks and checks what a user must be able to rely on: no unhandled error (exit 0 with findings, or
- * exit 2 with one clear line naming the file), the user's sheets read back identical, and no generated
- * objective lost silently: each is in `PIAO Obiettivi` (its source link) or has a finding at its row.
+ * exit 2 with one clear line naming the file), the user's sheets read back identical (every sheet of the input
+ * is the user's, whatever its name: one called like a generated sheet too), and no generated objective lost
+ * silently: each is in the generated `PIAO Obiettivi` (its source link) or has a finding at its row.
  */
 import ExcelJS from "exceljs";
 import * as fs from "fs";
 import * as path from "path";
 import { main } from "../../src/cli/main";
-import { isGeneratedSheet, SHEETS } from "../../src/engine/core/contract";
+import { SHEETS } from "../../src/engine/core/contract";
 import { snapshotWorkbook } from "../helpers/xlsx";
 import { fuzzWorkbook, type Malformation } from "./generator";
 
@@ -44,10 +45,10 @@ async function runCli(args: string[]): Promise<{ code: number; stdout: string; s
   }
 }
 
-/** `Sheet!row` (0-based row) of every objective's source, from the link cells of `PIAO Obiettivi`. */
-function linkedRows(wb: ExcelJS.Workbook): Set<string> {
+/** `Sheet!row` (0-based row) of every objective's source, from the link cells of the generated objectives sheet. */
+function linkedRows(ws: ExcelJS.Worksheet): Set<string> {
   const out = new Set<string>();
-  wb.getWorksheet(SHEETS.objectives)?.eachRow((row) =>
+  ws.eachRow((row) =>
     row.eachCell((cell) => {
       // The link cell shows its target, e.g. `'Settore 1'!A12`.
       const at = /^(?:'((?:[^']|'')*)'|([^!']*))!\$?[A-Z]+\$?(\d+)$/.exec(cell.text);
@@ -57,11 +58,17 @@ function linkedRows(wb: ExcelJS.Workbook): Set<string> {
   return out;
 }
 
-async function userSheets(file: string) {
+/** The workbook, and what the adapter reads of the user's sheets (`user`: the input's sheet names). */
+async function userSheets(file: string, user: Set<string>) {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(file);
-  return { wb, snaps: await snapshotWorkbook(wb, isGeneratedSheet) };
+  return { wb, snaps: await snapshotWorkbook(wb, (n) => !user.has(n)) };
 }
+
+const COLLISIONS: Malformation[] = ["sheetNameCollision", "tableNameCollision", "definedNameCollision"];
+
+/** `PIAO Obiettivi`, or `PIAO Obiettivi (2)`… when the user has a sheet of that name. */
+const OBJECTIVES_SHEET = new RegExp(`^${SHEETS.objectives}( \\(\\d+\\))?$`);
 
 export async function runFuzz(first: number, count: number, dir: string, keep = 0): Promise<FuzzReport> {
   const report: FuzzReport = {
@@ -102,18 +109,36 @@ export async function runFuzz(first: number, count: number, dir: string, keep = 
     } else {
       report.converted++;
       try {
-        const before = await userSheets(input);
-        const after = await userSheets(output);
+        const user = new Set(c.workbook.worksheets.map((w) => w.name));
+        const before = await userSheets(input, user);
+        const after = await userSheets(output, user);
+        if (before.snaps.length !== user.size) fail("the input's sheets not all read");
         if (JSON.stringify(before.snaps) !== JSON.stringify(after.snaps)) fail("the user's sheets changed");
-        if (!after.wb.getWorksheet(SHEETS.objectives)) fail("no PIAO Obiettivi sheet in the output");
+        const ours = after.wb.worksheets.find((w) => !user.has(w.name) && OBJECTIVES_SHEET.test(w.name));
+        if (!ours) fail("no generated PIAO Obiettivi sheet in the output");
         const report = JSON.parse(fs.readFileSync(reportFile, "utf8")) as {
           findings: { sheet?: string; row?: number }[];
         };
-        const seen = linkedRows(after.wb);
+        const seen = ours ? linkedRows(ours) : new Set<string>();
         for (const f of report.findings) if (f.sheet !== undefined) seen.add(`${f.sheet}!${f.row}`);
         const lost = c.objectives.filter((o) => !seen.has(`${o.sheet}!${o.row}`));
         if (lost.length > 0)
           fail(`objectives lost silently: ${lost.map((o) => `${o.sheet}!${o.row + 1}`).join(", ")}`);
+        if (c.applied.some((m) => COLLISIONS.includes(m))) {
+          // Names like ours: converting the output again finds our sheets by their markers, keeps the user's.
+          const again = path.join(dir, `fuzz-${seed}-again.xlsx`);
+          const r2 = await runCli(["convert", output, "-o", again]);
+          if (r2.code !== 0) fail(`re-run: exit ${r2.code}: ${r2.stderr.trim()}`);
+          else {
+            const third = await userSheets(again, user);
+            if (JSON.stringify(third.snaps) !== JSON.stringify(before.snaps))
+              fail("re-run: the user's sheets changed");
+            const names = (wb: ExcelJS.Workbook) => wb.worksheets.map((w) => w.name).sort();
+            if (JSON.stringify(names(third.wb)) !== JSON.stringify(names(after.wb)))
+              fail(`re-run: sheets ${names(after.wb).join(", ")} became ${names(third.wb).join(", ")}`);
+          }
+          fs.rmSync(again, { force: true });
+        }
       } catch (e) {
         fail(`output not readable: ${(e as Error).message}`);
       }

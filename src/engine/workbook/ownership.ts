@@ -23,6 +23,7 @@ const ROLE_TABLE: Partial<Record<SheetRole, string>> = {
 
 const ROLES = Object.keys(SHEETS) as SheetRole[];
 const lc = (s: string) => s.toLowerCase();
+const only = <T>(xs: T[]): T | undefined => (xs.length === 1 ? xs[0] : undefined);
 const isMarker = (name: string) => lc(name).startsWith(lc(SHEET_MARKER_PREFIX));
 
 export interface Ownership {
@@ -65,12 +66,18 @@ export function generatedSheets(sheetNames: string[], wb: WorkbookNames): Map<st
     if (legacy) for (const r of ROLES) if (byName.get(lc(SHEETS[r])) === SHEETS[r]) roles.set(SHEETS[r], r);
     return roles;
   }
-  // A marked sheet renamed by a tool that left the marker's reference behind: found by its table.
+  // A marked sheet renamed by a tool that left the marker's reference behind (its marker names no sheet):
+  // found by its table, `PIAO_Obiettivi` or the free name a clash gave it (`PIAO_Obiettivi_2`). A role with
+  // no marker had no sheet in the previous run: a user's table of that name claims nothing.
   for (const r of ROLES) {
     const table = ROLE_TABLE[r];
-    if ([...roles.values()].includes(r) || !table) continue;
-    const home = wb.tables.find((t) => lc(t.name) === lc(table) && !roles.has(t.sheet));
-    if (home && byName.has(lc(home.sheet))) roles.set(home.sheet, r);
+    const stale = wb.names.some((n) => lc(n.name) === lc(SHEET_MARKER_PREFIX + r));
+    if ([...roles.values()].includes(r) || !table || !stale) continue;
+    const own = new RegExp(`^${table}(_\\d+)?$`, "i");
+    const found = wb.tables.filter((t) => own.test(t.name) && byName.has(lc(t.sheet)) && !roles.has(t.sheet));
+    // Ours took a suffixed name when the user had the plain one.
+    const home = found.length === 1 ? found[0] : only(found.filter((t) => lc(t.name) !== lc(table)));
+    if (home) roles.set(byName.get(lc(home.sheet))!, r);
   }
   return roles;
 }
