@@ -65,10 +65,12 @@ function readRows(sheet: SheetSnapshot, spec: TableSpec): PreviousRow[] {
   const cols = spec.inputs.map((h) => t.cols.get(h)!);
   const out: PreviousRow[] = [];
   for (let i = t.headerRow + 1; i < sheet.values.length; i++) {
-    // Every row of the table holds its formulas; a row typed below it without them (a tool that does not
-    // extend tables) needs two inputs, so that the next table's title ends the table.
+    // Every row of the table holds its formulas (read as formulas, or as their results `""` where the host
+    // gives no formulas); a row typed below it without them (a tool that does not extend tables) needs two
+    // inputs, so that the next table's title ends the table.
     const typed = cols.map((c) => typedAt(sheet, i, c));
-    const inTable = computed.some((c) => sheet.formulas?.[i]?.[c]) || typed.filter(filled).length >= 2;
+    const formula = (c: number) => !!sheet.formulas?.[i]?.[c] || (sheet.values[i]?.[c] ?? null) !== null;
+    const inTable = computed.some(formula) || typed.filter(filled).length >= 2;
     if (!inTable) break;
     if (typed.some(filled))
       out.push({ typed, values: cols.map((c) => userValue(sheet.values[i]?.[c])), row: sheet.top + i, cols });
