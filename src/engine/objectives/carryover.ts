@@ -51,7 +51,9 @@ export function readPreviousRun(sheet: SheetSnapshot | undefined): PreviousRun {
         { sheet: sheet.name, row: sheet.top + t.headerRow, col: sheet.left + r.col },
       ),
     ),
-    ...INPUT_HEADERS.filter((h) => !t.cols.has(h)).map((h) =>
+    // A missing input column with no column of unknown header beside it was deleted (or predates it): nothing
+    // typed can be elsewhere.
+    ...INPUT_HEADERS.filter((h) => !t.cols.has(h) && extraHeaders.length > 0).map((h) =>
       missingHeader(sheet, t.headerRow, h, extraHeaders),
     ),
   ];
