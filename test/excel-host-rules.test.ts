@@ -151,6 +151,37 @@ describe("2. table AutoCorrect: per-row formulas survive, however the write is c
       expect(cells[`B${i + 2}`].formula).toBe(i % 2 === 0 ? `=A${i + 2}*2` : `=A${i + 2}+${"1".repeat(20)}`);
   });
 
+  test("a table column of one formula filled down, too large for one request, goes in pieces", async () => {
+    // 3,000 rows of a 400-character formula: 1.2 MB for the column, the host taking 200 kB per request.
+    const n = 3_000;
+    const long = (r: number) => `=IF(A${r}>0,A${r}*2,0)+LEN("${"x".repeat(380)}")`;
+    const fake = createFakeExcel(undefined, { limits: { requestBytes: 200_000 } });
+    await applyPlan(
+      fake.context,
+      {
+        sheets: [
+          planSheet("Dati", {
+            blocks: [
+              {
+                at: "A1",
+                rows: [
+                  ["Valore", "Calcolo"],
+                  ...Array.from({ length: n }, (_, i) => [i, { f: long(i + 2) }]),
+                ],
+              },
+            ],
+            tables: [{ name: "T_Lunga", ref: `A1:B${n + 1}`, style: "TableStyleMedium2" }],
+          }),
+        ],
+        names: [],
+      },
+      { supports: fake.supports, maxRequestBytes: 200_000 },
+    );
+    expect(fake.stats.log.filter((l) => l.error)).toEqual([]);
+    const cells = fake.exportState().sheets.find((s) => s.name === "Dati")!.cells;
+    for (let i = 0; i < n; i++) expect(cells[`B${i + 2}`].formula).toBe(long(i + 2));
+  });
+
   test("the fake applies AutoCorrect to a partial write, not to a whole column", async () => {
     const fake = createFakeExcel();
     await fake.run(async (ctx) => {

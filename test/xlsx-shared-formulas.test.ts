@@ -5,13 +5,14 @@
 import ExcelJS from "exceljs";
 import * as path from "path";
 import { parseCell } from "../src/engine/core/address";
+import { filledDown, shiftFormula } from "../src/engine/core/formula-shift";
 import { convert } from "../src/engine/convert";
 import { isFormula } from "../src/engine/core/plan";
 import { formulaAt } from "../src/engine/core/snapshot";
 import { loadPackage } from "../src/xlsx/file";
 import { Package } from "../src/xlsx/package";
 import { readSnapshots } from "../src/xlsx/read";
-import { shareable, sharedRuns, shiftFormula } from "../src/xlsx/shared-formulas";
+import { shareable, sharedRuns } from "../src/xlsx/shared-formulas";
 import { writePlan } from "../src/xlsx/write";
 import { WrittenWorkbooks } from "./helpers/validate";
 
@@ -59,6 +60,8 @@ test("a run of the same formula moved down is shared; structured, sheet and arra
     true,
   ]);
   expect(shiftFormula('IF($A2>B$3,"A1",LOG10(C4))', 2, 1)).toBe('IF($A4>C$3,"A1",LOG10(D6))');
+  expect(filledDown(["=A2*2+T[[x]]", "=A3*2+T[[x]]", "=A4*2+T[[x]]"])).toBe(true);
+  expect(filledDown(["=A2*2", "=A3*2", "=A3*2"])).toBe(false);
 });
 
 test("every formula of the converted example reads back as the plan wrote it, with long columns shared", async () => {

@@ -4,6 +4,7 @@
  */
 
 import { cellAddress } from "../engine/core/address";
+import { filledDown } from "../engine/core/formula-shift";
 import type { CellStyle, ConditionalFormatPlan } from "../engine/core/plan";
 import { type Queued, WriteBatcher } from "./batch";
 import { type PreparedBlock, chunkArrays } from "./cells";
@@ -141,12 +142,21 @@ export async function writeValues(
   }
 }
 
+/** The column's formulas are one run of rows (a header above is not one) holding one formula filled down. */
+function oneFormulaFilledDown(column: (string | null)[]): boolean {
+  const first = column.findIndex((f) => f !== null);
+  const run = column.slice(first);
+  return first >= 0 && run.every((f) => f !== null) && filledDown(run as string[]);
+}
+
 /**
  * Writes a block's formulas column by column. Excel's table AutoCorrect ("fill formulas in tables to
  * create calculated columns") also acts on API writes: a formula written into part of a table column
  * can be copied over the column's other formulas (office-js #2093 "by design", #5909, #6745). It does
  * not when the whole column is written in one operation, so a column over a table's data is never split
- * across requests (it goes alone if it does not fit); other columns are split by bytes.
+ * across requests (it goes alone if it does not fit) — unless it holds one formula filled down, which
+ * AutoCorrect would fill in unchanged (a 10,000-row column of measures is over Excel's 5 MB); other columns
+ * are split by bytes.
  */
 export async function writeFormulas(
   batcher: WriteBatcher,
@@ -164,7 +174,7 @@ export async function writeFormulas(
       batcher,
       column.length,
       (k) => jsonBytes([column[k]]) + 1,
-      tableCols.has(b.left + c),
+      tableCols.has(b.left + c) && !oneFormulaFilledDown(column),
       (i, j) => (rect(b.top + i, b.left + c, j - i, 1).formulas = column.slice(i, j).map((f) => [f])),
     );
   }

@@ -4,10 +4,10 @@
  * hidden rows, columns and sheets; dates as 1900-system serials whatever the workbook's date system.
  */
 import { cellAddress, columnIndex, parseRange } from "../engine/core/address";
+import { shiftFormula } from "../engine/core/formula-shift";
 import type { Scalar, SheetSnapshot } from "../engine/core/snapshot";
 import { InputError } from "./errors";
 import { NS, relKind, type Package, type SheetEntry } from "./package";
-import { shiftFormula } from "./shared-formulas";
 import { attr, decodeXstring, isTrue } from "./xml";
 
 /** Built-in number formats (ECMA-376 part 1 §18.8.30) that are not General. */

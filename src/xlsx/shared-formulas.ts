@@ -4,59 +4,8 @@
  * column whose formulas are the same formula moved down one row at a time — a 10,000-row sheet then carries
  * each long formula once instead of 10,000 times.
  */
-import { cellAddress, columnIndex } from "../engine/core/address";
-
-/** A formula cut at its references: text, a column of a reference, a row of a reference. */
-type Piece = string | { colAbs: string; letters: string } | { rowAbs: string; digits: string };
-
-const REFERENCES =
-  /"(?:[^"]|"")*"|'(?:[^']|'')*'|\[[^\]]*\]|(\$?)([A-Za-z]{1,3})(\$?)(\d+)(?![\w.(!])|(\$?)([A-Za-z]{1,3}):(\$?)([A-Za-z]{1,3})(?![\w.(!])|(\$?)(\d+):(\$?)(\d+)(?![\w.(!])/g;
-
-/** The formula's pieces: strings, quoted sheet names and structured references stay text. */
-function pieces(f: string): Piece[] {
-  const out: Piece[] = [];
-  let last = 0;
-  const col = (colAbs: string, letters: string): Piece => ({ colAbs, letters });
-  const row = (rowAbs: string, digits: string): Piece => ({ rowAbs, digits });
-  f.replace(REFERENCES, (m: string, ...g: (string | number | undefined)[]) => {
-    const at = g[12] as number;
-    if (at > 0 && /[\w.$]/.test(f[at - 1])) return m;
-    const s = (i: number) => g[i] as string;
-    let refs: Piece[] | undefined;
-    if (g[1] !== undefined) refs = [col(s(0), s(1)), row(s(2), s(3))];
-    else if (g[5] !== undefined) refs = [col(s(4), s(5)), ":", col(s(6), s(7))];
-    else if (g[9] !== undefined) refs = [row(s(8), s(9)), ":", row(s(10), s(11))];
-    if (refs) {
-      out.push(f.slice(last, at), ...refs);
-      last = at + m.length;
-    }
-    return m;
-  });
-  out.push(f.slice(last));
-  return out;
-}
-
-/** The pieces put together `dr` rows and `dc` columns away: relative references move, `$` ones stay. */
-function render(ps: Piece[], dr: number, dc: number): string {
-  let out = "";
-  for (const p of ps) {
-    if (typeof p === "string") out += p;
-    else if ("letters" in p)
-      out += p.colAbs || dc === 0 ? p.colAbs + p.letters : columnLetter(columnIndex(p.letters) + dc);
-    else out += p.rowAbs || dr === 0 ? p.rowAbs + p.digits : String(Number(p.digits) + dr);
-  }
-  return out;
-}
-
-/**
- * A shared formula's text for a cell `dr` rows and `dc` columns away from the anchor: relative references
- * move, absolute ones (`$`) stay; strings, quoted sheet names and structured references are left alone.
- */
-export function shiftFormula(f: string, dr: number, dc: number): string {
-  return dr === 0 && dc === 0 ? f : render(pieces(f), dr, dc);
-}
-
-const columnLetter = (c: number) => cellAddress(0, Math.max(0, c)).replace(/\d+$/, "");
+import { cellAddress } from "../engine/core/address";
+import { pieces, render } from "../engine/core/formula-shift";
 
 /**
  * Formulas Excel accepts as shared: none of the tokens its shared-formula record excludes ([MS-XLS]
