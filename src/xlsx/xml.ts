@@ -76,10 +76,11 @@ export const isTrue = (v: string | undefined) => v === "1" || v === "true";
 // ---------------------------------------------------------------------------------------------------------
 // Escaping
 
-/** Escape element content; drops the characters XML 1.0 does not allow. */
-// eslint-disable-next-line no-control-regex -- the characters XML 1.0 cannot carry, and surrogates to check
+/** Characters to escape or drop, and surrogates to check: a text without any needs no escaping. */
+// eslint-disable-next-line no-control-regex -- the characters XML 1.0 cannot carry
 const NEEDS_ESCAPE = /[&<>\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
 
+/** Escape element content; drops the characters XML 1.0 does not allow. */
 export function escapeText(s: string): string {
   // Most texts need nothing: one scan instead of four replacements.
   if (!NEEDS_ESCAPE.test(s)) return s;

@@ -4,7 +4,7 @@
  * Both adapters use it: the file writer to share a column's formula, the task pane's writer to know a
  * table column holds one formula filled down.
  */
-import { cellAddress, columnIndex } from "./address";
+import { columnIndex, columnLetters } from "./address";
 
 /** A formula cut at its references: text, a column of a reference, a row of a reference. */
 export type Piece = string | { colAbs: string; letters: string } | { rowAbs: string; digits: string };
@@ -42,7 +42,8 @@ export function render(ps: Piece[], dr: number, dc: number): string {
   for (const p of ps) {
     if (typeof p === "string") out += p;
     else if ("letters" in p)
-      out += p.colAbs || dc === 0 ? p.colAbs + p.letters : columnLetter(columnIndex(p.letters) + dc);
+      out +=
+        p.colAbs || dc === 0 ? p.colAbs + p.letters : columnLetters(Math.max(0, columnIndex(p.letters) + dc));
     else out += p.rowAbs || dr === 0 ? p.rowAbs + p.digits : String(Number(p.digits) + dr);
   }
   return out;
@@ -55,8 +56,6 @@ export function render(ps: Piece[], dr: number, dc: number): string {
 export function shiftFormula(f: string, dr: number, dc: number): string {
   return dr === 0 && dc === 0 ? f : render(pieces(f), dr, dc);
 }
-
-const columnLetter = (c: number) => cellAddress(0, Math.max(0, c)).replace(/\d+$/, "");
 
 /** Every formula is the first one moved down to its row (`formulas[k]` is `k` rows below the first). */
 export function filledDown(formulas: string[]): boolean {

@@ -9,7 +9,7 @@ import { FORMAT } from "../core/layout";
 import { isDateFormat, isPercentFormat } from "../core/numbers";
 import { cellText, numberFormatAt, type Scalar, type SheetSnapshot } from "../core/snapshot";
 import { DATE_FORMAT } from "./build";
-import { measureKey, type Measure } from "./model";
+import { measureKey, objectiveOf, type Measure } from "./model";
 
 export interface PreviousMeasure {
   key: string;
@@ -18,8 +18,6 @@ export interface PreviousMeasure {
   measure: Measure;
   row: ArchivedRow;
 }
-
-const objectiveOf = (unit: string, code: string) => `${unit}\u0000${code}`;
 
 export function readPreviousMeasures(sheet: SheetSnapshot | undefined): PreviousMeasure[] {
   if (!sheet) return [];

@@ -59,6 +59,9 @@ export interface Measure {
   origin: SourceRef | null;
 }
 
+/** Unit + objective code: the objective a measure row belongs to. */
+export const objectiveOf = (unit: string, code: string): string => `${unit}\u0000${code}`;
+
 /** Unit + objective code + indicator: how re-runs match a measure row. */
 export function measureKey(unit: string, code: string, indicator: string): string {
   return `${unit}\u0000${code}\u0000${indicator}`;

@@ -14,7 +14,7 @@ import { cellText, type Scalar, type SheetSnapshot } from "../core/snapshot";
 import { buildMeasures } from "./build";
 import { carryMeasures, readPreviousMeasures } from "./carryover";
 import { measuresSheet } from "./measures-sheet";
-import type { IndicatorSeed, Measure, ObjectiveSeed } from "./model";
+import { objectiveOf, type IndicatorSeed, type Measure, type ObjectiveSeed } from "./model";
 import { measureSections } from "./parameters";
 import { measureAchievement, objectiveAchievement, type MeasureParameters } from "./rules";
 
@@ -60,13 +60,13 @@ export function measuredObjectives(
   // Grouped once: one pass per objective over every measure is quadratic (10,000 objectives: seconds).
   const byObjective = new Map<string, Measure[]>();
   for (const m of measures) {
-    const key = `${m.unit}\u0000${m.code}`;
+    const key = objectiveOf(m.unit, m.code);
     const list = byObjective.get(key);
     if (list) list.push(m);
     else byObjective.set(key, [m]);
   }
   return objectives.map(({ unit, code }) => {
-    const own = byObjective.get(`${unit}\u0000${code}`) ?? [];
+    const own = byObjective.get(objectiveOf(unit, code)) ?? [];
     const rows = own.map((m) => ({
       weight: m.weight,
       achievement: measureAchievement({ ...m, value: m.valueDec }, p),
