@@ -8,7 +8,8 @@
 import { execFileSync, spawnSync } from "child_process";
 import * as path from "path";
 import { convertFile } from "../src/app/convert-file";
-import { SHEETS, TABLES } from "../src/engine/core/contract";
+import { HIRING_COLUMNS as HC, SHEETS, TABLES } from "../src/engine/core/contract";
+import { carryPlanRows } from "../src/engine/spending/carryover";
 import { WrittenWorkbooks } from "./helpers/validate";
 import { card, tmpDir, writeWorkbook } from "./helpers/workbooks";
 import { snapshotsOfFile } from "./helpers/xlsx";
@@ -120,3 +121,24 @@ wb.save(sys.argv[2])`,
 );
 
 written.test(3);
+
+test("a typed hire whose number is not a number is kept, and said to be left out of the totals", () => {
+  // The previous PIAO Spesa personale, as a snapshot: the hiring table's header and one row the user added.
+  const header = Object.values(HC);
+  const typed = [2025, "Istruttori", "Tecnico", "n.d.", 12, "concorso"];
+  const previous = {
+    name: SHEETS.spending,
+    top: 9,
+    left: 0,
+    values: [header, [...typed, "", "", ""]],
+    merges: [],
+    hiddenRows: [],
+    hiddenCols: [],
+  };
+  const carried = carryPlanRows(previous, { hires: [], departures: [] });
+  expect(carried.rows.hires).toEqual([typed]);
+  expect(carried.hires).toEqual([]);
+  const said = carried.findings.filter((f) => f.code === "RIGA_PIANO_NON_CONTATA");
+  expect(said.map((f) => [f.severity, f.sheet, f.row, f.col])).toEqual([["warning", SHEETS.spending, 10, 3]]);
+  expect(said[0].message.it).toContain("n.d.");
+});

@@ -41,6 +41,8 @@ interface TableSpec {
   all: string[];
   /** Inputs that make a row's key. */
   key: string[];
+  /** Inputs the reference totals need as numbers: year and number. */
+  counted: string[];
 }
 
 const HIRES: TableSpec = {
@@ -48,15 +50,18 @@ const HIRES: TableSpec = {
   inputs: HIRE_INPUTS,
   all: Object.values(HC),
   key: [HC.year, HC.area, HC.profile],
+  counted: [HC.year, HC.count],
 };
 const DEPARTURES: TableSpec = {
   table: TABLES.departures,
   inputs: DEPARTURE_INPUTS,
   all: Object.values(DC),
   key: [DC.year],
+  counted: [DC.year, DC.count],
 };
 
 const filled = (v: PlanValue | undefined) => v !== null && v !== undefined && v !== "";
+const num = (v: PlanValue): number | null => (typeof v === "number" ? v : null);
 
 function readRows(sheet: SheetSnapshot, spec: TableSpec): PreviousRow[] {
   const t = findTable(sheet, spec.all);
@@ -97,6 +102,17 @@ function merge(
     const at = sourceKeys.indexOf(previousKeys[n]);
     if (at < 0) {
       added.push(p.typed);
+      // The reference totals read numbers only (carryPlanRows): a row they skip is said, not dropped silently.
+      const unread = spec.counted.map((h) => spec.inputs.indexOf(h)).find((c) => num(p.typed[c]) === null);
+      if (unread !== undefined)
+        findings.push(
+          finding(
+            "warning",
+            "RIGA_PIANO_NON_CONTATA",
+            MESSAGES.planRowNotCounted(spec.table, p.values.filter(filled).map(shown).join(" ")),
+            { sheet, row: p.row, col: p.cols[unread] },
+          ),
+        );
       return;
     }
     let contradicted = false;
@@ -136,7 +152,6 @@ export interface CarriedPlanRows {
   archived: ArchivedRow[];
 }
 
-const num = (v: PlanValue): number | null => (typeof v === "number" ? v : null);
 const text = (v: PlanValue): string => (typeof v === "string" ? v.trim() : "");
 
 /** The plan rows of this run: the source's (`source`) with what the user typed in the previous sheet. */

@@ -126,6 +126,8 @@ export const en: EngineCatalogue = {
     source: string | number,
   ) =>
     `${table}, row ${key}: ${column} was ${show(typed)}, the source sheet says ${show(source)}: the source sheet's value wins; the row with the typed value is kept in PIAO Archivio.`,
+  planRowNotCounted: (table: string, row: string) =>
+    `${table}, row ${row}: the year or the number is not a number, so the row is left out of the hiring and departure totals the program reports (the sheet's formulas compute it as they can): write year and number as numbers.`,
   generatedHeaderRenamed: (table: string, caption: string, header: string) =>
     `In the table ${table} the header "${caption}" stands where "${header}" was (renamed): the column's values are carried over as "${header}" and the header goes back to "${header}", the name the formulas refer to.`,
   generatedHeaderMissing: (table: string, header: string, kept: string[]) =>

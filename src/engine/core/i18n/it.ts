@@ -127,6 +127,8 @@ export const it = {
     source: string | number,
   ) =>
     `${table}, riga ${key}: ${column} era ${show(typed)}, il foglio di origine indica ${show(source)}: vale il valore del foglio di origine; la riga con il valore inserito è conservata in PIAO Archivio.`,
+  planRowNotCounted: (table: string, row: string) =>
+    `${table}, riga ${row}: anno o numero non è un numero, quindi la riga non entra nei totali delle assunzioni e cessazioni riportati dal programma (le formule del foglio la calcolano come possono): scrivere anno e numero come numeri.`,
   generatedHeaderRenamed: (table: string, caption: string, header: string) =>
     `Nella tabella ${table} l'intestazione «${caption}» è al posto di «${header}» (rinominata): i valori della colonna sono ripresi come «${header}» e l'intestazione torna «${header}», il nome a cui si riferiscono le formule.`,
   generatedHeaderMissing: (table: string, header: string, kept: string[]) =>
