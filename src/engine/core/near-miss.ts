@@ -49,11 +49,15 @@ const MIN_ABBREVIATION = 3;
 
 /** The dictionary's labels split into words, once. */
 const LABEL_WORDS = new Map<string, string[]>();
+function labelWords(label: string): string[] {
+  let words = LABEL_WORDS.get(label);
+  if (!words) LABEL_WORDS.set(label, (words = label.split(" ")));
+  return words;
+}
 
 function isAbbreviation(raw: string, words: string[], label: string): boolean {
   if (!raw.includes(".")) return false;
-  let full = LABEL_WORDS.get(label);
-  if (!full) LABEL_WORDS.set(label, (full = label.split(" ")));
+  const full = labelWords(label);
   if (full.length !== words.length) return false;
   let shorter = false;
   for (let i = 0; i < words.length; i++) {
@@ -91,7 +95,7 @@ function candidates<F>(index: ReadonlyMap<string, F>, length: number, words: num
     let order = 0;
     for (const [label, field] of index) {
       push(g.byLength, label.length, [label, field, order] as [string, F, number]);
-      push(g.byWords, label.split(" ").length, [label, field, order] as [string, F, number]);
+      push(g.byWords, labelWords(label).length, [label, field, order] as [string, F, number]);
       order++;
     }
     GROUPED.set(index, g as Grouped<unknown>);
