@@ -12,6 +12,8 @@ import ExcelJS from "exceljs";
 import * as path from "path";
 import { MEASURE_COLUMNS as M, OBJECTIVE_COLUMNS as O, SHEETS } from "../src/engine/core/contract";
 import type { Finding } from "../src/engine/core/findings";
+import type { Measure } from "../src/engine/measures/model";
+import { measuredObjectives } from "../src/engine/measures/part";
 import { measureAchievement, objectiveAchievement } from "../src/engine/measures/rules";
 import { unitScore } from "../src/engine/objectives/scoring";
 import { formatConversion } from "../src/cli/summary";
@@ -140,6 +142,15 @@ beforeAll(async () => {
       rows: [
         ["Codice", "Obiettivo", "Tipo", "Peso", "Indicatore", "Target", "Azioni 2025"],
         ...CASES.map((_, i) => [`C.${i + 1}`, `Obiettivo ${i + 1}`, "I", 1, `Misura ${i + 1}`, ">= 10", "x"]),
+      ],
+    },
+    // A code repeated in a unit (warning CODICE_DUPLICATO): its measures count for its last row.
+    {
+      name: "Doppi",
+      rows: [
+        ["Codice", "Obiettivo", "Tipo", "Peso", "Indicatore", "Target", "Consuntivo"],
+        ["D.1", "Primo D.1", "I", 50, "Misura D.1 a", ">= 10", 5],
+        ["D.1", "Secondo D.1", "I", 50, "Misura D.1 b", ">= 10", 10],
       ],
     },
   ]);
@@ -285,5 +296,25 @@ test.each([
     expect(cell(v, SHEETS.weights, "Punteggio 31/12", 2) as number).toBeCloseTo(unitScore(items)!, 9);
   },
 );
+
+test("a code repeated in a unit: its measures give the mean on its last row, as the engine computes it", () => {
+  const v = generated[0];
+  const rows = [CASES.length + 2, CASES.length + 3];
+  expect(rows.map((r) => cell(v, SHEETS.objectives, O.name, r))).toEqual(["Primo D.1", "Secondo D.1"]);
+  expect(rows.map((r) => cell(v, SHEETS.measures, M.objectiveRow, r))).toEqual([rows[1], rows[1]]);
+  expect(cell(v, SHEETS.objectives, O.calculatedDec, rows[0])).toBe("");
+  expect(cell(v, SHEETS.objectives, O.calculatedDec, rows[1]) as number).toBeCloseTo((0.5 + 1) / 2, 12);
+  const measure = (valueDec: number): Measure => ({
+    ...{ unit: "Doppi", code: "D.1", objective: "", indicator: "", dimension: "", formula: "" },
+    ...{ unitOfMeasure: "", polarity: "crescente", baseline: null, targets: {}, target: 10, valueSep: null },
+    ...{ valueDec, rule: "crescente", weight: null, dataSource: "", format: null, origin: null },
+  });
+  const objectives = [0, 1].map(() => ({ unit: "Doppi", code: "D.1" }));
+  const engine = measuredObjectives(objectives, [measure(5), measure(10)], {
+    deadlineTolerance: 0,
+    bandEdges: [],
+  });
+  expect(engine.map((o) => o.calculated)).toEqual([undefined, 0.75]);
+});
 
 written.test(3);

@@ -1,7 +1,7 @@
 /**
  * Generated cases for the measures' formulas: every rule, with and without baseline, values below, at and
  * above the target, empty values, text values, dates, yes/no words; grouped into objectives of 1–3 measures
- * with given, missing and mixed weights. Deterministic (seeded), so a failure reproduces.
+ * with given, missing, mixed and text weights. Deterministic (seeded), so a failure reproduces.
  */
 import type { Scalar } from "../../src/engine/core/snapshot";
 import { dateSerial } from "../../src/engine/measures/targets";
@@ -15,7 +15,7 @@ export interface MeasureCase {
   baseline: Scalar;
   valueSep: Scalar;
   valueDec: Scalar;
-  weight: number | null;
+  weight: number | string | null;
 }
 
 const DEADLINE = dateSerial(2025, 4, 30)!;
@@ -74,12 +74,17 @@ export function measureCases(seed: number): MeasureCase[] {
   while (i < rows.length) {
     const size = 1 + (k % 3);
     const code = `C.${k + 1}`;
-    const weighting = k % 4; // 0, 1: none; 2: all given; 3: mixed
+    const weighting = k % 4; // 0: none; 1: none but a text ("n.d.", not a weight); 2: all given; 3: mixed
     for (let j = 0; j < size && i < rows.length; j++, i++)
       cases.push({
         ...rows[i],
         code,
-        weight: weighting === 2 || (weighting === 3 && j > 0) ? 1 + Math.floor(random() * 5) : null,
+        weight:
+          weighting === 2 || (weighting === 3 && j > 0)
+            ? 1 + Math.floor(random() * 5)
+            : weighting === 1 && j === 0
+              ? "n.d."
+              : null,
       });
     k++;
   }

@@ -23,7 +23,9 @@ test("opens on errors and warnings, message first and code small; the notes are 
   );
   expect(error.querySelector("code")).toHaveTextContent("PESO_SOMMA");
   expect(error.querySelector("svg[data-severity='error']")).not.toBeNull();
-  expect(warning).toHaveTextContent("Settore 2: il codice 2.1 compare più volte.Avviso · Obiettivi!A5");
+  expect(warning).toHaveTextContent(
+    "Settore 2: il codice 2.1 compare più volte; le sue misure in PIAO Misure valgono per l'ultima riga con questo codice.Avviso · Obiettivi!A5",
+  );
   expect(warning.querySelector("svg[data-severity='warning']")).not.toBeNull();
   // Icons are decorative: the severity is in the text.
   expect(error.querySelector("svg")).toHaveAttribute("aria-hidden", "true");

@@ -122,7 +122,7 @@ export const WEIGHT_COLUMNS = [
   "N. obiettivi cancello (peso 0)",
 ] as const;
 
-export const FINDING_COLUMNS = ["Gravità", "Codice", "Messaggio", "Unità", "Cella"] as const;
+export const FINDING_COLUMNS = ["Gravità", "Codice", "Messaggio", "Unità", "Cella", "Casi"] as const;
 
 /** Defined names of the scoring parameters in `PIAO Parametri`. */
 export const SCORING_NAMES = {
@@ -307,6 +307,7 @@ export const MEASURE_COLUMNS = {
   achievementSep: "Raggiungimento 30/09",
   achievementDec: "Raggiungimento 31/12",
   dataSource: "Fonte",
+  objectiveRow: "Riga obiettivo",
   usedWeight: "Peso usato",
   pointsSep: "Punti 30/09",
   pointsDec: "Punti 31/12",

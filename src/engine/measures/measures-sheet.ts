@@ -1,11 +1,19 @@
 /**
  * `PIAO Misure` (table `PIAO_Misure`): one row per measure of an objective, with the portal's indicator
  * fields, the scoring rule and the achievements as formulas (../rules.ts). The sheet is not protected:
- * users add rows for objectives with several measures. The helper columns `Peso usato` and `Punti …`
- * let `PIAO_Obiettivi` compute the measure-weighted mean with SUMPRODUCT, in Excel 2016 and LibreOffice alike.
+ * users add rows for objectives with several measures. The helper columns `Riga obiettivo`, `Peso usato` and
+ * `Punti …` let `PIAO_Obiettivi` compute the measure-weighted mean with SUMIFS on a number, in Excel 2016 and
+ * LibreOffice alike.
  */
 import { cellAddress, columnLetters, sheetCellRef } from "../core/address";
-import { MEASURE_COLUMNS as C, MEASURE_POLARITIES, MEASURE_RULES, SHEETS, TABLES } from "../core/contract";
+import {
+  MEASURE_COLUMNS as C,
+  OBJECTIVE_COLUMNS as OC,
+  MEASURE_POLARITIES,
+  MEASURE_RULES,
+  SHEETS,
+  TABLES,
+} from "../core/contract";
 import { columnRange, FORMAT, perRow, STYLE, tableBlock, tableColumn } from "../core/layout";
 import { emptySheet, linkTo, type PlanValue, type SheetPlan } from "../core/plan";
 import type { Measure } from "./model";
@@ -39,6 +47,7 @@ const AFTER_YEARS: Key[] = [
   "achievementSep",
   "achievementDec",
   "dataSource",
+  "objectiveRow",
   "usedWeight",
   "pointsSep",
   "pointsDec",
@@ -59,6 +68,16 @@ export function measuresLayout(years: number[]): MeasuresLayout {
 }
 
 const M = (col: string) => tableColumn(TABLES.measures, col);
+const O = (col: string) => tableColumn(TABLES.objectives, col);
+
+/**
+ * How many numbers `column` of `PIAO_Misure` holds on the rows whose `Riga obiettivo` is `row`. A numeric
+ * criterion never matches text (nor the `""` of a formula), in Excel and LibreOffice alike.
+ */
+export function numbersOfObjective(column: string, row: string): string {
+  const k = M(C.objectiveRow);
+  return `COUNTIFS(${k},${row},${M(column)},">=0")+COUNTIFS(${k},${row},${M(column)},"<0")`;
+}
 
 /** Formulas of a data row by column key, for the row's number on the sheet (1-based, as in A1). */
 export function measureRowFormulas(L: MeasuresLayout): (sheetRow: number) => Partial<Record<Key, PlanValue>> {
@@ -75,10 +94,19 @@ export function measureRowFormulas(L: MeasuresLayout): (sheetRow: number) => Par
   const f = {
     achievementSep: formula((a) => achievementFormula(refs(a, "valueSep"))),
     achievementDec: formula((a) => achievementFormula(refs(a, "valueDec"))),
+    // The sheet row of the objective in PIAO_Obiettivi (0: none), matched once per measure with EXACT, as the
+    // engine groups by exact unit and code: a COUNTIF/SUMIF criterion would read `*`, `?`, `~`, `<`, `>`, `=`
+    // as wildcards and operators and ignore case. The objectives then sum their measures with SUMIFS on this
+    // number: linear, where matching unit and code once per objective and measure grew with their product.
+    // A code repeated in a unit (warning CODICE_DUPLICATO) takes the last row, as measures/part.ts does.
+    objectiveRow: formula(
+      (a) =>
+        `=SUMPRODUCT(MAX(EXACT(${O(OC.unit)},${a("unit")})*EXACT(${O(OC.code)},${a("code")})*ROW(${O(OC.code)})))`,
+    ),
     // Equal weights when no measure of the objective has one; otherwise a measure without weight counts 0.
     usedWeight: formula(
       (a) =>
-        `=IF(ISNUMBER(${a("weight")}),${a("weight")},IF(SUMPRODUCT(--EXACT(${M(C.unit)},${a("unit")}),--EXACT(${M(C.code)},${a("code")}),--ISNUMBER(${M(C.weight)}))=0,1,0))`,
+        `=IF(ISNUMBER(${a("weight")}),${a("weight")},IF(${numbersOfObjective(C.weight, a("objectiveRow"))}=0,1,0))`,
     ),
     pointsSep: points("achievementSep"),
     pointsDec: points("achievementDec"),
@@ -86,6 +114,7 @@ export function measureRowFormulas(L: MeasuresLayout): (sheetRow: number) => Par
   return (row) => ({
     achievementSep: { f: f.achievementSep(row) },
     achievementDec: { f: f.achievementDec(row) },
+    objectiveRow: { f: f.objectiveRow(row) },
     usedWeight: { f: f.usedWeight(row) },
     pointsSep: { f: f.pointsSep(row) },
     pointsDec: { f: f.pointsDec(row) },

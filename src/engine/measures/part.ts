@@ -65,8 +65,12 @@ export function measuredObjectives(
     if (list) list.push(m);
     else byObjective.set(key, [m]);
   }
-  return objectives.map(({ unit, code }) => {
-    const own = byObjective.get(objectiveOf(unit, code)) ?? [];
+  // As `Riga obiettivo` in PIAO_Misure: a code repeated in a unit (warning CODICE_DUPLICATO) gets the measures on
+  // its last row only.
+  const last = new Map(objectives.map(({ unit, code }, i) => [objectiveOf(unit, code), i]));
+  return objectives.map(({ unit, code }, i) => {
+    const key = objectiveOf(unit, code);
+    const own = last.get(key) === i ? (byObjective.get(key) ?? []) : [];
     const rows = own.map((m) => ({
       weight: m.weight,
       achievement: measureAchievement({ ...m, value: m.valueDec }, p),

@@ -14,6 +14,7 @@ import { emptySheet, linkTo, type PlanValue, type SheetPlan } from "../core/plan
 import type { Scalar } from "../core/snapshot";
 import { withOccurrence } from "../core/carryover";
 import { columnRange, FORMAT, perRow, STYLE, tableBlock, tableColumn } from "../core/layout";
+import { numbersOfObjective } from "../measures/measures-sheet";
 
 /**
  * What the user typed into a previous run's row, by unit + code + occurrence: the input columns (a typed
@@ -69,21 +70,18 @@ export function objectivesLayout(years: number[], rows: number): ObjectivesLayou
 const M = (col: string) => tableColumn(TABLES.measures, col);
 
 /**
- * `Raggiungimento calcolato`: the measure-weighted mean of the objective's rows in `PIAO_Misure` (unit +
- * code, matched with EXACT like `PIAO Pesi`), empty until each of them has an achievement (reference:
- * measures/rules.ts `objectiveAchievement`). SUMPRODUCT's separate arguments count the `""` of a row without
- * achievement as 0.
+ * `Raggiungimento calcolato`: the measure-weighted mean of the objective's rows in `PIAO_Misure`, those whose
+ * `Riga obiettivo` is this row (matched there by exact unit and code), empty until each of them has an
+ * achievement (reference: measures/rules.ts `objectiveAchievement`). The same text on every row.
  */
-function calculatedFormula(L: ObjectivesLayout, points: string): (sheetRow: number) => string {
-  return perRow((row) => {
-    const own = `--EXACT(${M(MC.unit)},${columnLetters(L.col.unit)}${row}),--EXACT(${M(MC.code)},${columnLetters(L.col.code)}${row})`;
-    const all = `SUMPRODUCT(${own})`;
-    const weights = `SUMPRODUCT(${own},${M(MC.usedWeight)})`;
-    return (
-      `=IF(OR(${all}=0,SUMPRODUCT(${own},--ISNUMBER(${M(points)}))<${all}),"",` +
-      `IF(${weights}=0,"",SUMPRODUCT(${own},${M(points)})/${weights}))`
-    );
-  });
+function calculatedFormula(points: string): string {
+  const mine = `${M(MC.objectiveRow)},ROW()`;
+  const all = `COUNTIFS(${mine})`;
+  const weights = `SUMIFS(${M(MC.usedWeight)},${mine})`;
+  return (
+    `=IF(OR(${all}=0,${numbersOfObjective(points, "ROW()")}<${all}),"",` +
+    `IF(${weights}=0,"",SUMIFS(${M(points)},${mine})/${weights}))`
+  );
 }
 
 /**
@@ -115,8 +113,8 @@ export function objectivesSheet(
   sheet.tabColor = "#2F5597";
   const L = objectivesLayout(years, objectives.length);
   const keys = objectiveKeys(objectives);
-  const calculatedSep = calculatedFormula(L, MC.pointsSep);
-  const calculatedDec = calculatedFormula(L, MC.pointsDec);
+  const calculatedSep = calculatedFormula(MC.pointsSep);
+  const calculatedDec = calculatedFormula(MC.pointsDec);
   const score = scoreFormula(L);
   const rows: PlanValue[][] = objectives.map((o, i) => {
     const prev = previous.get(keys[i]);
@@ -135,8 +133,8 @@ export function objectivesSheet(
     for (const { year, col } of L.yearCols) row[col] = o.actions[year] ?? null;
     row[L.col.achievementSep] = prev?.sep ?? null;
     row[L.col.achievementDec] = prev?.dec ?? null;
-    row[L.col.calculatedSep] = { f: calculatedSep(i + 2) };
-    row[L.col.calculatedDec] = { f: calculatedDec(i + 2) };
+    row[L.col.calculatedSep] = { f: calculatedSep };
+    row[L.col.calculatedDec] = { f: calculatedDec };
     row[L.col.reason] = prev?.reason ?? null;
     row[L.col.scoreDec] = { f: score(i + 2) };
     const ref = sheetCellRef(o.source.sheet, o.source.row, o.source.col);

@@ -52,18 +52,18 @@ export function summarySheet(input: SummaryInput): SheetPlan {
   const sheet = emptySheet(SHEETS.summary);
   sheet.tabColor = "#548235";
   const sev = SEVERITY_LABEL[input.lang];
+  // Informational findings may be gathered in one row of PIAO Verifica: `Casi` says how many it stands for.
+  const cases = (label: string) =>
+    `=SUMIF(${tableColumn(TABLES.findings, "Gravità")},"${label}",${tableColumn(TABLES.findings, "Casi")})`;
   const rows: [string, PlanValue][] = [
     ["Obiettivi", { f: `=COUNTA(${tableColumn(TABLES.objectives, C.unit)})` }],
     ["Unità organizzative", { f: `=COUNTA(${tableColumn(TABLES.weights, "Unità")})` }],
     ["Unità con somma pesi corretta", { f: `=COUNTIF(${tableColumn(TABLES.weights, "Esito")},"OK")` }],
     ["Unità con errori nei pesi", { f: `=COUNTIF(${tableColumn(TABLES.weights, "Esito")},"ERRORE")` }],
     ["Obiettivi cancello (peso 0)", { f: `=COUNTIF(${tableColumn(TABLES.objectives, C.weight)},0)` }],
-    ["Segnalazioni: errori", { f: `=COUNTIF(${tableColumn(TABLES.findings, "Gravità")},"${sev.error}")` }],
-    ["Segnalazioni: avvisi", { f: `=COUNTIF(${tableColumn(TABLES.findings, "Gravità")},"${sev.warning}")` }],
-    [
-      "Segnalazioni: informazioni",
-      { f: `=COUNTIF(${tableColumn(TABLES.findings, "Gravità")},"${sev.info}")` },
-    ],
+    ["Segnalazioni: errori", { f: cases(sev.error) }],
+    ["Segnalazioni: avvisi", { f: cases(sev.warning) }],
+    ["Segnalazioni: informazioni", { f: cases(sev.info) }],
   ];
   const sp = input.spending;
   const money = numbersFirst([

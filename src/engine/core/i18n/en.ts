@@ -25,7 +25,8 @@ export const en: EngineCatalogue = {
     `Objective ${code} weighs 0: a "gate" objective (e.g. payment times, art. 4-bis D.L. 13/2023), outside the 100 points.`,
   unitSum: (unit: string, sum: number) => `${unit}: the weights sum to ${numEn(sum)}, they must sum to 100.`,
   fractionsScaled: (unit: string) => `${unit}: weights given as fractions summing to 1, scaled to 100.`,
-  duplicateCode: (unit: string, code: string) => `${unit}: code ${code} appears more than once.`,
+  duplicateCode: (unit: string, code: string) =>
+    `${unit}: code ${code} appears more than once; its measures in PIAO Misure count for the last row with this code.`,
   textCleaned: () => "Text cleaned of HTML tags or bullets.",
   hiddenRow: () => "Objective in a hidden row: read anyway.",
   errorValue: (v: string) => `Error value ${v} in the cell: ignored.`,
@@ -139,6 +140,9 @@ export const en: EngineCatalogue = {
     `${where}: ${column} in PIAO Obiettivi was ${show(typed)}, the source sheet says ${show(source)}: the source sheet's value wins, as weights and scores are computed from it. To change it, edit it in the source sheet.`,
   typedKept: (name: string, typed: string | number, source: string | number) =>
     `${name}: the value typed in the generated sheet (${show(typed)}) is kept instead of ${show(source)} from the source sheet or the default: a value the user typed is never overwritten. To take ${show(source)}, clear your value and convert again.`,
+  // — workbook: the findings sheet
+  infosGathered: (count: number, first: string, last: string) =>
+    `${numEn(count)} more cases like the ones above with the same code, not listed one by one: from the first in ${first} to the last in ${last}. The add-in's pane and the piao convert --report report list them all.`,
   // — workbook: sheet reports
   sheetUnrecognised: (sheet: string, summary: string) => `${sheet}: ${summary}`,
   reportObjectives: (count: number, units: string[]) =>

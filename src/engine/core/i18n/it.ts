@@ -24,7 +24,8 @@ export const it = {
     `Obiettivo ${code} con peso 0: obiettivo "cancello" (es. tempi di pagamento, art. 4-bis D.L. 13/2023), non conta nei 100 punti.`,
   unitSum: (unit: string, sum: number) => `${unit}: la somma dei pesi è ${numIt(sum)}, deve essere 100.`,
   fractionsScaled: (unit: string) => `${unit}: pesi espressi come frazioni con somma 1, riportati su 100.`,
-  duplicateCode: (unit: string, code: string) => `${unit}: il codice ${code} compare più volte.`,
+  duplicateCode: (unit: string, code: string) =>
+    `${unit}: il codice ${code} compare più volte; le sue misure in PIAO Misure valgono per l'ultima riga con questo codice.`,
   textCleaned: () => "Testo ripulito da etichette HTML o elenchi puntati.",
   hiddenRow: () => "Obiettivo in una riga nascosta: letto comunque.",
   errorValue: (v: string) => `Valore di errore ${v} nella cella: ignorato.`,
@@ -140,6 +141,9 @@ export const it = {
     `${where}: in PIAO Obiettivi ${column} era ${show(typed)}, il foglio di origine indica ${show(source)}: vale il valore del foglio di origine, da cui si calcolano pesi e punteggi. Per cambiarlo, modificarlo nel foglio di origine.`,
   typedKept: (name: string, typed: string | number, source: string | number) =>
     `${name}: mantenuto il valore inserito nel foglio generato (${show(typed)}) invece di ${show(source)} del foglio di origine o predefinito: un valore digitato dall'utente non viene mai sovrascritto. Per riprendere ${show(source)}, cancellare il proprio valore e convertire di nuovo.`,
+  // — workbook: the findings sheet
+  infosGathered: (count: number, first: string, last: string) =>
+    `Altri ${numIt(count)} casi come i precedenti con lo stesso codice, non elencati uno per uno: dal primo in ${first} all'ultimo in ${last}. Il riquadro del componente aggiuntivo e il rapporto di piao convert --report li elencano tutti.`,
   // — workbook: sheet reports
   sheetUnrecognised: (sheet: string, summary: string) => `${sheet}: ${summary}`,
   reportObjectives: (count: number, units: string[]) =>
