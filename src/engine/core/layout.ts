@@ -95,6 +95,16 @@ export function tableColumn(table: string, column: string): string {
   return `${table}[[${column.replace(/['[\]#]/g, "'$&")}]]`;
 }
 
+/**
+ * How many numbers `column` of `table` holds on the rows whose `keyColumn` is the number `key`. A numeric
+ * criterion never matches text (nor the `""` of a formula), in Excel and LibreOffice alike.
+ */
+export function numbersWhere(table: string, column: string, keyColumn: string, key: string): string {
+  const k = tableColumn(table, keyColumn);
+  const c = tableColumn(table, column);
+  return `COUNTIFS(${k},${key},${c},">=0")+COUNTIFS(${k},${key},${c},"<0")`;
+}
+
 /** Cells with a link look like links in every reader: one range style per run of linked cells in a column. */
 export function styleLinks(sheet: SheetPlan): void {
   const cells = sheet.links.map((l) => parseCell(l.cell)).sort((a, b) => a.col - b.col || a.row - b.row);

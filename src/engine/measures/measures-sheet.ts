@@ -14,7 +14,7 @@ import {
   SHEETS,
   TABLES,
 } from "../core/contract";
-import { columnRange, FORMAT, perRow, STYLE, tableBlock, tableColumn } from "../core/layout";
+import { columnRange, FORMAT, numbersWhere, perRow, STYLE, tableBlock, tableColumn } from "../core/layout";
 import { emptySheet, linkTo, type PlanValue, type SheetPlan } from "../core/plan";
 import type { Measure } from "./model";
 import { achievementFormula } from "./rules";
@@ -67,17 +67,7 @@ export function measuresLayout(years: number[]): MeasuresLayout {
   return { headers, col, yearCols: years.map((year, i) => ({ year, col: BEFORE_YEARS.length + i })) };
 }
 
-const M = (col: string) => tableColumn(TABLES.measures, col);
 const O = (col: string) => tableColumn(TABLES.objectives, col);
-
-/**
- * How many numbers `column` of `PIAO_Misure` holds on the rows whose `Riga obiettivo` is `row`. A numeric
- * criterion never matches text (nor the `""` of a formula), in Excel and LibreOffice alike.
- */
-export function numbersOfObjective(column: string, row: string): string {
-  const k = M(C.objectiveRow);
-  return `COUNTIFS(${k},${row},${M(column)},">=0")+COUNTIFS(${k},${row},${M(column)},"<0")`;
-}
 
 /** Formulas of a data row by column key, for the row's number on the sheet (1-based, as in A1). */
 export function measureRowFormulas(L: MeasuresLayout): (sheetRow: number) => Partial<Record<Key, PlanValue>> {
@@ -106,7 +96,7 @@ export function measureRowFormulas(L: MeasuresLayout): (sheetRow: number) => Par
     // Equal weights when no measure of the objective has one; otherwise a measure without weight counts 0.
     usedWeight: formula(
       (a) =>
-        `=IF(ISNUMBER(${a("weight")}),${a("weight")},IF(${numbersOfObjective(C.weight, a("objectiveRow"))}=0,1,0))`,
+        `=IF(ISNUMBER(${a("weight")}),${a("weight")},IF(${numbersWhere(TABLES.measures, C.weight, C.objectiveRow, a("objectiveRow"))}=0,1,0))`,
     ),
     pointsSep: points("achievementSep"),
     pointsDec: points("achievementDec"),

@@ -13,8 +13,7 @@ import type { Objective } from "./model";
 import { emptySheet, linkTo, type PlanValue, type SheetPlan } from "../core/plan";
 import type { Scalar } from "../core/snapshot";
 import { withOccurrence } from "../core/carryover";
-import { columnRange, FORMAT, perRow, STYLE, tableBlock, tableColumn } from "../core/layout";
-import { numbersOfObjective } from "../measures/measures-sheet";
+import { columnRange, FORMAT, numbersWhere, perRow, STYLE, tableBlock, tableColumn } from "../core/layout";
 
 /**
  * What the user typed into a previous run's row, by unit + code + occurrence: the input columns (a typed
@@ -79,7 +78,7 @@ function calculatedFormula(points: string): string {
   const all = `COUNTIFS(${mine})`;
   const weights = `SUMIFS(${M(MC.usedWeight)},${mine})`;
   return (
-    `=IF(OR(${all}=0,${numbersOfObjective(points, "ROW()")}<${all}),"",` +
+    `=IF(OR(${all}=0,${numbersWhere(TABLES.measures, points, MC.objectiveRow, "ROW()")}<${all}),"",` +
     `IF(${weights}=0,"",SUMIFS(${M(points)},${mine})/${weights}))`
   );
 }
