@@ -129,7 +129,8 @@ const OTHER_OBJECTIVE_COLUMNS =
 export function objectiveNearMiss(header: string): NearMiss<ObjectiveField> | undefined {
   // Every row of a table is tried as a header, so the same texts (unit names, types) come back thousands of times.
   if (NEAR_MISS_SEEN.has(header)) return NEAR_MISS_SEEN.get(header);
-  if (NEAR_MISS_SEEN.size >= 10_000) NEAR_MISS_SEEN.clear();
+  // The cap holds a large workbook's texts (as text.ts normalizeLabel's): a smaller one is emptied on every pass.
+  if (NEAR_MISS_SEEN.size >= 200_000) NEAR_MISS_SEEN.clear();
   const found = nearMiss(header, HEADER_INDEX, (s) => OTHER_OBJECTIVE_COLUMNS.test(s));
   NEAR_MISS_SEEN.set(header, found);
   return found;

@@ -18,7 +18,10 @@ export function normalizeLabel(s: string): string {
 // eslint-disable-next-line no-control-regex
 const NON_ASCII = /[^\u0000-\u007f]/;
 const LABELS = new Map<string, string>();
-const MAX_LABELS = 20000;
+// Detection asks for every text cell about ten times (header, summary-table, spending and indicator checks):
+// the cap must hold a whole large workbook's texts, or each pass empties the memory the next one needs
+// (20,000 entries on 10,000 objectives with a code and a name each: every call missed).
+const MAX_LABELS = 200_000;
 
 const TAG = /<\/?[a-zA-Z][^<>]*>/g;
 const BULLET = /^[\s]*(?:[•·▪◦●■□–—-]{1,3}|\*)\s+/gm;
