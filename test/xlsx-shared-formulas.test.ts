@@ -7,6 +7,7 @@ import * as path from "path";
 import { parseCell } from "../src/engine/core/address";
 import { filledDown, shiftFormula } from "../src/engine/core/formula-shift";
 import { convert } from "../src/engine/convert";
+import { perRow } from "../src/engine/core/layout";
 import { isFormula } from "../src/engine/core/plan";
 import { formulaAt } from "../src/engine/core/snapshot";
 import { loadPackage } from "../src/xlsx/file";
@@ -20,7 +21,42 @@ const written = new WrittenWorkbooks();
 
 const column = (col: number, formulas: [number, string][]) => ({
   col,
-  cells: formulas.map(([row, formula]) => ({ row, formula, key: `${col}:${row}` })),
+  cells: formulas.map(([row, f]) => ({ row, value: { f }, key: `${col}:${row}` })),
+});
+
+/** The rows 1..n of a column filled from `build` (core/layout perRow), counting the texts built. */
+function filledColumn(col: number, n: number, build: (row: string) => string) {
+  const fill = perRow(build);
+  let built = 0;
+  const cells = Array.from({ length: n }, (_, k) => {
+    const v = fill(k + 2);
+    const counted = {
+      fill: v.fill,
+      get f() {
+        built++;
+        return v.f;
+      },
+    };
+    return { row: k + 1, value: counted, key: `${col}:${k + 1}` };
+  });
+  return { column: { col, cells }, built: () => built };
+}
+
+test("rows filled from one template are shared without building their texts, unless the template misleads", () => {
+  const good = filledColumn(0, 1000, (r) => `=IF(B${r}="","",B${r}*$C$1)`);
+  // `A1` + row number: "A12", "A13"… look like rows 12, 13 moved down, until "A110" (row 10), which is not.
+  const misleading = filledColumn(1, 20, (r) => `=A1${r}*2`);
+  const roles = sharedRuns([good.column, misleading.column]);
+  expect(roles.get("0:1")).toEqual({ si: 0, ref: "A2:A1001" });
+  expect(roles.get("0:1000")).toEqual({ si: 0 });
+  // The anchor and the template's check (two rows) are built; the 999 rows below are not.
+  expect(good.built()).toBeLessThan(5);
+  // Rows 2–9 are "A12*2" … "A19*2", a shared run; row 10, "A110*2", is not "A20*2": a new run starts there,
+  // found by comparing the texts ("A111*2" is "A110*2" moved down).
+  expect(roles.get("1:1")).toEqual({ si: 1, ref: "B2:B9" });
+  expect(roles.get("1:9")).toEqual({ si: 2, ref: "B10:B21" });
+  // Compared as texts: each row built once, row 10 twice (compared, then cut into pieces as an anchor).
+  expect(misleading.built()).toBe(20 + 1);
 });
 
 test("a run of the same formula moved down is shared; structured, sheet and array references are not", () => {

@@ -5,7 +5,14 @@
  * each long formula once instead of 10,000 times.
  */
 import { cellAddress } from "../engine/core/address";
-import { pieces, render } from "../engine/core/formula-shift";
+import { pieces, render, type Piece } from "../engine/core/formula-shift";
+import type { FilledRow, FormulaValue } from "../engine/core/plan";
+
+/** A plan formula as written in a cell element: without its leading `=`. */
+export function formulaText(v: FormulaValue): string {
+  const f = v.f; // read once: a filled row builds its text on each read
+  return f.startsWith("=") ? f.slice(1) : f;
+}
 
 /**
  * Formulas Excel accepts as shared: none of the tokens its shared-formula record excludes ([MS-XLS]
@@ -23,29 +30,55 @@ export function shareable(f: string): boolean {
 export type SharedRole = { si: number; ref: string } | { si: number };
 
 /**
+ * Whether the rows filled from `fill`'s template are its row `fill.row` moved down, as the reader expands a
+ * shared formula (`ps`: that row's pieces). Checked one row and 100,000 rows below, where the numbers put in
+ * the template have more digits: a template whose row numbers were not whole references fails one of them.
+ */
+function followsTemplate(fill: FilledRow, ps: Piece[]): boolean {
+  return [1, 100_000].every(
+    (dr) => render(ps, dr, 0) === formulaText({ f: fill.template.join(String(fill.row + dr)) }),
+  );
+}
+
+/**
  * The runs of shared formulas in `columns` (per column, the formulas of consecutive rows, top to bottom):
  * a cell joins the run above when its formula is the run's first formula shifted to its row, as the reader
- * would expand it. Runs of one cell stay ordinary formulas.
+ * would expand it. Runs of one cell stay ordinary formulas. Rows filled from the anchor's template join
+ * without their text being built, once the template is known to follow the reader's shifting.
  */
 export function sharedRuns<K>(
-  columns: Iterable<{ col: number; cells: { row: number; formula: string; key: K }[] }>,
+  columns: Iterable<{ col: number; cells: { row: number; value: FormulaValue; key: K }[] }>,
 ): Map<K, SharedRole> {
   const roles = new Map<K, SharedRole>();
+  const unshareable = new Set<readonly string[]>();
+  const followed = new Map<readonly string[], boolean>();
   let si = 0;
   for (const { col, cells } of columns) {
     let i = 0;
     while (i < cells.length) {
       const first = cells[i];
+      const fill = first.value.fill;
       let j = i + 1;
+      // A template's rows are all shareable or none is: the row numbers add none of the excluded tokens.
+      const known = fill !== undefined && unshareable.has(fill.template);
+      const text = known ? "" : formulaText(first.value);
       // The anchor is cut into pieces once; each cell below is compared with the pieces put together.
-      const ps = shareable(first.formula) ? pieces(first.formula) : undefined;
-      if (ps)
-        while (
-          j < cells.length &&
-          cells[j].row === cells[j - 1].row + 1 &&
-          render(ps, cells[j].row - first.row, 0) === cells[j].formula
-        )
+      const ps = !known && shareable(text) ? pieces(text) : undefined;
+      if (fill && !ps) unshareable.add(fill.template);
+      if (ps) {
+        let byTemplate = false;
+        if (fill) {
+          if (!followed.has(fill.template)) followed.set(fill.template, followsTemplate(fill, ps));
+          byTemplate = followed.get(fill.template)!;
+        }
+        while (j < cells.length && cells[j].row === cells[j - 1].row + 1) {
+          const dr = cells[j].row - first.row;
+          const own = cells[j].value.fill;
+          const filled = byTemplate && own?.template === fill!.template && own.row - fill!.row === dr;
+          if (!filled && render(ps, dr, 0) !== formulaText(cells[j].value)) break;
           j++;
+        }
+      }
       if (j - i > 1) {
         const ref = `${cellAddress(first.row, col)}:${cellAddress(cells[j - 1].row, col)}`;
         roles.set(first.key, { si, ref });

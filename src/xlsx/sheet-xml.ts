@@ -16,11 +16,12 @@ import {
   isFormula,
   type CellStyle,
   type DefinedNamePlan,
+  type FormulaValue,
   type PlanValue,
   type SheetPlan,
   type TablePlan,
 } from "../engine/core/plan";
-import { sharedRuns, type SharedRole } from "./shared-formulas";
+import { formulaText, sharedRuns, type SharedRole } from "./shared-formulas";
 import type { CellFormat, StyleBook } from "./styles";
 import { ChunkedText, encodeXstring, escapeAttr, escapeText } from "./xml";
 
@@ -109,8 +110,6 @@ function layoutCells(sp: SheetPlan): Map<number, Map<number, OutCell>> {
   return rows;
 }
 
-const formulaText = (f: string) => (f.startsWith("=") ? f.slice(1) : f);
-
 function cellXml(ref: string, x: OutCell, styles: StyleBook, shared: SharedRole | undefined): string {
   const s = styles.xf(x.f);
   const sAttr = s ? ` s="${s}"` : "";
@@ -120,9 +119,9 @@ function cellXml(ref: string, x: OutCell, styles: StyleBook, shared: SharedRole 
     return s ? `<c r="${ref}"${sAttr}/>` : "";
   if (isFormula(v)) {
     if (shared && "ref" in shared)
-      return `<c r="${ref}"${sAttr}><f t="shared" ref="${shared.ref}" si="${shared.si}">${escapeText(formulaText(v.f))}</f></c>`;
+      return `<c r="${ref}"${sAttr}><f t="shared" ref="${shared.ref}" si="${shared.si}">${escapeText(formulaText(v))}</f></c>`;
     if (shared) return `<c r="${ref}"${sAttr}><f t="shared" si="${shared.si}"/></c>`;
-    return `<c r="${ref}"${sAttr}><f>${escapeText(formulaText(v.f))}</f></c>`;
+    return `<c r="${ref}"${sAttr}><f>${escapeText(formulaText(v))}</f></c>`;
   }
   if (typeof v === "number") return `<c r="${ref}"${sAttr}><v>${v}</v></c>`;
   if (typeof v === "boolean") return `<c r="${ref}"${sAttr} t="b"><v>${v ? 1 : 0}</v></c>`;
@@ -218,13 +217,13 @@ export function sheetXml(
   const filled: number[] = [];
   const letters: string[] = [];
   const heights = new Map(sp.rowHeights.map((h) => [h.row, h.height]));
-  const formulaColumns = new Map<number, { row: number; formula: string; key: OutCell }[]>();
+  const formulaColumns = new Map<number, { row: number; value: FormulaValue; key: OutCell }[]>();
   for (const r of rowNumbers)
     for (const [c, x] of rows.get(r)!)
       if (isFormula(x.v)) {
         let list = formulaColumns.get(c);
         if (!list) formulaColumns.set(c, (list = []));
-        list.push({ row: r, formula: formulaText(x.v.f), key: x });
+        list.push({ row: r, value: x.v, key: x });
       }
   const shared = sharedRuns([...formulaColumns].map(([col, cells]) => ({ col, cells })));
   for (const r of rowNumbers) {

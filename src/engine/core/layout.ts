@@ -1,6 +1,6 @@
 /** Small helpers the sheet builders share: styles, formats and table blocks. */
 import { cellAddress, columnLetters, parseCell } from "./address";
-import { type CellBlock, type CellStyle, type PlanValue, type SheetPlan } from "./plan";
+import { type CellBlock, type CellStyle, type FormulaValue, type PlanValue, type SheetPlan } from "./plan";
 
 export const STYLE = {
   title: { bold: true, size: 14, fontColor: "#1F3864" } as CellStyle,
@@ -120,13 +120,18 @@ export function styleLinks(sheet: SheetPlan): void {
 
 /**
  * The formula of each row of a table column from one text built once, `row` standing for the row number.
- * Built from pieces for each of 10,000 rows, a long formula is held as a tree of its pieces (several times
- * its length in memory, and slower to build); here each row's formula is one plain string.
+ * A row's text is built when it is read: the file writer shares such a column's formula, written once,
+ * knowing the rows by their common template (xlsx/shared-formulas.ts), so 10,000 long texts are never made.
  */
-export function perRow(build: (row: string) => string): (row: number) => string {
-  // Joined, not replaced: `join` writes one flat string, `replaceAll` a tree of slices of the template.
-  const pieces = build(ROW_MARK).split(ROW_MARK);
-  return (row) => pieces.join(String(row));
+export function perRow(build: (row: string) => string): (row: number) => FormulaValue {
+  const template = build(ROW_MARK).split(ROW_MARK);
+  return (row) => ({
+    fill: { template, row },
+    // Joined, not replaced: `join` writes one flat string, `replaceAll` a tree of slices of the template.
+    get f() {
+      return template.join(String(row));
+    },
+  });
 }
 /** Stands for the row number while a formula template is built: a character no formula holds. */
 const ROW_MARK = "\u0001";

@@ -12,7 +12,18 @@ import { cellAddress } from "./address";
 
 /** A formula in English function names with comma separators, starting with `=`. */
 export interface FormulaValue {
-  f: string;
+  readonly f: string;
+  /** On the rows of a column filled from one template (core/layout `perRow`): see FilledRow. */
+  readonly fill?: FilledRow;
+}
+
+/**
+ * A row of a column whose formulas come from one template: `f` is the template's pieces joined by this
+ * row's number. The rows of the column share the same `template` array.
+ */
+export interface FilledRow {
+  readonly template: readonly string[];
+  readonly row: number;
 }
 
 /**
@@ -22,7 +33,7 @@ export interface FormulaValue {
 export type PlanValue = string | number | boolean | null | FormulaValue;
 
 export function isFormula(v: PlanValue): v is FormulaValue {
-  return typeof v === "object" && v !== null && typeof (v as FormulaValue).f === "string";
+  return typeof v === "object" && v !== null && "f" in v;
 }
 
 export interface CellStyle {

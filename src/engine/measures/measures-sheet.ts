@@ -102,12 +102,12 @@ export function measureRowFormulas(L: MeasuresLayout): (sheetRow: number) => Par
     pointsDec: points("achievementDec"),
   };
   return (row) => ({
-    achievementSep: { f: f.achievementSep(row) },
-    achievementDec: { f: f.achievementDec(row) },
-    objectiveRow: { f: f.objectiveRow(row) },
-    usedWeight: { f: f.usedWeight(row) },
-    pointsSep: { f: f.pointsSep(row) },
-    pointsDec: { f: f.pointsDec(row) },
+    achievementSep: f.achievementSep(row),
+    achievementDec: f.achievementDec(row),
+    objectiveRow: f.objectiveRow(row),
+    usedWeight: f.usedWeight(row),
+    pointsSep: f.pointsSep(row),
+    pointsDec: f.pointsDec(row),
   });
 }
 

@@ -10,7 +10,7 @@ import {
   TABLES,
 } from "../core/contract";
 import type { Objective } from "./model";
-import { emptySheet, linkTo, type PlanValue, type SheetPlan } from "../core/plan";
+import { emptySheet, linkTo, type FormulaValue, type PlanValue, type SheetPlan } from "../core/plan";
 import type { Scalar } from "../core/snapshot";
 import { withOccurrence } from "../core/carryover";
 import { columnRange, FORMAT, numbersWhere, perRow, STYLE, tableBlock, tableColumn } from "../core/layout";
@@ -88,7 +88,7 @@ function calculatedFormula(points: string): string {
  * achievement is the typed `Raggiungimento 31/12` when there is one (an override, with its `Motivazione`),
  * otherwise the one calculated from the measures.
  */
-function scoreFormula(L: ObjectivesLayout): (sheetRow: number) => string {
+function scoreFormula(L: ObjectivesLayout): (sheetRow: number) => FormulaValue {
   return perRow((row) => {
     const w = `${columnLetters(L.col.weight)}${row}`;
     const typed = `${columnLetters(L.col.achievementDec)}${row}`;
@@ -135,7 +135,7 @@ export function objectivesSheet(
     row[L.col.calculatedSep] = { f: calculatedSep };
     row[L.col.calculatedDec] = { f: calculatedDec };
     row[L.col.reason] = prev?.reason ?? null;
-    row[L.col.scoreDec] = { f: score(i + 2) };
+    row[L.col.scoreDec] = score(i + 2);
     const ref = sheetCellRef(o.source.sheet, o.source.row, o.source.col);
     row[L.col.source] = linkTo(sheet, i + 1, L.col.source, ref);
     return [...row, ...extraHeaders.map((h) => prev?.extra.get(h) ?? null)];
