@@ -44,14 +44,13 @@ function followsTemplate(fill: FilledRow, ps: Piece[]): boolean {
  * The runs of shared formulas in `columns` (per column, the formulas of consecutive rows, top to bottom):
  * a cell joins the run above when its formula is the run's first formula shifted to its row, as the reader
  * would expand it. Runs of one cell stay ordinary formulas. Rows filled from the anchor's template join
- * without their text being built, once the template is known to follow the reader's shifting.
+ * without their text being built, when the template is seen to follow the reader's shifting from the anchor.
  */
 export function sharedRuns<K>(
   columns: Iterable<{ col: number; cells: { row: number; value: FormulaValue; key: K }[] }>,
 ): Map<K, SharedRole> {
   const roles = new Map<K, SharedRole>();
   const unshareable = new Set<readonly string[]>();
-  const followed = new Map<readonly string[], boolean>();
   let si = 0;
   for (const { col, cells } of columns) {
     let i = 0;
@@ -66,11 +65,7 @@ export function sharedRuns<K>(
       const ps = !known && shareable(text) ? pieces(text) : undefined;
       if (fill && !ps) unshareable.add(fill.template);
       if (ps) {
-        let byTemplate = false;
-        if (fill) {
-          if (!followed.has(fill.template)) followed.set(fill.template, followsTemplate(fill, ps));
-          byTemplate = followed.get(fill.template)!;
-        }
+        const byTemplate = fill !== undefined && followsTemplate(fill, ps);
         while (j < cells.length && cells[j].row === cells[j - 1].row + 1) {
           const dr = cells[j].row - first.row;
           const own = cells[j].value.fill;
