@@ -72,17 +72,16 @@ class Formats {
   unlocked = (f: CellFormat) => this.derive(f, "unlocked", () => ({ ...f, unlocked: true }));
 }
 
-/** The sheet's cells by row and column, with the plan's values and formats applied in plan order. */
-function layoutCells(sp: SheetPlan): Map<number, Map<number, OutCell>> {
+/**
+ * The sheet's cells by 0-based row and column, with the plan's values and formats applied in plan order.
+ * Sparse arrays: iterating one visits its rows (or a row's cells) in order, skipping the holes.
+ */
+type Grid = OutCell[][];
+
+function layoutCells(sp: SheetPlan): Grid {
   const formats = new Formats();
-  const rows = new Map<number, Map<number, OutCell>>();
-  const cell = (r: number, c: number): OutCell => {
-    let row = rows.get(r);
-    if (!row) rows.set(r, (row = new Map()));
-    let x = row.get(c);
-    if (!x) row.set(c, (x = { v: null, f: formats.none }));
-    return x;
-  };
+  const rows: Grid = [];
+  const cell = (r: number, c: number): OutCell => ((rows[r] ??= [])[c] ??= { v: null, f: formats.none });
   for (const block of sp.blocks) {
     const at = parseCell(block.at);
     block.rows.forEach((values, i) =>
@@ -181,11 +180,11 @@ function validationsXml(sp: SheetPlan): string {
  * jumps inside the workbook instead of treating the target as a web or file address. The cell keeps its
  * text; `display` repeats it.
  */
-function linksXml(sp: SheetPlan, rows: Map<number, Map<number, OutCell>>): string {
+function linksXml(sp: SheetPlan, rows: Grid): string {
   if (sp.links.length === 0) return "";
   const items = sp.links.map((l) => {
     const at = parseCell(l.cell);
-    const v = rows.get(at.row)?.get(at.col)?.v;
+    const v = rows[at.row]?.[at.col]?.v;
     const display = typeof v === "string" ? v : l.target;
     return `<hyperlink ref="${l.cell}" location="${escapeAttr(l.target)}" display="${escapeAttr(display)}"/>`;
   });
@@ -209,8 +208,7 @@ export function sheetXml(
 ): Buffer {
   const rows = layoutCells(sp);
   const hidden = new Set(sp.hiddenRows ?? []);
-  for (const r of hidden) if (!rows.has(r)) rows.set(r, new Map());
-  const rowNumbers = [...rows.keys()].sort((a, b) => a - b);
+  for (const r of hidden) rows[r] ??= [];
   let minCol = Infinity;
   let maxCol = -1;
   const body = new ChunkedText();
@@ -218,31 +216,33 @@ export function sheetXml(
   const letters: string[] = [];
   const heights = new Map(sp.rowHeights.map((h) => [h.row, h.height]));
   const formulaColumns = new Map<number, { row: number; value: FormulaValue; key: OutCell }[]>();
-  for (const r of rowNumbers)
-    for (const [c, x] of rows.get(r)!)
-      if (isFormula(x.v)) {
-        let list = formulaColumns.get(c);
-        if (!list) formulaColumns.set(c, (list = []));
-        list.push({ row: r, value: x.v, key: x });
-      }
+  rows.forEach((row, r) =>
+    row.forEach((x, c) => {
+      if (!isFormula(x.v)) return;
+      let list = formulaColumns.get(c);
+      if (!list) formulaColumns.set(c, (list = []));
+      list.push({ row: r, value: x.v, key: x });
+    }),
+  );
   const shared = sharedRuns([...formulaColumns].map(([col, cells]) => ({ col, cells })));
-  for (const r of rowNumbers) {
-    const cols = [...rows.get(r)!.entries()].sort((a, b) => a[0] - b[0]);
-    if (cols.length === 0 && !hidden.has(r)) continue;
+  rows.forEach((row, r) => {
+    const cols: number[] = [];
+    row.forEach((_, c) => cols.push(c));
+    if (cols.length === 0 && !hidden.has(r)) return;
     if (cols.length > 0) {
       filled.push(r);
-      minCol = Math.min(minCol, cols[0][0]);
-      maxCol = Math.max(maxCol, cols[cols.length - 1][0]);
+      minCol = Math.min(minCol, cols[0]);
+      maxCol = Math.max(maxCol, cols[cols.length - 1]);
     }
     const ht = heights.get(r);
     // CT_Row: hidden="1" keeps the row out of sight (ECMA-376 part 1, §18.3.1.73).
     const attrs = (ht ? ` ht="${ht}" customHeight="1"` : "") + (hidden.has(r) ? ` hidden="1"` : "");
     body.push(`<row r="${r + 1}"${attrs}>`);
     const rowNumber = String(r + 1);
-    for (const [c, x] of cols)
-      body.push(cellXml((letters[c] ??= columnLetters(c)) + rowNumber, x, styles, shared.get(x)));
+    for (const c of cols)
+      body.push(cellXml((letters[c] ??= columnLetters(c)) + rowNumber, row[c], styles, shared.get(row[c])));
     body.push("</row>");
-  }
+  });
   const dimension =
     filled.length > 0
       ? rangeAddress({
