@@ -221,19 +221,16 @@ export function applyEdits(xml: string, edits: { start: number; end: number; tex
  */
 export class ChunkedText {
   private readonly chunks: Buffer[] = [];
-  private pending: string[] = [];
-  private size = 0;
+  private pending = "";
 
   push(s: string): void {
-    this.pending.push(s);
-    this.size += s.length;
-    if (this.size >= 1 << 20) this.flush();
+    this.pending += s;
+    if (this.pending.length >= 1 << 20) this.flush();
   }
 
   private flush(): void {
-    this.chunks.push(Buffer.from(this.pending.join(""), "utf8"));
-    this.pending = [];
-    this.size = 0;
+    this.chunks.push(Buffer.from(this.pending, "utf8"));
+    this.pending = "";
   }
 
   /** The bytes of `head`, the text pushed, and `tail`. */
