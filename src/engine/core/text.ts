@@ -24,6 +24,8 @@ const LABELS = new Map<string, string>();
 const MAX_LABELS = 200_000;
 
 const TAG = /<\/?[a-zA-Z][^<>]*>/g;
+/** A character that starts a tag, an entity, a bullet or a line break, a tab, a no-break or a double space. */
+const NEEDS_CLEANING = /[<&\n\t\u00a0•·▪◦●■□–—*-]| {2}/;
 const BULLET = /^[\s]*(?:[•·▪◦●■□–—-]{1,3}|\*)\s+/gm;
 
 /**
@@ -31,6 +33,8 @@ const BULLET = /^[\s]*(?:[•·▪◦●■□–—-]{1,3}|\*)\s+/gm;
  * removed, runs of spaces collapsed, line breaks kept. Returns the text and whether anything changed.
  */
 export function cleanText(s: string): { text: string; changed: boolean } {
+  // Most cells hold none of what the replacements below look for: then only the ends are trimmed.
+  if (!NEEDS_CLEANING.test(s)) return { text: s.trim(), changed: false };
   const text = s
     .replace(/<\s*br\s*\/?>/gi, "\n")
     .replace(/<\/p>\s*<p[^>]*>/gi, "\n")
