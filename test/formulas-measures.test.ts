@@ -90,6 +90,7 @@ async function issueWorkbook(): Promise<string> {
 const CASES = measureCases(17);
 let issue: { first: Values; rerun: Values; findings: Finding[]; checked: Finding[] };
 let generated: Values[];
+let typoValues: Values;
 let summary: string;
 
 function typeCases(wb: ExcelJS.Workbook, tolerance: number) {
@@ -159,9 +160,16 @@ beforeAll(async () => {
   const files = await Promise.all(
     [0, 10].map((tol) => edit(converted, path.join(dir, `cases-${tol}.xlsx`), (wb) => typeCases(wb, tol))),
   );
-  const values = await Promise.all(recalculate([first, rerun, ...files]).map(readCachedValues));
+  // A measure row whose code no objective has (a typo): it counts for no objective, and the summary says so.
+  const typo = await edit(converted, path.join(dir, "cases-typo.xlsx"), (wb) => {
+    typeCases(wb, 0);
+    const ws = wb.getWorksheet(SHEETS.measures)!;
+    ws.getCell(2, header(ws)(M.code)).value = "Z.99";
+  });
+  const values = await Promise.all(recalculate([first, rerun, ...files, typo]).map(readCachedValues));
   issue = { first: values[0], rerun: values[1], findings: r.findings, checked };
-  generated = values.slice(2);
+  generated = values.slice(2, 4);
+  typoValues = values[4];
 }, 300000);
 
 test("the issue's targets and year-end values: each measure's achievement by its rule", () => {
@@ -315,6 +323,20 @@ test("a code repeated in a unit: its measures give the mean on its last row, as 
     bandEdges: [],
   });
   expect(engine.map((o) => o.calculated)).toEqual([undefined, 0.75]);
+});
+
+test("a measure row linked to no objective (code Z.99) is counted on PIAO Riepilogo, and its objective loses it", () => {
+  const unlinked = (v: Values) => {
+    const summary = v.get(SHEETS.summary)!;
+    const label = [...summary.entries()].find(([, x]) => x === "Misure non collegate a un obiettivo")![0];
+    return summary.get(label.replace(/^A/, "B"));
+  };
+  expect(unlinked(generated[0])).toBe(0);
+  expect(unlinked(typoValues)).toBe(1);
+  expect(cell(typoValues, SHEETS.measures, M.objectiveRow, 2)).toBe(0);
+  // C.1 had one measure, the row now coded Z.99: nothing left to calculate its achievement from.
+  expect(cell(typoValues, SHEETS.objectives, O.code, 2)).toBe("C.1");
+  expect(cell(typoValues, SHEETS.objectives, O.calculatedDec, 2)).toBe("");
 });
 
 written.test(3);

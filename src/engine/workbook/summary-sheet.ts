@@ -5,12 +5,20 @@
  * the categories that have one; otherwise one line says where to enter the values. Value axes start at
  * zero and read in the figures' own format (€, %, plain).
  */
-import { OBJECTIVE_COLUMNS as C, SHEETS, SPENDING_NAMES, TABLES } from "../core/contract";
+import {
+  MEASURE_COLUMNS as MC,
+  OBJECTIVE_COLUMNS as C,
+  SHEETS,
+  SPENDING_NAMES,
+  TABLES,
+} from "../core/contract";
 import { SEVERITY_LABEL } from "../core/findings";
 import type { Lang } from "../core/i18n";
 import { emptySheet, type ChartPlan, type PlanValue, type SheetPlan } from "../core/plan";
 import { wrappedHeight } from "../core/columns";
 import { FORMAT, STYLE, tableColumn } from "../core/layout";
+
+const UNLINKED_MEASURES = "Misure non collegate a un obiettivo";
 
 /** Width of the value column B, in characters. */
 const VALUE_WIDTH = 24;
@@ -61,10 +69,20 @@ export function summarySheet(input: SummaryInput): SheetPlan {
     ["Unità con somma pesi corretta", { f: `=COUNTIF(${tableColumn(TABLES.weights, "Esito")},"OK")` }],
     ["Unità con errori nei pesi", { f: `=COUNTIF(${tableColumn(TABLES.weights, "Esito")},"ERRORE")` }],
     ["Obiettivi cancello (peso 0)", { f: `=COUNTIF(${tableColumn(TABLES.objectives, C.weight)},0)` }],
+    // A measure row counts for an objective only through its `Riga obiettivo`: a row typed in Excel without
+    // that formula, or with a unit and code no objective has, counts for none. Said here, in red.
+    [
+      UNLINKED_MEASURES,
+      {
+        f: `=COUNTA(${tableColumn(TABLES.measures, MC.code)})-COUNTIF(${tableColumn(TABLES.measures, MC.objectiveRow)},">0")`,
+      },
+    ],
     ["Segnalazioni: errori", { f: cases(sev.error) }],
     ["Segnalazioni: avvisi", { f: cases(sev.warning) }],
     ["Segnalazioni: informazioni", { f: cases(sev.info) }],
   ];
+  const unlinked = `B${5 + rows.findIndex(([label]) => label === UNLINKED_MEASURES)}`;
+  sheet.conditionalFormats.push({ range: unlinked, formula: `=${unlinked}>0`, style: STYLE.error });
   const sp = input.spending;
   const money = numbersFirst([
     { label: "Spesa di personale", name: SPENDING_NAMES.spending, value: sp.spending },
