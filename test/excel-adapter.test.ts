@@ -494,6 +494,24 @@ describe("applyPlan", () => {
     });
   });
 
+  test("20,000 rows of one height: set by runs of rows, within the byte bound of syncs", async () => {
+    const rows = Array.from({ length: 20_000 }, (_, i) => [`Obiettivo ${i}`, i]);
+    const heights = rows.map((_, row) => ({ row, height: row < 10_000 ? 30 : 45 }));
+    const plan: WorkbookPlan = {
+      sheets: [sheet("PIAO Alte", { blocks: [{ at: "A1", rows }], rowHeights: heights })],
+      names: [],
+    };
+    const fake = createFakeExcel();
+    const { syncs } = await applyPlan(fake.context, plan, { supports: fake.supports });
+    const totalBytes = fake.stats.requests.reduce((a, b) => a + b, 0);
+    // One operation per row was 20,000 operations: estimated at 10 MB, three syncs for 1 MB of data.
+    expect(syncs).toBeLessThanOrEqual(Math.ceil(totalBytes / (4 * MB)) + 1);
+    const got = fake.exportState().sheets.find((x) => x.name === "PIAO Alte")!.rowHeights;
+    expect([got[1], got[10_000], got[10_001], got[20_000], Object.keys(got).length]).toEqual([
+      30, 30, 45, 45, 20_000,
+    ]);
+  });
+
   test("20,000 rows x 10 columns of 30-character strings: several syncs, none over 5 MB", async () => {
     const rows = Array.from({ length: 20_000 }, (_, i) =>
       Array.from({ length: 10 }, (_, j) =>

@@ -414,8 +414,15 @@ function sheetTasks(
     const L = columnLetters(cw.col);
     op(() => (ws().getRange(`${L}:${L}`).format.columnWidth = charsToPoints(cw.width)), 2);
   }
-  for (const { row, height } of s.rowHeights)
-    op(() => (ws().getRange(`${row + 1}:${row + 1}`).format.rowHeight = height), 2);
+  // One operation per run of consecutive rows of one height: 10,000 wrapped rows are not 10,000 operations.
+  const byHeight = new Map<number, number[]>();
+  for (const { row, height } of s.rowHeights) {
+    const rows = byHeight.get(height);
+    if (rows) rows.push(row);
+    else byHeight.set(height, [row]);
+  }
+  for (const [height, rows] of byHeight)
+    for (const run of rowRuns(rows)) op(() => (ws().getRange(run).format.rowHeight = height), 2);
   for (const rows of rowRuns(s.hiddenRows ?? [])) op(() => (ws().getRange(rows).rowHidden = true), 2);
   for (const m of s.merges) op(() => ws().getRange(m).merge(false), 2);
   const fr = s.frozen;

@@ -9,16 +9,25 @@ import { OP_OVERHEAD_BYTES, jsonBytes } from "./payload";
 /** Most cells one `setCellProperties` call links (a bounded request item). */
 const LINKS_PER_CALL = 1000;
 
-/** The text each linked cell shows: what the sheet's blocks write into it. */
+/** The text each linked cell shows: what the sheet's blocks write into it (the last block wins). */
 function linkTexts(s: SheetPlan): Map<string, string> {
-  const wanted = new Map(s.links.map((l) => [l.cell, parseCell(l.cell)]));
+  // By row: each block looks at the links of its own rows, not at every link of the sheet.
+  const byRow = new Map<number, { cell: string; col: number }[]>();
+  for (const l of s.links) {
+    const p = parseCell(l.cell);
+    const row = byRow.get(p.row);
+    if (row) row.push({ cell: l.cell, col: p.col });
+    else byRow.set(p.row, [{ cell: l.cell, col: p.col }]);
+  }
   const out = new Map<string, string>();
   for (const b of s.blocks) {
     const at = parseCell(b.at);
-    for (const [cell, p] of wanted) {
-      const v = b.rows[p.row - at.row]?.[p.col - at.col];
-      if (v !== undefined && v !== null && !isFormula(v)) out.set(cell, String(v));
-    }
+    b.rows.forEach((values, i) => {
+      for (const { cell, col } of byRow.get(at.row + i) ?? []) {
+        const v = values[col - at.col];
+        if (v !== undefined && v !== null && !isFormula(v)) out.set(cell, String(v));
+      }
+    });
   }
   return out;
 }
