@@ -25,7 +25,7 @@ import { cellAddress, columnLetters, parseCell, parseRange } from "../engine/cor
 import type { CellStyle, ChartPlan, SheetPlan, ValidationPlan, WorkbookPlan } from "../engine/core/plan";
 import type { FindingCode } from "../engine/core/findings";
 import { WriteBatcher } from "./batch";
-import { type PreparedBlock, charsToPoints, prepareBlock, rowRuns } from "./cells";
+import { type PreparedBlock, charsToPoints, heightRuns, prepareBlock, rowRuns } from "./cells";
 import { BuildInterruptedError, ExcelAdapterError } from "./errors";
 import { type AdapterNotice, notice } from "./notices";
 import { DEFAULT_MAX_REQUEST_BYTES, OP_OVERHEAD_BYTES } from "./payload";
@@ -414,15 +414,8 @@ function sheetTasks(
     const L = columnLetters(cw.col);
     op(() => (ws().getRange(`${L}:${L}`).format.columnWidth = charsToPoints(cw.width)), 2);
   }
-  // One operation per run of consecutive rows of one height: 10,000 wrapped rows are not 10,000 operations.
-  const byHeight = new Map<number, number[]>();
-  for (const { row, height } of s.rowHeights) {
-    const rows = byHeight.get(height);
-    if (rows) rows.push(row);
-    else byHeight.set(height, [row]);
-  }
-  for (const [height, rows] of byHeight)
-    for (const run of rowRuns(rows)) op(() => (ws().getRange(run).format.rowHeight = height), 2);
+  for (const { rows, height } of heightRuns(s.rowHeights))
+    op(() => (ws().getRange(rows).format.rowHeight = height), 2);
   for (const rows of rowRuns(s.hiddenRows ?? [])) op(() => (ws().getRange(rows).rowHidden = true), 2);
   for (const m of s.merges) op(() => ws().getRange(m).merge(false), 2);
   const fr = s.frozen;

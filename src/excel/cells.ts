@@ -182,6 +182,22 @@ export function charsToPoints(chars: number): number {
   return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
 }
 
+/**
+ * Runs of consecutive rows of one height, as whole-row addresses: one operation each, so 10,000 wrapped rows
+ * of the same height are one operation, not 10,000.
+ */
+export function heightRuns(
+  heights: readonly { row: number; height: number }[],
+): { rows: string; height: number }[] {
+  const byHeight = new Map<number, number[]>();
+  for (const { row, height } of heights) {
+    const rows = byHeight.get(height);
+    if (rows) rows.push(row);
+    else byHeight.set(height, [row]);
+  }
+  return [...byHeight].flatMap(([height, rows]) => rowRuns(rows).map((r) => ({ rows: r, height })));
+}
+
 /** Whole-row addresses (`5:5`, `30:32`) of runs of consecutive 0-based rows: one operation per run. */
 export function rowRuns(rows: readonly number[]): string[] {
   const sorted = [...new Set(rows)].sort((a, b) => a - b);
