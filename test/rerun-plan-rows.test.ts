@@ -44,8 +44,15 @@ print(json.dumps([r for r in out if any(v is not None for v in r)]))`,
   ) as unknown[][];
 }
 
+/** `Crescita entrate` of each row of `PIAO_Triennio`, as openpyxl reads it. */
+function growthCells(file: string): unknown[] {
+  return JSON.parse(
+    python(`print(json.dumps([r[1].value for _, r in rows("${TABLES.triennium}")]))`, file),
+  ) as unknown[];
+}
+
 maybe(
-  "hires and departures typed in the plan tables survive a re-run; a contradicted value is warned and archived",
+  "hires, departures and revenue growth typed in the plan tables survive a re-run; a contradicted value is warned and archived",
   async () => {
     const dir = tmpDir();
     const input = await writeWorkbook([
@@ -75,6 +82,9 @@ for c, v in zip(d[2][1], [2026, "Funzionari", 1, 12]): c.value = v
 h = rows("${TABLES.hiringPlan}")
 for c, v in zip(h[0][1], [2024, "Funzionari", "Contabile", 1, 6, "concorso"]): c.value = v
 for c, v in zip(h[1][1], [2025, "Istruttori", "da definire", 2, "=3*2", "mobilità"]): c.value = v
+t = rows("${TABLES.triennium}")
+t[1][1][1].value = 0.05
+t[2][1][1].value = "=1/100"
 wb.save(sys.argv[2])`,
       first,
       edited,
@@ -90,6 +100,10 @@ wb.save(sys.argv[2])`,
       [2024, "Funzionari", "Contabile", 1, 6, "concorso"],
       [2025, "Istruttori", "da definire", 2, "=3*2", "mobilità"],
     ]);
+    // The revenue growth typed for the plan's second and third year stays, the formula a formula; the
+    // reference projection reads the number (the formula has no value until a spreadsheet calculates it).
+    expect(growthCells(second)).toEqual([null, 0.05, "=1/100"]);
+    expect(result.spending.inputs.growth).toEqual([0.05, 0]);
     // The reference computation counts the rows too (the formula's months are not read: 12 by default).
     expect(result.spending.inputs.hires.map((h) => [h.year, h.count])).toEqual([
       [2024, 1],
@@ -117,6 +131,7 @@ wb.save(sys.argv[2])`,
     expect(planRows(third, TABLES.departures, 4)).toEqual(planRows(second, TABLES.departures, 4));
     expect(planRows(third, TABLES.hiringPlan, 6)).toEqual(planRows(second, TABLES.hiringPlan, 6));
     expect(again.archived).toBe(1);
+    expect(growthCells(third)).toEqual([null, 0.05, "=1/100"]);
   },
 );
 

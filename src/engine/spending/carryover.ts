@@ -15,13 +15,37 @@ import {
   withOccurrence,
   type ArchivedRow,
 } from "../core/carryover";
-import { DEPARTURE_COLUMNS as DC, HIRING_COLUMNS as HC, TABLES } from "../core/contract";
+import {
+  DEPARTURE_COLUMNS as DC,
+  HIRING_COLUMNS as HC,
+  TABLES,
+  TRIENNIUM_COLUMNS as TC,
+} from "../core/contract";
 import type { Finding } from "../core/findings";
 import { finding, MESSAGES } from "../core/messages";
 import type { PlanValue } from "../core/plan";
 import { cellText, type Scalar, type SheetSnapshot } from "../core/snapshot";
 import type { PlannedDeparture, PlannedHire } from "./compute";
 import { DEPARTURE_INPUTS, HIRE_INPUTS, type PlanRows } from "./plan-tables";
+
+/**
+ * `Crescita entrate` typed into the previous run's `PIAO_Triennio` (plan years 2 and 3, by position). The
+ * source never gives it (the default is 0), so what the user typed stays — a formula as a formula, an
+ * emptied cell empty — and the projection reads its value as the sheet's `N()` does (text counts 0).
+ */
+export function carriedGrowth(
+  previous: SheetSnapshot | undefined,
+): { cells: PlanValue[]; growth: [number, number] } | null {
+  const t = previous ? findTable(previous, [TC.year, TC.growth]) : null;
+  if (!previous || !t) return null;
+  const col = t.cols.get(TC.growth)!;
+  const rows = [t.headerRow + 2, t.headerRow + 3];
+  const value = (row: number) => {
+    const v = previous.values[row]?.[col];
+    return typeof v === "number" ? v : 0;
+  };
+  return { cells: rows.map((row) => typedAt(previous, row, col)), growth: [value(rows[0]), value(rows[1])] };
+}
 
 /** Column of `PIAO Archivio` naming the table an archived plan row comes from. */
 const ARCHIVE_TABLE = "Tabella";

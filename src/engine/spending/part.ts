@@ -9,7 +9,7 @@ import type { ParameterSection } from "../core/parameters";
 import type { DefinedNamePlan, SheetPlan } from "../core/plan";
 import type { ArchivedRow } from "../core/carryover";
 import type { SheetSnapshot } from "../core/snapshot";
-import { carryPlanRows } from "./carryover";
+import { carriedGrowth, carryPlanRows } from "./carryover";
 import { computeSpending, outcomeText, type SpendingInputs, type SpendingOutputs } from "./compute";
 import { detectSpending, spendingInputs } from "./detect";
 import { computeTriennium, type YearRow } from "./projection";
@@ -74,8 +74,15 @@ export function spendingPart(sheets: SheetSnapshot[], previous?: SheetSnapshot):
   });
   const prefill = spendingInputs(figures);
   const carried = carryPlanRows(previous, planRowsOf(prefill.inputs));
-  const inputs = { ...prefill.inputs, hires: carried.hires, departures: carried.departures };
-  const written = spendingSheet(inputs, prefill.sources, prefill.revenueNet, carried.rows);
+  const growth = carriedGrowth(previous);
+  const inputs = {
+    ...prefill.inputs,
+    hires: carried.hires,
+    departures: carried.departures,
+    ...(growth ? { growth: growth.growth } : {}),
+  };
+  const typed = growth ? { ...carried.rows, growth: growth.cells } : carried.rows;
+  const written = spendingSheet(inputs, prefill.sources, prefill.revenueNet, typed);
   const outputs = computeSpending(inputs);
   const years = computeTriennium(inputs, outputs.netRevenue);
   return {

@@ -64,6 +64,8 @@ export const DEPARTURE_INPUTS: string[] = [DC.year, DC.area, DC.count, DC.months
 export interface PlanRows {
   hires: PlanValue[][];
   departures: PlanValue[][];
+  /** `Crescita entrate` of plan years 2 and 3 as typed in a previous run (default: the inputs' numbers). */
+  growth?: PlanValue[];
 }
 
 export const hireInputs = (h: PlannedHire): PlanValue[] => [
@@ -103,7 +105,7 @@ function departureRow(inputs: PlanValue[] | null): PlanValue[] {
 }
 
 /** Formulas of plan year k (0-based) in 0-based sheet row r: A1 references to its own row and the one above. */
-function yearRow(k: number, r: number, growth: SpendingInputs["growth"]): PlanValue[] {
+function yearRow(k: number, r: number, growth: readonly PlanValue[]): PlanValue[] {
   const c = (name: string, row = r) => cellAddress(row, TRI.indexOf(name));
   const [A, B, C, D, E, F, H, G, I, L] = [
     TC.year,
@@ -194,7 +196,8 @@ export function writePlanTables(
 ): { layout: PlanTablesLayout; unlocked: string[] } {
   const L = planTablesLayout(first, rows);
   title(sheet, L.trienniumAt, "Triennio del piano: spesa proiettata con assunzioni e cessazioni del piano");
-  const years = Array.from({ length: PLAN_YEARS }, (_, k) => yearRow(k, L.trienniumAt + 1 + k, i.growth));
+  const growth = rows.growth ?? i.growth;
+  const years = Array.from({ length: PLAN_YEARS }, (_, k) => yearRow(k, L.trienniumAt + 1 + k, growth));
   const money = FORMAT.money;
   tableBlock(sheet, TABLES.triennium, { row: L.trienniumAt, col: 0 }, TRI, years, [
     "0",
