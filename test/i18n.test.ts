@@ -7,6 +7,10 @@ import { en as excelEn } from "../src/excel/i18n/en";
 import { it as excelIt } from "../src/excel/i18n/it";
 import { en as paneEn } from "../src/taskpane/i18n/en";
 import { it as paneIt } from "../src/taskpane/i18n/it";
+import { en as fileEn } from "../src/app/i18n/en";
+import { it as fileIt } from "../src/app/i18n/it";
+import { en as packageEn } from "../src/xlsx/i18n/en";
+import { it as packageIt } from "../src/xlsx/i18n/it";
 
 const keys = (o: object) => Object.keys(o).sort();
 
@@ -14,6 +18,8 @@ test.each([
   ["engine", it, en],
   ["task pane", paneIt, paneEn],
   ["Office.js adapter", excelIt, excelEn],
+  ["CLI files", fileIt, fileEn],
+  [".xlsx adapter", packageIt, packageEn],
 ])("the %s catalogue has the same message ids in Italian and English", (_, a, b) => {
   expect(keys(b)).toEqual(keys(a));
   expect(keys(a).length).toBeGreaterThan(10);

@@ -11,19 +11,14 @@ import type { Package } from "../xlsx/package";
 import { readSnapshots } from "../xlsx/read";
 import { readWorkbookNames } from "../xlsx/read-names";
 import { isMacroEnabled, writePlan } from "../xlsx/write";
-import { checkInput, checkTargets, writeAtomically } from "./files";
+import { checkInput, checkTargets, FILE_MESSAGES, writeAtomically } from "./files";
 
 /** The step being done, for a progress line. */
 export type Progress = (step: "read" | "analyse" | "write") => void;
 
 function snapshotsOf(pkg: Package): SheetSnapshot[] {
   const snapshots = readSnapshots(pkg);
-  if (snapshots.length === 0)
-    throw new InputError(
-      pkg.file,
-      "file .xlsx senza fogli di lavoro leggibili",
-      "an .xlsx file with no readable worksheet",
-    );
+  if (snapshots.length === 0) throw new InputError(pkg.file, FILE_MESSAGES.noWorksheets());
   return snapshots;
 }
 
@@ -50,16 +45,7 @@ export async function convertFile(
   const pkg = loadPackage(input);
   const macros = isMacroEnabled(pkg, pkg.workbook());
   const wantMacros = /\.xlsm$/i.test(output);
-  if (macros !== wantMacros)
-    throw new InputError(
-      output,
-      macros
-        ? "il file di ingresso contiene macro (.xlsm): il file di uscita deve avere estensione .xlsm"
-        : "il file di ingresso non contiene macro: il file di uscita deve avere estensione .xlsx",
-      macros
-        ? "the input holds macros (.xlsm): the output must be named .xlsm"
-        : "the input has no macros: the output must be named .xlsx",
-    );
+  if (macros !== wantMacros) throw new InputError(output, FILE_MESSAGES.outputExtension(macros));
   progress("analyse");
   const result = convert(snapshotsOf(pkg), {
     lang: opts.lang,

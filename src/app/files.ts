@@ -11,7 +11,9 @@ import { bilingual, type Text } from "../engine/core/i18n";
 import { en } from "./i18n/en";
 import { it } from "./i18n/it";
 
-const M = bilingual({ it, en });
+/** The messages about files, in both languages, by id. */
+export const FILE_MESSAGES = bilingual({ it, en });
+const M = FILE_MESSAGES;
 
 /** A file the CLI cannot use: the message names the problem, the caller prints the file's name. */
 export class FileError extends Error {

@@ -136,7 +136,7 @@ export async function main(argv: string[]): Promise<number> {
     return result.findings.some((f) => f.severity === "error") ? 1 : 0;
   } catch (e) {
     if (e instanceof InputError || e instanceof FileError) {
-      const text = e instanceof FileError ? e.text[args.lang] : args.lang === "en" ? e.en : e.it;
+      const text = e.text[args.lang];
       process.stderr.write(`piao: ${printable(e.file)}: ${text}\n`);
       return 2;
     }

@@ -1,6 +1,6 @@
 /** Opening and saving workbook files, with a clear message for every way a file can be unusable. */
 import * as fs from "fs";
-import { InputError } from "./errors";
+import { InputError, PACKAGE_MESSAGES as M } from "./errors";
 import { DEFAULT_LIMITS, Package, type Limits } from "./package";
 
 const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
@@ -10,31 +10,22 @@ export function loadPackage(file: string, limits: Limits = DEFAULT_LIMITS): Pack
   let buf: Buffer;
   try {
     const st = fs.statSync(file);
-    if (st.isDirectory())
-      throw new InputError(file, "è una cartella, non un file .xlsx", "is a folder, not an .xlsx file");
+    if (st.isDirectory()) throw new InputError(file, M.isFolder());
     buf = fs.readFileSync(file);
   } catch (e) {
     if (e instanceof InputError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") throw new InputError(file, "file non trovato", "file not found");
-    if (code === "EACCES") throw new InputError(file, "permesso di lettura negato", "permission denied");
-    throw new InputError(file, "impossibile leggere il file", "cannot read the file");
+    if (code === "ENOENT") throw new InputError(file, M.notFound());
+    if (code === "EACCES") throw new InputError(file, M.readDenied());
+    throw new InputError(file, M.cannotRead());
   }
-  if (buf.length === 0) throw new InputError(file, "il file è vuoto", "the file is empty");
+  if (buf.length === 0) throw new InputError(file, M.empty());
   if (buf.subarray(0, 8).equals(OLE)) {
     // An OLE container is either an encrypted .xlsx or an old binary .xls.
-    throw new InputError(
-      file,
-      "file protetto da password o in formato .xls: salvarlo come cartella di lavoro .xlsx senza password",
-      "password-protected or an old .xls file: save it as an .xlsx workbook without a password",
-    );
+    throw new InputError(file, M.encryptedOrXls());
   }
   if (!buf.subarray(0, 4).equals(ZIP)) {
-    throw new InputError(
-      file,
-      "non è un file .xlsx (contenuto non riconosciuto)",
-      "not an .xlsx file (unrecognised content)",
-    );
+    throw new InputError(file, M.notXlsx());
   }
   return new Package(file, buf, limits);
 }

@@ -3,7 +3,7 @@
  * workbook's sheet list. Transitional and strict (ISO/IEC 29500 strict) namespaces are both understood;
  * prefixes do not matter (the XML is read namespace-aware). Parts are inflated on demand, under caps.
  */
-import { InputError } from "./errors";
+import { InputError, PACKAGE_MESSAGES as M } from "./errors";
 import { attr, isTrue, nsAttr, parseXml, XmlError, type Attrs } from "./xml";
 import { inflateEntry, readZip, ZipError, type ZipEntry } from "./zip";
 
@@ -140,12 +140,7 @@ export class Package {
     try {
       this.entries = readZip(bytes, limits.entries);
     } catch (e) {
-      if (e instanceof ZipError)
-        throw new InputError(
-          file,
-          `file .xlsx danneggiato o non leggibile: ${e.reason}`,
-          "damaged or unreadable .xlsx file",
-        );
+      if (e instanceof ZipError) throw new InputError(file, M.damaged(e.reason));
       throw e;
     }
     for (const e of this.entries) this.byName.set(e.name.toLowerCase(), e);
@@ -165,27 +160,18 @@ export class Package {
     const e = this.entry(part);
     if (!e) return undefined;
     const tooLarge = (name: string) =>
-      new InputError(
-        this.file,
-        `la parte ${name} supera il limite di ${mb(this.limits.partBytes)} MB non compressi (file troppo grande o zip bomb)`,
-        `part ${name} exceeds ${mb(this.limits.partBytes)} MB uncompressed (file too large or a zip bomb)`,
-      );
+      new InputError(this.file, M.partTooLarge(name, mb(this.limits.partBytes)));
     const data = (() => {
       try {
         return inflateEntry(e, this.limits.partBytes, tooLarge);
       } catch (err) {
-        if (err instanceof ZipError)
-          throw new InputError(this.file, err.reason, "damaged or unreadable .xlsx file");
+        if (err instanceof ZipError) throw new InputError(this.file, M.damaged(err.reason));
         throw err;
       }
     })();
     this.readBytes += data.length;
     if (this.readBytes > this.limits.totalBytes)
-      throw new InputError(
-        this.file,
-        `il contenuto non compresso supera il limite di ${mb(this.limits.totalBytes)} MB (file troppo grande o zip bomb)`,
-        `uncompressed content exceeds ${mb(this.limits.totalBytes)} MB (file too large or a zip bomb)`,
-      );
+      throw new InputError(this.file, M.totalTooLarge(mb(this.limits.totalBytes)));
     return data;
   }
 
@@ -196,12 +182,7 @@ export class Package {
     try {
       parseXml(data, part, h);
     } catch (e) {
-      if (e instanceof XmlError)
-        throw new InputError(
-          this.file,
-          `XML non valido nella parte ${part} (${e.detail})`,
-          `invalid XML in part ${part}`,
-        );
+      if (e instanceof XmlError) throw new InputError(this.file, M.invalidXml(part, e.detail));
       throw e;
     }
     return true;
@@ -265,12 +246,7 @@ export class Package {
         }
       },
     });
-    if (!found || strict === undefined)
-      throw new InputError(
-        this.file,
-        "non è una cartella di lavoro Excel (manca xl/workbook.xml)",
-        "not an Excel workbook (no workbook part)",
-      );
+    if (!found || strict === undefined) throw new InputError(this.file, M.noWorkbook());
     return { part, flavour: flavour(strict), date1904, sheets };
   }
 }

@@ -6,7 +6,7 @@
 import { cellAddress, columnIndex, parseRange } from "../engine/core/address";
 import { shiftFormula } from "../engine/core/formula-shift";
 import type { Scalar, SheetSnapshot } from "../engine/core/snapshot";
-import { InputError } from "./errors";
+import { InputError, PACKAGE_MESSAGES as M } from "./errors";
 import { NS, relKind, type Package, type SheetEntry } from "./package";
 import { attr, decodeXstring, isTrue } from "./xml";
 
@@ -246,11 +246,7 @@ function readSheet(pkg: Package, sheet: SheetEntry, part: string, ctx: SheetCont
         if (v === null && f === null) return;
         cells.push({ r: row, c: col, v, f, nf: ctx.formats[style] ?? null });
         if (cells.length > ctx.maxCells)
-          throw new InputError(
-            ctx.file,
-            `il foglio "${sheet.name}" ha più di ${ctx.maxCells.toLocaleString("it-IT")} celle con un valore (cella ${cellAddress(row, col)})`,
-            `sheet "${sheet.name}" has more than ${ctx.maxCells} cells with a value`,
-          );
+          throw new InputError(ctx.file, M.tooManyCells(sheet.name, ctx.maxCells, cellAddress(row, col)));
       }
     },
     text(t) {
@@ -387,12 +383,7 @@ export function readSnapshots(pkg: Package, skip?: (name: string) => boolean): S
   const out: SheetSnapshot[] = [];
   for (const sheet of wb.sheets) {
     if (sheet.kind !== "worksheet" || skip?.(sheet.name)) continue;
-    if (!sheet.part || !pkg.has(sheet.part))
-      throw new InputError(
-        pkg.file,
-        `il foglio "${sheet.name}" non ha la sua parte nel pacchetto`,
-        `sheet "${sheet.name}" has no part in the package`,
-      );
+    if (!sheet.part || !pkg.has(sheet.part)) throw new InputError(pkg.file, M.noSheetPart(sheet.name));
     out.push(readSheet(pkg, sheet, sheet.part, ctx));
   }
   return out;

@@ -9,7 +9,7 @@
 import { replacedSheets, type WorkbookPlan } from "../engine/core/plan";
 import { bookViewEdits, tabSelected } from "./book-views";
 import { chartXml, drawingXml, XML_DECL } from "./charts";
-import { InputError } from "./errors";
+import { InputError, PACKAGE_MESSAGES as M } from "./errors";
 import { dirOf, NS, relativeTarget, relKind, relsPathOf, type Package, type WorkbookInfo } from "./package";
 import { definedNameXml, sheetXml, tableHeaders, tableXml } from "./sheet-xml";
 import { MINIMAL_STYLES, StyleBook } from "./styles";
@@ -407,12 +407,7 @@ function insertionPoint(tags: Tag[], later: string[]): number {
 
 function contentTypes(pkg: Package, removed: Set<string>, added: NewPart[]): string {
   const xml = text(pkg, "[Content_Types].xml");
-  if (xml === undefined)
-    throw new InputError(
-      pkg.file,
-      "manca [Content_Types].xml nel pacchetto",
-      "[Content_Types].xml is missing",
-    );
+  if (xml === undefined) throw new InputError(pkg.file, M.noContentTypes());
   const tags = scanTags(xml);
   const root = rootOf(tags, "[Content_Types].xml");
   const q = root.prefix ? root.prefix + ":" : "";

@@ -6,6 +6,8 @@
  * below 4 GB.
  */
 import * as zlib from "zlib";
+import type { Text } from "../engine/core/i18n";
+import { PACKAGE_MESSAGES as M } from "./errors";
 
 export interface ZipEntry {
   name: string;
@@ -17,10 +19,10 @@ export interface ZipEntry {
   raw: Buffer;
 }
 
-/** A zip the reader cannot use; `reason` is Italian, for the CLI's message. */
+/** A zip the reader cannot use, and why (in both languages, for the CLI's message). */
 export class ZipError extends Error {
-  constructor(readonly reason: string) {
-    super(reason);
+  constructor(readonly reason: Text) {
+    super(reason.en);
   }
 }
 
@@ -35,7 +37,7 @@ const DOS_DATE = (1 << 5) | 1;
 function findEocd(buf: Buffer): number {
   const min = Math.max(0, buf.length - 22 - 0xffff);
   for (let i = buf.length - 22; i >= min; i--) if (buf.readUInt32LE(i) === EOCD) return i;
-  throw new ZipError("non è un file .xlsx (archivio zip senza indice centrale)");
+  throw new ZipError(M.zipNoIndex());
 }
 
 /** ZIP64 extra field values that replace the 0xFFFFFFFF placeholders, in the order of the spec. */
@@ -65,17 +67,15 @@ export function readZip(buf: Buffer, maxEntries: number): ZipEntry[] {
   let cdOffset = buf.readUInt32LE(eocd + 16);
   if (eocd >= 20 && buf.readUInt32LE(eocd - 20) === EOCD64_LOCATOR) {
     const at = Number(buf.readBigUInt64LE(eocd - 12));
-    if (at + 56 > buf.length || buf.readUInt32LE(at) !== EOCD64)
-      throw new ZipError("archivio zip danneggiato");
+    if (at + 56 > buf.length || buf.readUInt32LE(at) !== EOCD64) throw new ZipError(M.zipDamaged());
     count = Number(buf.readBigUInt64LE(at + 32));
     cdOffset = Number(buf.readBigUInt64LE(at + 48));
   }
-  if (count > maxEntries) throw new ZipError(`troppe parti nel pacchetto (${count}, massimo ${maxEntries})`);
+  if (count > maxEntries) throw new ZipError(M.zipTooManyParts(count, maxEntries));
   const entries: ZipEntry[] = [];
   let p = cdOffset;
   for (let i = 0; i < count; i++) {
-    if (p + 46 > buf.length || buf.readUInt32LE(p) !== CENTRAL)
-      throw new ZipError("archivio zip danneggiato");
+    if (p + 46 > buf.length || buf.readUInt32LE(p) !== CENTRAL) throw new ZipError(M.zipDamaged());
     const flags = buf.readUInt16LE(p + 8);
     const method = buf.readUInt16LE(p + 10);
     const crc = buf.readUInt32LE(p + 16);
@@ -98,14 +98,13 @@ export function readZip(buf: Buffer, maxEntries: number): ZipEntry[] {
       offset = z.offset ?? offset;
     }
     p += 46 + nameLen + extraLen + commentLen;
-    if (flags & 0x1) throw new ZipError("file cifrato: salvarlo senza password");
+    if (flags & 0x1) throw new ZipError(M.zipEncrypted());
     if (name.endsWith("/")) continue;
     if (offset + 30 > buf.length || buf.readUInt32LE(offset) !== LOCAL)
-      throw new ZipError(`archivio zip danneggiato (parte ${name})`);
+      throw new ZipError(M.zipPartDamaged(name));
     const start = offset + 30 + buf.readUInt16LE(offset + 26) + buf.readUInt16LE(offset + 28);
-    if (start + csize > buf.length) throw new ZipError(`archivio zip troncato (parte ${name})`);
-    if (method !== 0 && method !== 8)
-      throw new ZipError(`compressione non supportata (metodo ${method}, parte ${name})`);
+    if (start + csize > buf.length) throw new ZipError(M.zipPartTruncated(name));
+    if (method !== 0 && method !== 8) throw new ZipError(M.zipMethod(method, name));
     entries.push({ name, method, crc, size, raw: buf.subarray(start, start + csize) });
   }
   return entries;
@@ -125,7 +124,7 @@ export function inflateEntry(e: ZipEntry, cap: number, tooLarge: (name: string) 
     return zlib.inflateRawSync(e.raw, { maxOutputLength: cap });
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE") throw tooLarge(e.name);
-    throw new ZipError(`dati compressi danneggiati (parte ${e.name})`);
+    throw new ZipError(M.zipDataDamaged(e.name));
   }
 }
 

@@ -15,4 +15,9 @@ export const en: FileCatalogue = {
   wouldOverwriteInput: (kind: "output" | "report") =>
     `${kind === "output" ? "the output file" : "the report"} would overwrite the input file (the same file, also through a link): choose another name`,
   sameTarget: () => "the output file and the report name the same file: choose two different names",
+  noWorksheets: () => "an .xlsx file with no readable worksheet",
+  outputExtension: (macros: boolean) =>
+    macros
+      ? "the input holds macros (.xlsm): the output must be named .xlsm"
+      : "the input has no macros: the output must be named .xlsx",
 };

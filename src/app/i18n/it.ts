@@ -13,6 +13,11 @@ export const it = {
   wouldOverwriteInput: (kind: "output" | "report") =>
     `${kind === "output" ? "il file di uscita" : "il rapporto"} sovrascriverebbe il file di ingresso (stesso file, anche tramite collegamento): scegliere un altro nome`,
   sameTarget: () => "il file di uscita e il rapporto indicano lo stesso file: scegliere due nomi diversi",
+  noWorksheets: () => "file .xlsx senza fogli di lavoro leggibili",
+  outputExtension: (macros: boolean): string =>
+    macros
+      ? "il file di ingresso contiene macro (.xlsm): il file di uscita deve avere estensione .xlsm"
+      : "il file di ingresso non contiene macro: il file di uscita deve avere estensione .xlsx",
 };
 
 export type FileCatalogue = typeof it;
