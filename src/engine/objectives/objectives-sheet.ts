@@ -75,10 +75,10 @@ const M = (col: string) => tableColumn(TABLES.measures, col);
  */
 function calculatedFormula(points: string): string {
   const mine = `${M(MC.objectiveRow)},ROW()`;
-  const all = `COUNTIFS(${mine})`;
   const weights = `SUMIFS(${M(MC.usedWeight)},${mine})`;
+  // Fewer achievements than measures, or no measure at all (then 0 < 1): empty.
   return (
-    `=IF(OR(${all}=0,${numbersWhere(TABLES.measures, points, MC.objectiveRow, "ROW()")}<${all}),"",` +
+    `=IF(${numbersWhere(TABLES.measures, points, MC.objectiveRow, "ROW()")}<MAX(1,COUNTIFS(${mine})),"",` +
     `IF(${weights}=0,"",SUMIFS(${M(points)},${mine})/${weights}))`
   );
 }
