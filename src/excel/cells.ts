@@ -6,6 +6,7 @@
 import { parseCell } from "../engine/core/address";
 import { type CellBlock, type PlanValue, isFormula } from "../engine/core/plan";
 import type { Scalar } from "../engine/core/snapshot";
+import { pushTo } from "../engine/core/multimap";
 import { jsonBytes } from "./payload";
 
 /** Excel's Text number format: input into such a cell is stored as typed, never parsed. */
@@ -190,11 +191,7 @@ export function heightRuns(
   heights: readonly { row: number; height: number }[],
 ): { rows: string; height: number }[] {
   const byHeight = new Map<number, number[]>();
-  for (const { row, height } of heights) {
-    const rows = byHeight.get(height);
-    if (rows) rows.push(row);
-    else byHeight.set(height, [row]);
-  }
+  for (const { row, height } of heights) pushTo(byHeight, height, row);
   return [...byHeight].flatMap(([height, rows]) => rowRuns(rows).map((r) => ({ rows: r, height })));
 }
 

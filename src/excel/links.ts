@@ -4,6 +4,7 @@
 
 import { cellAddress, parseCell } from "../engine/core/address";
 import { type LinkPlan, type SheetPlan, isFormula } from "../engine/core/plan";
+import { pushTo } from "../engine/core/multimap";
 import { OP_OVERHEAD_BYTES, jsonBytes } from "./payload";
 
 /** Most cells one `setCellProperties` call links (a bounded request item). */
@@ -15,9 +16,7 @@ function linkTexts(s: SheetPlan): Map<string, string> {
   const byRow = new Map<number, { cell: string; col: number }[]>();
   for (const l of s.links) {
     const p = parseCell(l.cell);
-    const row = byRow.get(p.row);
-    if (row) row.push({ cell: l.cell, col: p.col });
-    else byRow.set(p.row, [{ cell: l.cell, col: p.col }]);
+    pushTo(byRow, p.row, { cell: l.cell, col: p.col });
   }
   const out = new Map<string, string>();
   for (const b of s.blocks) {

@@ -22,6 +22,7 @@ import {
   type TablePlan,
 } from "../engine/core/plan";
 import { formulaText, sharedRuns, type SharedRole } from "./shared-formulas";
+import { pushTo } from "../engine/core/multimap";
 import type { CellFormat, StyleBook } from "./styles";
 import { ChunkedText, encodeXstring, escapeAttr, escapeText } from "./xml";
 
@@ -218,10 +219,7 @@ export function sheetXml(
   const formulaColumns = new Map<number, { row: number; value: FormulaValue; key: OutCell }[]>();
   rows.forEach((row, r) =>
     row.forEach((x, c) => {
-      if (!isFormula(x.v)) return;
-      let list = formulaColumns.get(c);
-      if (!list) formulaColumns.set(c, (list = []));
-      list.push({ row: r, value: x.v, key: x });
+      if (isFormula(x.v)) pushTo(formulaColumns, c, { row: r, value: x.v, key: x });
     }),
   );
   const shared = sharedRuns([...formulaColumns].map(([col, cells]) => ({ col, cells })));

@@ -5,6 +5,7 @@
  * Exact matches are the dictionary's business; this module decides what is *almost* a known header.
  */
 import { normalizeLabel } from "./text";
+import { pushTo } from "./multimap";
 
 /** Optimal string alignment distance: insertions, deletions, substitutions and adjacent transpositions. */
 export function editDistance(a: string, b: string): number {
@@ -77,12 +78,6 @@ interface Grouped<F> {
 }
 const GROUPED = new WeakMap<ReadonlyMap<string, unknown>, Grouped<unknown>>();
 
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}
-
 /**
  * The labels that can be a typo of a header of `length` characters (one character longer or shorter at most)
  * or an abbreviation with `words` words (0: the header has no dot), in the index's order — every header cell of
@@ -94,8 +89,8 @@ function candidates<F>(index: ReadonlyMap<string, F>, length: number, words: num
     g = { byLength: new Map(), byWords: new Map(), picked: new Map() };
     let order = 0;
     for (const [label, field] of index) {
-      push(g.byLength, label.length, [label, field, order] as [string, F, number]);
-      push(g.byWords, labelWords(label).length, [label, field, order] as [string, F, number]);
+      pushTo(g.byLength, label.length, [label, field, order] as [string, F, number]);
+      pushTo(g.byWords, labelWords(label).length, [label, field, order] as [string, F, number]);
       order++;
     }
     GROUPED.set(index, g as Grouped<unknown>);

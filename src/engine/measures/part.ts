@@ -17,6 +17,7 @@ import { measuresSheet } from "./measures-sheet";
 import { objectiveOf, type IndicatorSeed, type Measure, type ObjectiveSeed } from "./model";
 import { measureSections } from "./parameters";
 import { measureAchievement, objectiveAchievement, type MeasureParameters } from "./rules";
+import { pushTo } from "../core/multimap";
 
 export interface MeasuresInput {
   objectives: ObjectiveSeed[];
@@ -59,12 +60,7 @@ export function measuredObjectives(
 ): MeasuredObjective[] {
   // Grouped once: one pass per objective over every measure is quadratic (10,000 objectives: seconds).
   const byObjective = new Map<string, Measure[]>();
-  for (const m of measures) {
-    const key = objectiveOf(m.unit, m.code);
-    const list = byObjective.get(key);
-    if (list) list.push(m);
-    else byObjective.set(key, [m]);
-  }
+  for (const m of measures) pushTo(byObjective, objectiveOf(m.unit, m.code), m);
   // As `Riga obiettivo` in PIAO_Misure: a code repeated in a unit (warning CODICE_DUPLICATO) gets the measures on
   // its last row only.
   const last = new Map(objectives.map(({ unit, code }, i) => [objectiveOf(unit, code), i]));

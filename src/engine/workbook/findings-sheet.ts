@@ -8,6 +8,7 @@ import type { Lang } from "../core/i18n";
 import { findingRef, MESSAGES } from "../core/messages";
 import { emptySheet, linkTo, type PlanValue, type SheetPlan } from "../core/plan";
 import { STYLE, tableBlock } from "../core/layout";
+import { pushTo } from "../core/multimap";
 
 /**
  * A plan of 10,000 objectives gives 10,000 notes such as `Tipo "Organizzativa" letto come "O"`: one row each
@@ -29,8 +30,7 @@ function lines(findings: Finding[]): Line[] {
     const n = (seen.get(f.code) ?? 0) + 1;
     if (f.severity === "info") seen.set(f.code, n);
     if (f.severity !== "info" || n <= INFOS_LISTED_PER_CODE) listed.push({ finding: f, cases: 1 });
-    else if (rest.has(f.code)) rest.get(f.code)!.push(f);
-    else rest.set(f.code, [f]);
+    else pushTo(rest, f.code, f);
   }
   for (const more of rest.values()) {
     const first = more[0]!;
