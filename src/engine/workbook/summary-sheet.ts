@@ -19,6 +19,8 @@ import { wrappedHeight } from "../core/columns";
 import { FORMAT, STYLE, tableColumn } from "../core/layout";
 
 const UNLINKED_MEASURES = "Misure non collegate a un obiettivo";
+/** Sheet row of the first objectives figure. */
+const FIGURES_ROW = 5;
 
 /** Width of the value column B, in characters. */
 const VALUE_WIDTH = 24;
@@ -81,7 +83,7 @@ export function summarySheet(input: SummaryInput): SheetPlan {
     ["Segnalazioni: avvisi", { f: cases(sev.warning) }],
     ["Segnalazioni: informazioni", { f: cases(sev.info) }],
   ];
-  const unlinked = `B${5 + rows.findIndex(([label]) => label === UNLINKED_MEASURES)}`;
+  const unlinked = `B${FIGURES_ROW + rows.findIndex(([label]) => label === UNLINKED_MEASURES)}`;
   sheet.conditionalFormats.push({ range: unlinked, formula: `=${unlinked}>0`, style: STYLE.error });
   const sp = input.spending;
   const money = numbersFirst([
@@ -102,7 +104,7 @@ export function summarySheet(input: SummaryInput): SheetPlan {
     { at: "A1", rows: [["PIAO Sheets – Riepilogo"]], style: STYLE.title },
     { at: "A2", rows: [[`Generato da PIAO Sheets a partire da: ${input.source}`]], style: STYLE.note },
     { at: "A4", rows: [["Obiettivi di performance"]], style: STYLE.label },
-    { at: "A5", rows },
+    { at: `A${FIGURES_ROW}`, rows },
     { at: "A15", rows: [["Spesa di personale (art. 33 D.L. 34/2019)"]], style: STYLE.label },
     {
       at: "A16",
