@@ -45,6 +45,8 @@ import { type ExportedWorkbook, type FakeSheetSeed, createFakeExcel } from "./fa
 import { smallPlan, userSheets } from "./fakes/sample-plans";
 import { card, tmpDir, writeWorkbook } from "./helpers/workbooks";
 import { WrittenWorkbooks } from "./helpers/validate";
+import { Package } from "../src/xlsx/package";
+import { readWorkbookNames } from "../src/xlsx/read-names";
 
 const EXAMPLE = path.join(__dirname, "..", "examples", "piao-massa-carrara-2023-2025.xlsx");
 const written = new WrittenWorkbooks();
@@ -334,7 +336,9 @@ async function viaExcelJs(seeds: SheetSnapshot[], plan: WorkbookPlan): Promise<W
   const buffer = written.bytes(await applyPlanXlsx(wb, plan));
   const back = new ExcelJS.Workbook();
   await back.xlsx.load(buffer as unknown as ExcelJS.Buffer);
-  return exceljsModel(back);
+  // exceljs keeps only the names that are ranges: the file's names as written, from our reader.
+  const names = readWorkbookNames(new Package("plan.xlsx", Buffer.from(buffer))).names;
+  return { ...exceljsModel(back), names: names.map((n) => `${n.name}=${n.formula}`).sort() };
 }
 
 // --------------------------------------------------------------------------------------------------------

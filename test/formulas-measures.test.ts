@@ -23,6 +23,9 @@ import { readCachedValues, recalculate, type CellResult } from "./helpers/recalc
 import { tmpDir, writeWorkbook, type TestCell } from "./helpers/workbooks";
 import { MEASURED_FLAT_SHEET } from "./helpers/measured-sheet";
 import { WrittenWorkbooks } from "./helpers/validate";
+import { columnNamesAsRanges } from "./helpers/xlsx";
+import { loadPackage } from "../src/xlsx/file";
+import { readWorkbookNames } from "../src/xlsx/read-names";
 
 const written = new WrittenWorkbooks();
 
@@ -43,6 +46,7 @@ async function edit(file: string, out: string, change: (wb: ExcelJS.Workbook) =>
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(file);
   change(wb);
+  columnNamesAsRanges(wb, readWorkbookNames(loadPackage(file)).names);
   await wb.xlsx.writeFile(out);
   return out;
 }

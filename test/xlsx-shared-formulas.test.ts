@@ -134,10 +134,19 @@ test("every formula of the converted example reads back as the plan wrote it, wi
   expect(formulas).toBeGreaterThan(500);
   // The measures' achievement columns (one long formula per row) are written once per column.
   const pkgOut = new Package("out.xlsx", out);
-  const part = pkgOut.workbook().sheets.find((s) => s.name === "PIAO Misure")!.part!;
-  const misure = pkgOut.read(part)!.toString("utf8");
+  const sheetXml = (name: string) =>
+    pkgOut.read(pkgOut.workbook().sheets.find((s) => s.name === name)!.part!)!.toString("utf8");
+  const misure = sheetXml("PIAO Misure");
   expect((misure.match(/t="shared" ref=/g) ?? []).length).toBeGreaterThan(0);
   expect((misure.match(/t="shared" si="\d+"\/>/g) ?? []).length).toBeGreaterThan(100);
+  // The columns that read another table do so through its columns' names (COLUMN_NAMES), so each is one
+  // shared text too: the objectives' two calculated achievements, the measures' objective row and weight.
+  const texts = (xml: string) => [...xml.matchAll(/<f[^>]*>([^<]+)<\/f>/g)].map((m) => m[1]);
+  const objectives = plan.sheets.find((s) => s.name === "PIAO Obiettivi")!.blocks[0].rows.length;
+  expect(objectives).toBeGreaterThan(50);
+  expect(texts(sheetXml("PIAO Obiettivi")).filter((t) => t.includes("PIAO_Misure_Punti"))).toHaveLength(2);
+  expect(texts(misure).filter((t) => t.includes("PIAO_Obiettivi_Codice"))).toHaveLength(1);
+  expect(texts(misure).filter((t) => t.includes("PIAO_Misure_PesoMisura"))).toHaveLength(1);
 });
 
 written.test(1);

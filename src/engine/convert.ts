@@ -5,7 +5,7 @@
  */
 import type { ArchivedRow } from "./core/carryover";
 import { fitColumns } from "./core/columns";
-import { styleLinks } from "./core/layout";
+import { columnNamePlans, styleLinks } from "./core/layout";
 import { SHEETS } from "./core/contract";
 import { sortFindings, type Finding } from "./core/findings";
 import type { Lang } from "./core/i18n";
@@ -264,7 +264,7 @@ export function convert(snapshots: SheetSnapshot[], opts: ConvertOptions = {}): 
       params.sheet,
       ...(archive.length > 0 ? [archiveSheet(archive)] : []),
     ],
-    names: [...params.names, ...spending.names, ...indicators.names],
+    names: [...columnNamePlans(), ...params.names, ...spending.names, ...indicators.names],
     activeSheet: SHEETS.summary,
     replaces: own.replaces,
   };

@@ -247,7 +247,8 @@ export async function applyPlan(
 
   for (const n of plan.names)
     op(() => {
-      const item = wb.names.add(n.name, rangeOf(n.ref));
+      // A table column's name is a formula (the table exists by now: tables come with their sheets).
+      const item = wb.names.add(n.name, n.tableColumn ? `=${n.ref}` : rangeOf(n.ref));
       if (n.hidden) item.visible = false;
     }, 2);
 

@@ -158,11 +158,14 @@ export function assertValidPlan(plan: WorkbookPlan): void {
       }
     });
   }
+  const planTables = new Set(plan.sheets.flatMap((s) => s.tables.map((t) => t.name.toLowerCase())));
   for (const n of plan.names) {
     const ip = identifierProblem(n.name);
     if (ip) problems.push(`defined name '${n.name}' ${ip}`);
     claim(n.name, "defined name");
-    checkRef(n.ref, `defined name '${n.name}'`);
+    if (!n.tableColumn) checkRef(n.ref, `defined name '${n.name}'`);
+    else if (!planTables.has(/^([^[]+)\[\[.+\]\]$/.exec(n.ref)?.[1].toLowerCase() ?? ""))
+      problems.push(`defined name '${n.name}': '${n.ref}' is not a column of a table of the plan`);
   }
   if (problems.length)
     throw new ExcelAdapterError("InvalidPlan", "The workbook plan cannot be written to Excel.", problems);

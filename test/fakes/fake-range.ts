@@ -680,6 +680,14 @@ function setHyperlink(
   }
 }
 
+/** The first table a formula (its string literals blanked) refers to that the workbook does not have. */
+export function missingTable(wb: FakeWorkbookState, code: string): string | undefined {
+  for (const m of code.matchAll(/([A-Za-z_\\][A-Za-z0-9_.\\]*)\[/g)) {
+    if (!wb.tables.some((t) => t.name.toLowerCase() === m[1].toLowerCase())) return m[1];
+  }
+  return undefined;
+}
+
 /**
  * Excel rejects a formula whose structured reference does not resolve: `[@Col]` outside a table, or
  * `Name[Col]` when no table is called Name (so tables must exist before such formulas are written).
@@ -700,10 +708,8 @@ function checkStructuredRefs(
       t.sheet === sheet && r >= t.rect.top && r <= t.rect.bottom && c >= t.rect.left && c <= t.rect.right,
   );
   if (/\[@|\[#This Row\]/i.test(code) && !inTable) throw bad("a this-row reference outside a table");
-  for (const m of code.matchAll(/([A-Za-z_\\][A-Za-z0-9_.\\]*)\[/g)) {
-    if (!wb.tables.some((t) => t.name.toLowerCase() === m[1].toLowerCase()))
-      throw bad(`no table named ${m[1]}`);
-  }
+  const missing = missingTable(wb, code);
+  if (missing) throw bad(`no table named ${missing}`);
   // A single-bracket column specifier whose header has special characters (anything but letters,
   // digits, `_` and spaces alone) must be written `Table[[Header]]`: "Use brackets around column headers
   // with special characters", https://support.microsoft.com/office/using-structured-references-with-excel-tables-f5ed2452-2337-4f71-bed3-c8ae6d2b276e

@@ -8,8 +8,10 @@
  */
 
 import ExcelJS from "exceljs";
+import { cellAddress, parseRange } from "../../src/engine/core/address";
 import type { CellStyle } from "../../src/engine/core/plan";
 import type { ExportedCell, ExportedSheet, ExportedWorkbook } from "./fake-export";
+import { parseTableColumn, tableDataRange } from "../helpers/xlsx";
 
 const argb = (hex: string) => "FF" + hex.replace("#", "").toUpperCase();
 
@@ -187,8 +189,25 @@ export async function fakeToWorkbook(state: ExportedWorkbook): Promise<ExcelJS.W
   const names = wb.definedNames as unknown as { add(loc: string, name: string): void };
   // A name left pointing at a deleted sheet (#REF!) has no place to point to in the file.
   for (const n of state.names)
-    if (!n.formula.includes("#REF!")) names.add(n.formula.replace(/^=/, ""), n.name);
+    if (!n.formula.includes("#REF!")) names.add(asRange(n.formula.replace(/^=/, ""), state), n.name);
   return wb;
+}
+
+/**
+ * exceljs writes only names that are ranges: a name over a whole table column (`PIAO_Misure[[Punti 30/09]]`)
+ * becomes that column's data range, which is what it refers to in the written workbook.
+ */
+function asRange(formula: string, state: ExportedWorkbook): string {
+  const tc = parseTableColumn(formula);
+  if (!tc) return formula;
+  const t = state.tables.find((x) => x.name.toLowerCase() === tc.table.toLowerCase());
+  const sheet = state.sheets.find((x) => x.name === t?.sheet);
+  if (!t || !sheet) throw new Error(`no table for the name ${formula}`);
+  const r = parseRange(t.ref);
+  for (let col = r.left; col <= r.right; col++)
+    if (sheet.cells[cellAddress(r.top, col)]?.value === tc.header)
+      return tableDataRange(sheet.name, t.ref, col);
+  throw new Error(`no column ${tc.header} in ${t.name}`);
 }
 
 /** Writes the fake's state to an .xlsx file. */

@@ -36,7 +36,7 @@ import {
   sheetAlive,
   usedRect,
 } from "./fake-state";
-import { FakeRange, type RangeTarget, rectOn } from "./fake-range";
+import { FakeRange, missingTable, type RangeTarget, rectOn } from "./fake-range";
 
 // ---------------------------------------------------------------------------------------------
 // Context, application, workbook
@@ -777,7 +777,9 @@ export class FakeNamedItemCollection extends FakeCollection<FakeNamedItem> {
         } else if (typeof reference === "string" && reference.length > 0) {
           formula = reference.startsWith("=") ? reference : `=${reference}`;
           const { sheet } = splitSheet(formula.slice(1));
-          if (sheet !== null && !findSheet(this._wb, sheet)) {
+          // A structured reference must name an existing table, as in a cell's formula.
+          const code = formula.replace(/"(?:[^"]|"")*"/g, '""');
+          if ((sheet !== null && !findSheet(this._wb, sheet)) || missingTable(this._wb, code)) {
             throw new FakeOfficeError(
               "InvalidArgument",
               `The reference '${reference}' is not valid.`,

@@ -4,6 +4,7 @@
  * reader.
  */
 import ExcelJS from "exceljs";
+import { columnLetters, parseRange } from "../../src/engine/core/address";
 import type { WorkbookPlan } from "../../src/engine/core/plan";
 import type { Scalar, SheetSnapshot } from "../../src/engine/core/snapshot";
 import { loadPackage } from "../../src/xlsx/file";
@@ -49,4 +50,48 @@ export function scalarOf(v: ExcelJS.CellValue): Scalar {
     if ("text" in v && "hyperlink" in v) return scalarOf(v.text as ExcelJS.CellValue);
   }
   return null;
+}
+
+/** `Table[[Header]]` (a name over a whole table column, COLUMN_NAMES) → table and header, or null. */
+export function parseTableColumn(formula: string): { table: string; header: string } | null {
+  const m = /^=?([^[]+)\[\[(.+)\]\]$/.exec(formula);
+  return m ? { table: m[1], header: m[2].replace(/'(.)/g, "$1") } : null;
+}
+
+/** `'Sheet'!$C$2:$C$9`: the data rows of column `col` (0-based) of a table at `ref` (header row first). */
+export function tableDataRange(sheet: string, ref: string, col: number): string {
+  const r = parseRange(ref);
+  const c = columnLetters(col);
+  return `'${sheet.replace(/'/g, "''")}'!$${c}$${r.top + 2}:$${c}$${Math.max(r.bottom, r.top + 1) + 1}`;
+}
+
+/**
+ * exceljs writes only the defined names that are ranges: it drops those over a whole table column
+ * (COLUMN_NAMES), and the formulas reading them would show #NAME?. Before exceljs saves a converted workbook,
+ * each of `names` becomes its column's data range, what it refers to as long as no row is added.
+ */
+export function columnNamesAsRanges(wb: ExcelJS.Workbook, names: { name: string; formula: string }[]): void {
+  for (const n of names) {
+    const tc = parseTableColumn(n.formula);
+    if (!tc) continue;
+    for (const ws of wb.worksheets) {
+      const tables = (ws as unknown as { tables: Record<string, { table?: TableModel; model?: TableModel }> })
+        .tables;
+      const t = Object.values(tables)
+        .map((x) => (x.table ?? x.model)!)
+        .find((m) => m.name.toLowerCase() === tc.table.toLowerCase());
+      const col = t?.columns.findIndex((c) => c.name === tc.header) ?? -1;
+      if (!t || col < 0) continue;
+      const ref = t.tableRef ?? t.ref!;
+      const add = (wb.definedNames as unknown as { add(loc: string, name: string): void }).add;
+      add.call(wb.definedNames, tableDataRange(ws.name, ref, parseRange(ref).left + col), n.name);
+    }
+  }
+}
+
+interface TableModel {
+  name: string;
+  ref?: string;
+  tableRef?: string;
+  columns: { name: string }[];
 }

@@ -314,6 +314,39 @@ export const MEASURE_COLUMNS = {
   origin: "Origine",
 } as const;
 
+/**
+ * Defined names over the table columns that the per-row formulas of another table read, each a structured
+ * reference to its whole column (it grows with the table, as the reference does). A formula that reads the
+ * columns through these names holds no structured reference, so it is one text, shifted row by row, that the
+ * file writer stores once as a shared formula: Excel shares no formula with a structured reference
+ * (xlsx/shared-formulas.ts), and 10,000 objectives wrote 14 MB of these formulas one by one.
+ */
+export const COLUMN_NAMES = {
+  objectiveUnit: { name: "PIAO_Obiettivi_Unita", table: TABLES.objectives, column: OBJECTIVE_COLUMNS.unit },
+  objectiveCode: { name: "PIAO_Obiettivi_Codice", table: TABLES.objectives, column: OBJECTIVE_COLUMNS.code },
+  measureObjectiveRow: {
+    name: "PIAO_Misure_RigaObiettivo",
+    table: TABLES.measures,
+    column: MEASURE_COLUMNS.objectiveRow,
+  },
+  measureWeight: { name: "PIAO_Misure_PesoMisura", table: TABLES.measures, column: MEASURE_COLUMNS.weight },
+  measureUsedWeight: {
+    name: "PIAO_Misure_PesoUsato",
+    table: TABLES.measures,
+    column: MEASURE_COLUMNS.usedWeight,
+  },
+  measurePointsSep: {
+    name: "PIAO_Misure_Punti3009",
+    table: TABLES.measures,
+    column: MEASURE_COLUMNS.pointsSep,
+  },
+  measurePointsDec: {
+    name: "PIAO_Misure_Punti3112",
+    table: TABLES.measures,
+    column: MEASURE_COLUMNS.pointsDec,
+  },
+} as const;
+
 /** Polarities of a measure (`Polarità`) and scoring rules (`Regola`), as written in the cells. */
 export const MEASURE_POLARITIES = ["crescente", "decrescente", "scadenza", "sì/no"] as const;
 export const MEASURE_RULES = ["crescente", "decrescente", "scadenza", "sì/no", "fasce"] as const;

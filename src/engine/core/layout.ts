@@ -1,6 +1,14 @@
 /** Small helpers the sheet builders share: styles, formats and table blocks. */
 import { cellAddress, columnLetters, parseCell } from "./address";
-import { type CellBlock, type CellStyle, type FormulaValue, type PlanValue, type SheetPlan } from "./plan";
+import { COLUMN_NAMES } from "./contract";
+import {
+  type CellBlock,
+  type CellStyle,
+  type DefinedNamePlan,
+  type FormulaValue,
+  type PlanValue,
+  type SheetPlan,
+} from "./plan";
 
 export const STYLE = {
   title: { bold: true, size: 14, fontColor: "#1F3864" } as CellStyle,
@@ -96,13 +104,21 @@ export function tableColumn(table: string, column: string): string {
 }
 
 /**
- * How many numbers `column` of `table` holds on the rows whose `keyColumn` is the number `key`. A numeric
- * criterion never matches text (nor the `""` of a formula), in Excel and LibreOffice alike.
+ * How many numbers the column `values` holds on the rows whose column `keys` is the number `key` (both
+ * column references, e.g. names of COLUMN_NAMES). A numeric criterion never matches text (nor the `""` of
+ * a formula), in Excel and LibreOffice alike.
  */
-export function numbersWhere(table: string, column: string, keyColumn: string, key: string): string {
-  const k = tableColumn(table, keyColumn);
-  const c = tableColumn(table, column);
-  return `COUNTIFS(${k},${key},${c},">=0")+COUNTIFS(${k},${key},${c},"<0")`;
+export function numbersWhere(values: string, keys: string, key: string): string {
+  return `COUNTIFS(${keys},${key},${values},">=0")+COUNTIFS(${keys},${key},${values},"<0")`;
+}
+
+/** The defined names of COLUMN_NAMES, each a structured reference to its table column. */
+export function columnNamePlans(): DefinedNamePlan[] {
+  return Object.values(COLUMN_NAMES).map((c) => ({
+    name: c.name,
+    ref: tableColumn(c.table, c.column),
+    tableColumn: true,
+  }));
 }
 
 /** Cells with a link look like links in every reader: one range style per run of linked cells in a column. */

@@ -172,8 +172,12 @@ export interface SheetPlan {
 export interface DefinedNamePlan {
   /** Workbook-scope name, e.g. `PIAO_Soglia`. */
   name: string;
-  /** Absolute reference with sheet, e.g. `'PIAO Spesa personale'!$C$5`. */
+  /**
+   * Absolute reference with sheet, e.g. `'PIAO Spesa personale'!$C$5`; with `tableColumn`, a structured
+   * reference to a whole table column, e.g. `PIAO_Misure[[Punti 30/09]]`.
+   */
   ref: string;
+  tableColumn?: boolean;
   /** Hidden from the Name Manager (the sheet markers). */
   hidden?: boolean;
 }

@@ -7,14 +7,14 @@
  */
 import { cellAddress, columnLetters, sheetCellRef } from "../core/address";
 import {
+  COLUMN_NAMES,
   MEASURE_COLUMNS as C,
-  OBJECTIVE_COLUMNS as OC,
   MEASURE_POLARITIES,
   MEASURE_RULES,
   SHEETS,
   TABLES,
 } from "../core/contract";
-import { columnRange, FORMAT, numbersWhere, perRow, STYLE, tableBlock, tableColumn } from "../core/layout";
+import { columnRange, FORMAT, numbersWhere, perRow, STYLE, tableBlock } from "../core/layout";
 import { emptySheet, linkTo, type PlanValue, type SheetPlan } from "../core/plan";
 import type { Measure } from "./model";
 import { achievementFormula } from "./rules";
@@ -67,7 +67,7 @@ export function measuresLayout(years: number[]): MeasuresLayout {
   return { headers, col, yearCols: years.map((year, i) => ({ year, col: BEFORE_YEARS.length + i })) };
 }
 
-const O = (col: string) => tableColumn(TABLES.objectives, col);
+const N = COLUMN_NAMES;
 
 /** Formulas of a data row by column key, for the row's number on the sheet (1-based, as in A1). */
 export function measureRowFormulas(L: MeasuresLayout): (sheetRow: number) => Partial<Record<Key, PlanValue>> {
@@ -91,12 +91,12 @@ export function measureRowFormulas(L: MeasuresLayout): (sheetRow: number) => Par
     // A code repeated in a unit (warning CODICE_DUPLICATO) takes the last row, as measures/part.ts does.
     objectiveRow: formula(
       (a) =>
-        `=SUMPRODUCT(MAX(EXACT(${O(OC.unit)},${a("unit")})*EXACT(${O(OC.code)},${a("code")})*ROW(${O(OC.code)})))`,
+        `=SUMPRODUCT(MAX(EXACT(${N.objectiveUnit.name},${a("unit")})*EXACT(${N.objectiveCode.name},${a("code")})*ROW(${N.objectiveCode.name})))`,
     ),
     // Equal weights when no measure of the objective has one; otherwise a measure without weight counts 0.
     usedWeight: formula(
       (a) =>
-        `=IF(ISNUMBER(${a("weight")}),${a("weight")},IF(${numbersWhere(TABLES.measures, C.weight, C.objectiveRow, a("objectiveRow"))}=0,1,0))`,
+        `=IF(ISNUMBER(${a("weight")}),${a("weight")},IF(${numbersWhere(N.measureWeight.name, N.measureObjectiveRow.name, a("objectiveRow"))}=0,1,0))`,
     ),
     pointsSep: points("achievementSep"),
     pointsDec: points("achievementDec"),

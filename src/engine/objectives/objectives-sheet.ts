@@ -2,7 +2,7 @@
 import { columnLetters, sheetCellRef } from "../core/address";
 import {
   actionsHeader,
-  MEASURE_COLUMNS as MC,
+  COLUMN_NAMES,
   objectiveHeaders,
   OBJECTIVE_COLUMNS as C,
   SCORING_NAMES,
@@ -13,7 +13,7 @@ import type { Objective } from "./model";
 import { emptySheet, linkTo, type FormulaValue, type PlanValue, type SheetPlan } from "../core/plan";
 import type { Scalar } from "../core/snapshot";
 import { withOccurrence } from "../core/carryover";
-import { columnRange, FORMAT, numbersWhere, perRow, STYLE, tableBlock, tableColumn } from "../core/layout";
+import { columnRange, FORMAT, numbersWhere, perRow, STYLE, tableBlock } from "../core/layout";
 
 /**
  * What the user typed into a previous run's row, by unit + code + occurrence: the input columns (a typed
@@ -66,20 +66,22 @@ export function objectivesLayout(years: number[], rows: number): ObjectivesLayou
   };
 }
 
-const M = (col: string) => tableColumn(TABLES.measures, col);
+const N = COLUMN_NAMES;
 
 /**
  * `Raggiungimento calcolato`: the measure-weighted mean of the objective's rows in `PIAO_Misure`, those whose
  * `Riga obiettivo` is this row (matched there by exact unit and code), empty until each of them has an
- * achievement (reference: measures/rules.ts `objectiveAchievement`). The same text on every row.
+ * achievement (reference: measures/rules.ts `objectiveAchievement`). The same text on every row: the columns
+ * are read through their names (COLUMN_NAMES), so the file stores it once.
  */
 function calculatedFormula(points: string): string {
-  const mine = `${M(MC.objectiveRow)},ROW()`;
-  const weights = `SUMIFS(${M(MC.usedWeight)},${mine})`;
+  const rows = N.measureObjectiveRow.name;
+  const mine = `${rows},ROW()`;
+  const weights = `SUMIFS(${N.measureUsedWeight.name},${mine})`;
   // Fewer achievements than measures, or no measure at all (then 0 < 1): empty.
   return (
-    `=IF(${numbersWhere(TABLES.measures, points, MC.objectiveRow, "ROW()")}<MAX(1,COUNTIFS(${mine})),"",` +
-    `IF(${weights}=0,"",SUMIFS(${M(points)},${mine})/${weights}))`
+    `=IF(${numbersWhere(points, rows, "ROW()")}<MAX(1,COUNTIFS(${mine})),"",` +
+    `IF(${weights}=0,"",SUMIFS(${points},${mine})/${weights}))`
   );
 }
 
@@ -112,8 +114,8 @@ export function objectivesSheet(
   sheet.tabColor = "#2F5597";
   const L = objectivesLayout(years, objectives.length);
   const keys = objectiveKeys(objectives);
-  const calculatedSep = calculatedFormula(MC.pointsSep);
-  const calculatedDec = calculatedFormula(MC.pointsDec);
+  const calculatedSep = calculatedFormula(N.measurePointsSep.name);
+  const calculatedDec = calculatedFormula(N.measurePointsDec.name);
   const score = scoreFormula(L);
   const rows: PlanValue[][] = objectives.map((o, i) => {
     const prev = previous.get(keys[i]);

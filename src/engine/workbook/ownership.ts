@@ -38,13 +38,18 @@ export interface Ownership {
   findings: Finding[];
 }
 
-/** The sheet a defined name's formula refers to (`'PIAO Obiettivi'!$A$1` → `PIAO Obiettivi`), or null. */
-export function referredSheet(formula: string): string | null {
+/**
+ * The sheet a defined name's formula refers to: `'PIAO Obiettivi'!$A$1` → `PIAO Obiettivi`, and for a
+ * structured reference (`PIAO_Misure[[Punti 30/09]]`) the sheet of its table; null otherwise.
+ */
+export function referredSheet(formula: string, tables: WorkbookNames["tables"]): string | null {
   const f = formula.replace(/^=/, "");
   const quoted = /^'((?:[^']|'')+)'!/.exec(f);
   if (quoted) return quoted[1].replace(/''/g, "'");
-  const plain = /^([^'!"]+)!/.exec(f);
-  return plain ? plain[1] : null;
+  const plain = /^([^'!"[]+)!/.exec(f);
+  if (plain) return plain[1];
+  const table = /^([^'!"[\]]+)\[/.exec(f);
+  return table ? (tables.find((t) => lc(t.name) === lc(table[1]))?.sheet ?? null) : null;
 }
 
 /**
@@ -56,7 +61,7 @@ export function generatedSheets(sheetNames: string[], wb: WorkbookNames): Map<st
   const roles = new Map<string, SheetRole>();
   for (const n of wb.names) {
     const role = ROLES.find((r) => lc(n.name) === lc(SHEET_MARKER_PREFIX + r));
-    const sheet = role ? byName.get(lc(referredSheet(n.formula) ?? "")) : undefined;
+    const sheet = role ? byName.get(lc(referredSheet(n.formula, wb.tables) ?? "")) : undefined;
     if (role && sheet && ![...roles.values()].includes(role)) roles.set(sheet, role);
   }
   const markers = wb.names.some((n) => isMarker(n.name));
@@ -93,7 +98,7 @@ export function generatedParts(
   const sheets = [...generatedSheets(sheetNames, wb).keys()];
   const ours = new Set(sheets.map(lc));
   const names = wb.names
-    .filter((n) => isMarker(n.name) || ours.has(lc(referredSheet(n.formula) ?? "")))
+    .filter((n) => isMarker(n.name) || ours.has(lc(referredSheet(n.formula, wb.tables) ?? "")))
     .map((n) => n.name);
   return { sheets, names };
 }
@@ -130,7 +135,7 @@ export function ownership(snapshots: SheetSnapshot[], wb?: WorkbookNames): Owner
   const takenIdentifiers = new Set<string>();
   for (const t of wb?.tables ?? []) if (!ours.has(lc(t.sheet))) takenIdentifiers.add(lc(t.name));
   for (const n of wb?.names ?? []) {
-    const sheet = referredSheet(n.formula);
+    const sheet = referredSheet(n.formula, wb?.tables ?? []);
     if (!isMarker(n.name) && !(sheet !== null && ours.has(lc(sheet)))) takenIdentifiers.add(lc(n.name));
   }
   return { generated, user, replaces: [...roles.keys()], takenIdentifiers, findings };
