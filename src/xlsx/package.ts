@@ -4,7 +4,8 @@
  * prefixes do not matter (the XML is read namespace-aware). Parts are inflated on demand, under caps.
  */
 import { InputError, PACKAGE_MESSAGES as M } from "./errors";
-import { attr, isTrue, nsAttr, parseXml, XmlError, type Attrs } from "./xml";
+import { isTrue } from "./xml";
+import { attr, nsAttr, parseXml, XmlError, type Attrs } from "./xml-reader";
 import { inflateEntry, readZip, ZipError, type ZipEntry } from "./zip";
 
 /** Caps against hostile files (zip bombs, enormous sheets). */

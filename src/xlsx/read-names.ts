@@ -4,7 +4,7 @@
  */
 import type { WorkbookNames } from "../engine/core/snapshot";
 import { NS, relKind, type Package } from "./package";
-import { attr } from "./xml";
+import { attr } from "./xml-reader";
 
 const isMain = (uri: string) => (NS.main as readonly string[]).includes(uri);
 

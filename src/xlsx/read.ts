@@ -8,7 +8,8 @@ import { shiftFormula } from "../engine/core/formula-shift";
 import type { Scalar, SheetSnapshot } from "../engine/core/snapshot";
 import { InputError, PACKAGE_MESSAGES as M } from "./errors";
 import { NS, relKind, type Package, type SheetEntry } from "./package";
-import { attr, decodeXstring, isTrue } from "./xml";
+import { decodeXstring, isTrue } from "./xml";
+import { attr } from "./xml-reader";
 
 /** Built-in number formats (ECMA-376 part 1 §18.8.30) that are not General. */
 const BUILTIN_FORMATS: Record<number, string> = {
@@ -50,7 +51,10 @@ export function isDateFormat(code: string): boolean {
   return /[dmyhs]/i.test(bare.replace(/General/gi, "").replace(/E[+-]/g, ""));
 }
 
-const isMain = (uri: string) => uri === NS.main[0] || uri === NS.main[1];
+/** The reader hands over one URI object per declaration: the last one matched compares as a pointer. */
+let mainUri: string = NS.main[0];
+const isMain = (uri: string) =>
+  uri === mainUri || ((uri === NS.main[0] || uri === NS.main[1]) && Boolean((mainUri = uri)));
 
 /** Text of the `<si>`/`<is>` strings: `<t>` directly inside or in rich-text runs, phonetic runs left out. */
 class StringCollector {

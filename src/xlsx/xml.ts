@@ -1,74 +1,9 @@
 /**
- * XML for the xlsx adapter: a namespace-aware SAX reader (saxes) for the parts that are read, a small tag
- * scanner for the few parts that are edited as text (so that everything the edit does not touch stays as
- * it was written), and escaping for the parts that are written.
+ * XML for the xlsx adapter: a small tag scanner for the few parts that are edited as text (so that
+ * everything the edit does not touch stays as it was written), and escaping for the parts that are written.
+ * Parts that are only read go through xml-reader.ts.
  */
-import { SaxesParser, type SaxesAttributeNS } from "saxes";
-import { StringDecoder } from "string_decoder";
-
-export type Attrs = Record<string, SaxesAttributeNS>;
-
-export interface XmlHandler {
-  open(uri: string, local: string, attrs: Attrs): void;
-  close?(uri: string, local: string): void;
-  text?(t: string): void;
-}
-
-/** A part that is not well-formed XML. */
-export class XmlError extends Error {
-  constructor(
-    readonly part: string,
-    readonly detail: string,
-  ) {
-    super(`${part}: ${detail}`);
-  }
-}
-
-const CHUNK = 1 << 20;
-
-/** Feed a part to `h`, in chunks (the part's text is never held whole). UTF-8, or UTF-16 with a BOM. */
-export function parseXml(data: Buffer, part: string, h: XmlHandler): void {
-  const parser = new SaxesParser({ xmlns: true, position: false });
-  // saxes reports syntax errors here and goes on; errors thrown by the handlers (limits) propagate.
-  let syntax: string | undefined;
-  parser.on("error", (e) => {
-    syntax ??= e.message;
-  });
-  parser.on("opentag", (t) => h.open(t.uri, t.local, t.attributes as Attrs));
-  if (h.close) {
-    const close = h.close.bind(h);
-    parser.on("closetag", (t) => close(t.uri, t.local));
-  }
-  if (h.text) {
-    const text = h.text.bind(h);
-    parser.on("text", text);
-    parser.on("cdata", text);
-  }
-  let start = 0;
-  let encoding: "utf8" | "utf16le" = "utf8";
-  if (data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf) start = 3;
-  else if (data[0] === 0xff && data[1] === 0xfe) [start, encoding] = [2, "utf16le"];
-  const decoder = new StringDecoder(encoding);
-  for (let i = start; i < data.length && syntax === undefined; i += CHUNK)
-    parser.write(decoder.write(data.subarray(i, Math.min(data.length, i + CHUNK))));
-  if (syntax === undefined) parser.write(decoder.end()).close();
-  if (syntax !== undefined) throw new XmlError(part, syntax);
-}
-
-/** Value of the attribute `local` in no namespace, or undefined. */
-export function attr(a: Attrs, local: string): string | undefined {
-  const v = a[local];
-  return v && v.uri === "" ? v.value : undefined;
-}
-
-/** Value of the attribute `local` in one of `uris`, whatever its prefix. */
-export function nsAttr(a: Attrs, uris: readonly string[], local: string): string | undefined {
-  for (const k in a) {
-    const v = a[k];
-    if (v.local === local && uris.includes(v.uri)) return v.value;
-  }
-  return undefined;
-}
+import { XmlError } from "./xml-reader";
 
 /** XML boolean (`1`, `true`). */
 export const isTrue = (v: string | undefined) => v === "1" || v === "true";
