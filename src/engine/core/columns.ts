@@ -42,7 +42,9 @@ export function valueWidth(v: PlanValue, format: string | null | undefined): num
 }
 
 /** One number per cell, for the sets and maps of every cell of a sheet (string keys cost a large sheet dear). */
-const key = (row: number, col: number) => row * 16384 + col;
+/** Excel's column count: a cell's key is row × COLS + column. */
+const COLS = 16384;
+const key = (row: number, col: number) => row * COLS + col;
 
 /** A header asks for its longest word, and for a width that fits it in two lines. */
 const headerWidth = (h: string) =>
@@ -88,26 +90,55 @@ export function wrappedHeight(texts: readonly string[], width: number): number {
 export const LINE_HEIGHT = 15;
 const MAX_ROW_HEIGHT = 409;
 
-/** Lines a text takes in a column `width` characters wide, wrapping at spaces like a spreadsheet. */
+/** JavaScript's `\s`: what a text's words are split at. */
+function isSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/**
+ * Lines a text takes in a column `width` characters wide, wrapping at spaces like a spreadsheet. One pass
+ * over the characters, no word list: every long text of a 10,000-row sheet goes through here.
+ */
 export function wrappedLines(text: string, width: number): number {
   // A column's width counts "0" digits; text of proportional letters fits about a fifth more.
   const room = Math.max(1, Math.floor(width * 1.2));
-  let lines = 0;
-  for (const paragraph of text.split("\n")) {
-    let used = 0;
-    lines++;
-    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
-      const need = used === 0 ? word.length : used + 1 + word.length;
-      if (need <= room) used = need;
-      else if (used === 0) {
-        lines += Math.ceil(word.length / room) - 1;
-        used = word.length % room;
-      } else {
-        lines += Math.ceil(word.length / room);
-        used = word.length % room || room;
-      }
+  let lines = 1;
+  let used = 0;
+  let word = 0;
+  const place = () => {
+    const need = used === 0 ? word : used + 1 + word;
+    if (need <= room) used = need;
+    else if (used === 0) {
+      lines += Math.ceil(word / room) - 1;
+      used = word % room;
+    } else {
+      lines += Math.ceil(word / room);
+      used = word % room || room;
     }
+    word = 0;
+  };
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 10) {
+      if (word > 0) place();
+      lines++;
+      used = 0;
+    } else if (isSpace(c)) {
+      if (word > 0) place();
+    } else word++;
   }
+  if (word > 0) place();
   return lines;
 }
 
@@ -165,16 +196,25 @@ function fitBlock(
   if (block.rows.length === 1 && block.rows[0].length === 1) return;
   const at = parseCell(block.at);
   const wrapped = new Set<number>();
-  block.rows.forEach((row, i) =>
+  // The widest cell of each of the block's columns (-1: no cell), then one `widen` per column.
+  const widest: number[] = [];
+  const headerRows = new Set([...headers].map((k) => Math.floor(k / COLS)));
+  block.rows.forEach((row, i) => {
+    const header = headerRows.has(at.row + i);
     row.forEach((v, j) => {
       const c = at.col + j;
-      if (spans.has(key(at.row + i, c))) return;
-      if (typeof v === "string" && headers.has(key(at.row + i, c))) return widen(c, headerWidth(v));
-      const w = valueWidth(v, block.columnFormats?.[j]) + PADDING;
-      widen(c, Math.min(w, MAX_WIDTH));
-      if (w > MAX_WIDTH) wrapped.add(j);
-    }),
-  );
+      if (spans.size > 0 && spans.has(key(at.row + i, c))) return;
+      let w: number;
+      if (typeof v === "string" && header && headers.has(key(at.row + i, c))) w = headerWidth(v);
+      else {
+        const need = valueWidth(v, block.columnFormats?.[j]) + PADDING;
+        if (need > MAX_WIDTH) wrapped.add(j);
+        w = Math.min(need, MAX_WIDTH);
+      }
+      widest[j] = Math.max(widest[j] ?? -1, w);
+    });
+  });
+  widest.forEach((w, j) => widen(at.col + j, w));
   // One range per wrapped column of the block (the Office path writes each range style as one operation).
   for (const j of wrapped)
     sheet.rangeStyles.push({
