@@ -151,26 +151,30 @@ export function applyEdits(xml: string, edits: { start: number; end: number; tex
 }
 
 /**
- * Text gathered as UTF-8 buffers of about a megabyte: a sheet of 10,000 rows is never one string (joining
- * and flattening tens of megabytes of text was the writer's largest memory peak).
+ * Text written as UTF-8 into one growing buffer as it comes: a sheet of 10,000 rows is never one string,
+ * and the pieces pushed (a row each) are garbage at once instead of surviving, joined, until a flush.
  */
-export class ChunkedText {
-  private readonly chunks: Buffer[] = [];
-  private pending = "";
+export class Utf8Builder {
+  private buf = Buffer.allocUnsafe(1 << 16);
+  private length = 0;
 
   push(s: string): void {
-    this.pending += s;
-    if (this.pending.length >= 1 << 20) this.flush();
-  }
-
-  private flush(): void {
-    this.chunks.push(Buffer.from(this.pending, "utf8"));
-    this.pending = "";
+    // A UTF-16 code unit takes at most 3 bytes in UTF-8.
+    const need = this.length + s.length * 3;
+    if (need > this.buf.length) {
+      const bigger = Buffer.allocUnsafe(Math.max(need, this.buf.length * 2));
+      this.buf.copy(bigger, 0, 0, this.length);
+      this.buf = bigger;
+    }
+    this.length += this.buf.write(s, this.length);
   }
 
   /** The bytes of `head`, the text pushed, and `tail`. */
   bytes(head: string, tail: string): Buffer {
-    this.flush();
-    return Buffer.concat([Buffer.from(head, "utf8"), ...this.chunks, Buffer.from(tail, "utf8")]);
+    return Buffer.concat([
+      Buffer.from(head, "utf8"),
+      this.buf.subarray(0, this.length),
+      Buffer.from(tail, "utf8"),
+    ]);
   }
 }
