@@ -65,7 +65,10 @@ const ERROR_VALUES = new Set([
 
 /** True for Excel error values in English or Italian (`#REF!`, `#RIF!`, `#N/D`, …). */
 export function isErrorValue(v: Scalar): boolean {
-  return typeof v === "string" && ERROR_VALUES.has(v.trim().toUpperCase());
+  if (typeof v !== "string") return false;
+  // Every error value starts with `#`: other texts are ruled out without an upper-case copy of each.
+  const t = v.trim();
+  return t.charCodeAt(0) === 35 && ERROR_VALUES.has(t.toUpperCase());
 }
 
 /** Value at an absolute 0-based position of the sheet, or null outside the used range. */
