@@ -118,10 +118,6 @@ class Reader {
   private rootSeen = false;
   /** Names already checked. */
   private readonly names = new Set<string>();
-  /** The attributes of the tag being read, reused from tag to tag (valid during `open` only). */
-  private readonly attrNames: string[] = [];
-  private readonly attrValues: string[] = [];
-  private readonly attrs = new Attrs(this.attrNames, this.attrValues, this.scope);
 
   constructor(
     private readonly part: string,
@@ -291,10 +287,9 @@ class Reader {
     if (j >= n) return this.incomplete();
     const qname = s.slice(i + 1, j);
     this.qname(qname);
-    const names = this.attrNames;
-    const values = this.attrValues;
-    names.length = 0;
-    values.length = 0;
+    // Fresh arrays per tag: they die young, where emptying shared ones (`length = 0`) is a runtime call.
+    const names: string[] = [];
+    const values: string[] = [];
     let decls: [string, string][] | null = null;
     let empty = false;
     for (;;) {
@@ -364,7 +359,7 @@ class Reader {
     }
     for (const name of names) if (name.includes(":")) this.resolve(name, true);
     const [uri, local] = this.resolve(qname, false);
-    this.h.open(uri, local, this.attrs);
+    this.h.open(uri, local, new Attrs(names, values, this.scope));
     if (empty) this.end(qname, undo);
     else {
       this.open.push(qname);
