@@ -63,6 +63,10 @@ async function naiveApply(context: Excel.RequestContext, plan: WorkbookPlan): Pr
     for (const t of s.tables) ws.tables.add(ws.getRange(t.ref), true).name = t.name;
   }
   for (const n of plan.names) {
+    if (n.tableColumn) {
+      wb.names.add(n.name, `=${n.ref}`);
+      continue;
+    }
     const { sheet, address } = splitSheetRef(n.ref);
     wb.names.add(n.name, sheets.get(sheet!)!.getRange(address));
   }
