@@ -5,14 +5,38 @@ export function normalizeLabel(s: string): string {
   // Detection normalises the same few labels (headers, types, units) thousands of times: remember them.
   const known = LABELS.get(s);
   if (known !== undefined) return known;
-  // Accents are stripped only when there is a non-ASCII character: most cells have none.
-  const plain = NON_ASCII.test(s) ? s.normalize("NFD").replace(/[\u0300-\u036f]/g, "") : s;
-  const label = (plain.includes("<") ? plain.toLowerCase().replace(/<[^>]*>/g, " ") : plain.toLowerCase())
-    .replace(/[^a-z0-9]+/g, " ")
-    .trim();
+  const label = asciiLabel(s) ?? slowLabel(s);
   if (LABELS.size >= MAX_LABELS) LABELS.clear();
   if (s.length <= 200) LABELS.set(s, label);
   return label;
+}
+
+function slowLabel(s: string): string {
+  // Accents are stripped only when there is a non-ASCII character: most cells have none.
+  const plain = NON_ASCII.test(s) ? s.normalize("NFD").replace(/[\u0300-\u036f]/g, "") : s;
+  return (plain.includes("<") ? plain.toLowerCase().replace(/<[^>]*>/g, " ") : plain.toLowerCase())
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
+}
+
+/**
+ * The label of an ASCII text without `<` in one pass (letters lowered, every run of other characters one
+ * space, none at the ends), or null for any other text: detection normalises every text cell of a sheet.
+ */
+function asciiLabel(s: string): string | null {
+  let out = "";
+  let from = -1; // start of the current run of letters and digits
+  for (let i = 0; i <= s.length; i++) {
+    const c = i < s.length ? s.charCodeAt(i) : 32;
+    if (c > 127 || c === 60) return null;
+    const alnum = (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
+    if (alnum && from < 0) from = i;
+    else if (!alnum && from >= 0) {
+      out += (out ? " " : "") + s.slice(from, i);
+      from = -1;
+    }
+  }
+  return out.toLowerCase();
 }
 
 // eslint-disable-next-line no-control-regex
