@@ -44,6 +44,16 @@ print(json.dumps([r for r in out if any(v is not None for v in r)]))`,
   ) as unknown[][];
 }
 
+/** `Costo annuo` of each row of `PIAO_PianoAssunzioni` holding something, as openpyxl reads it. */
+function planCosts(file: string): unknown[] {
+  return JSON.parse(
+    python(
+      `print(json.dumps([r[6].value for _, r in rows("${TABLES.hiringPlan}") if r[0].value is not None]))`,
+      file,
+    ),
+  ) as unknown[];
+}
+
 /** `Crescita entrate` of each row of `PIAO_Triennio`, as openpyxl reads it. */
 function growthCells(file: string): unknown[] {
   return JSON.parse(
@@ -82,6 +92,7 @@ for c, v in zip(d[2][1], [2026, "Funzionari", 1, 12]): c.value = v
 h = rows("${TABLES.hiringPlan}")
 for c, v in zip(h[0][1], [2024, "Funzionari", "Contabile", 1, 6, "concorso"]): c.value = v
 for c, v in zip(h[1][1], [2025, "Istruttori", "da definire", 2, "=3*2", "mobilità"]): c.value = v
+h[0][1][6].value = 31000
 t = rows("${TABLES.triennium}")
 t[1][1][1].value = 0.05
 t[2][1][1].value = "=1/100"
@@ -118,11 +129,19 @@ wb.save(sys.argv[2])`,
     expect(warned[0].message.en).toMatch(
       /Numero was 5, the source sheet says 2: the source sheet's value wins/,
     );
-    expect(result.archived).toBe(1);
+    // A cost typed over the formula of `Costo annuo`: the formula is back, the value archived and named.
+    const overwritten = result.findings.filter((f) => f.code === "FORMULA_SOVRASCRITTA");
+    expect(overwritten.map((f) => [f.severity, f.sheet, f.col])).toEqual([["warning", SHEETS.spending, 6]]);
+    expect(overwritten[0].message.it).toMatch(
+      /^PIAO_PianoAssunzioni, riga 2024 .*Costo annuo era scritto 31/,
+    );
+    expect(planCosts(second)).toEqual([expect.stringMatching(/^=/), expect.stringMatching(/^=/)]);
+    expect(result.archived).toBe(2);
     const archive = snapshotsOfFile(second, (n) => n !== SHEETS.archive)[0];
     expect(archive.values).toEqual([
-      ["Tabella", "Anno", "Area", "Numero", "Mesi"],
-      [TABLES.departures, 2025, null, 5], // a row ends at its last value
+      ["Tabella", ...Object.values(HC).slice(0, 7), "Mesi"],
+      [TABLES.hiringPlan, 2024, "Funzionari", "Contabile", 1, 6, "concorso", 31000],
+      [TABLES.departures, 2025, null, null, 5], // a row ends at its last value
     ]);
 
     // Converting again without new edits: the same rows, nothing doubled, the archived row kept once.
@@ -130,7 +149,8 @@ wb.save(sys.argv[2])`,
     const again = await convertFile(second, written.file(third));
     expect(planRows(third, TABLES.departures, 4)).toEqual(planRows(second, TABLES.departures, 4));
     expect(planRows(third, TABLES.hiringPlan, 6)).toEqual(planRows(second, TABLES.hiringPlan, 6));
-    expect(again.archived).toBe(1);
+    expect(again.archived).toBe(2);
+    expect(again.findings.filter((f) => f.code === "FORMULA_SOVRASCRITTA")).toEqual([]);
     expect(growthCells(third)).toEqual([null, 0.05, "=1/100"]);
   },
 );

@@ -40,6 +40,7 @@ export const FINDING_CODES = [
   // re-runs: what the user typed in a generated sheet against the new source
   "MODIFICA_SOSTITUITA_DA_ORIGINE",
   "RIGA_PIANO_NON_CONTATA",
+  "FORMULA_SOVRASCRITTA",
   "VALORE_UTENTE_MANTENUTO",
   "INTESTAZIONE_GENERATA_RINOMINATA",
   "INTESTAZIONE_GENERATA_MANCANTE",

@@ -56,6 +56,8 @@ interface PreviousRow {
   /** 0-based sheet row and the sheet's column of each input. */
   row: number;
   cols: number[];
+  /** Values typed over the row's formulas (a formula column holding a value and no formula). */
+  overwritten: { header: string; col: number; value: Scalar }[];
 }
 
 interface TableSpec {
@@ -90,7 +92,8 @@ const num = (v: PlanValue): number | null => (typeof v === "number" ? v : null);
 function readRows(sheet: SheetSnapshot, spec: TableSpec): PreviousRow[] {
   const t = findTable(sheet, spec.all);
   if (!t) return [];
-  const computed = spec.all.filter((h) => !spec.inputs.includes(h)).map((h) => t.cols.get(h)!);
+  const computedHeaders = spec.all.filter((h) => !spec.inputs.includes(h));
+  const computed = computedHeaders.map((h) => t.cols.get(h)!);
   const cols = spec.inputs.map((h) => t.cols.get(h)!);
   const out: PreviousRow[] = [];
   for (let i = t.headerRow + 1; i < sheet.values.length; i++) {
@@ -101,10 +104,49 @@ function readRows(sheet: SheetSnapshot, spec: TableSpec): PreviousRow[] {
     const formula = (c: number) => !!sheet.formulas?.[i]?.[c] || (sheet.values[i]?.[c] ?? null) !== null;
     const inTable = computed.some(formula) || typed.filter(filled).length >= 2;
     if (!inTable) break;
-    if (typed.some(filled))
-      out.push({ typed, values: cols.map((c) => userValue(sheet.values[i]?.[c])), row: sheet.top + i, cols });
+    // Only a host that gives formulas tells a value typed over one from the formula's result.
+    const overwritten = sheet.formulas
+      ? computed.flatMap((c, k) => {
+          const value = userValue(sheet.values[i]?.[c]);
+          return sheet.formulas?.[i]?.[c] || !filled(value)
+            ? []
+            : [{ header: computedHeaders[k], col: c, value }];
+        })
+      : [];
+    if (typed.some(filled) || overwritten.length > 0) {
+      const values = cols.map((c) => userValue(sheet.values[i]?.[c]));
+      out.push({ typed, values, row: sheet.top + i, cols, overwritten });
+    }
   }
   return out;
+}
+
+/**
+ * Values typed over a row's formulas: the formulas are written again (the sheet's totals and the reference
+ * computation read them), so each value goes to `PIAO Archivio` with its row, and a warning names the cell.
+ */
+function keepOverwritten(
+  spec: TableSpec,
+  p: PreviousRow,
+  sheet: string,
+  findings: Finding[],
+  archived: ArchivedRow[],
+): void {
+  if (p.overwritten.length === 0) return;
+  const key = p.values.filter(filled).map(shown).join(" ");
+  for (const o of p.overwritten)
+    findings.push(
+      finding(
+        "warning",
+        "FORMULA_SOVRASCRITTA",
+        MESSAGES.planFormulaOverwritten(spec.table, key, o.header, shown(o.value)),
+        { sheet, row: p.row, col: o.col },
+      ),
+    );
+  archived.push({
+    headers: [ARCHIVE_TABLE, ...spec.inputs, ...p.overwritten.map((o) => o.header)],
+    values: [spec.table, ...p.values, ...p.overwritten.map((o) => o.value)],
+  });
 }
 
 function merge(
@@ -123,6 +165,8 @@ function merge(
   const rows = source.map((r) => [...r]);
   const added: PlanValue[][] = [];
   previous.forEach((p, n) => {
+    keepOverwritten(spec, p, sheet, findings, archived);
+    if (!p.typed.some(filled)) return;
     const at = sourceKeys.indexOf(previousKeys[n]);
     if (at < 0) {
       added.push(p.typed);
