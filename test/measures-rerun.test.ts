@@ -86,4 +86,44 @@ test("values, rules and added rows typed into PIAO Misure survive a re-run; vani
   ]);
 });
 
-written.test(2);
+test("a value typed over a formula of PIAO Misure is archived with its row and named; the formula is back", async () => {
+  const dir = tmpDir();
+  const src = await writeWorkbook([
+    {
+      name: "Obiettivi",
+      rows: [
+        ["Unità", "Codice", "Obiettivo", "Tipo", "Peso", "Indicatore", "Target", "Azioni 2025"],
+        ["Settore 1", "A.1", "Pagamenti", "I", 100, "Tempo medio", "<= 30 gg", "x"],
+      ],
+    },
+  ]);
+  const first = path.join(dir, "first.xlsx");
+  await convertFile(src, written.file(first));
+  const wb = await open(first);
+  const ws = wb.getWorksheet(SHEETS.measures)!;
+  const header = (ws.getRow(1).values as unknown[]).slice(1).map(String);
+  expect(ws.getCell(2, header.indexOf(M.achievementDec) + 1).formula).toMatch(/^IF\(/);
+  ws.getCell(2, header.indexOf(M.achievementDec) + 1).value = 0.8;
+  const edited = path.join(dir, "edited.xlsx");
+  await wb.xlsx.writeFile(edited);
+
+  const second = path.join(dir, "second.xlsx");
+  const r2 = await convertFile(edited, written.file(second));
+  const back = (await open(second)).getWorksheet(SHEETS.measures)!;
+  expect(back.getCell(2, header.indexOf(M.achievementDec) + 1).formula).toMatch(/^IF\(/);
+  const warned = r2.findings.filter((f) => f.code === "FORMULA_SOVRASCRITTA");
+  expect(warned.map((f) => [f.severity, f.sheet, f.row, f.col, f.message.en])).toEqual([
+    [
+      "warning",
+      SHEETS.measures,
+      1,
+      header.indexOf(M.achievementDec),
+      expect.stringMatching(/^PIAO_Misure, row Settore 1 A\.1 Tempo medio: 0\.8 was typed over the formula/),
+    ],
+  ]);
+  expect(r2.archived).toBe(1);
+  const archive = rows((await open(second)).getWorksheet(SHEETS.archive)!);
+  expect(archive.map((r) => [r[M.code], r[M.achievementDec]])).toEqual([["A.1", 0.8]]);
+});
+
+written.test(4);

@@ -109,6 +109,35 @@ test("a formula typed in an input cell stays a formula, text stays text", async 
   expect(ws.getCell(t.rows[0], t.col("Motivazione")).value).toBe("=non una formula");
 });
 
+test("a value typed over a formula of PIAO Obiettivi is archived with its row and named; the formula is back", async () => {
+  const { result, wb } = await rerun(
+    unit([{ code: "A.1", name: "Rendiconto", type: "I", weight: 100 }]),
+    (w) => {
+      const ws = w.getWorksheet(SHEETS.objectives)!;
+      const t = table(ws);
+      ws.getCell(t.rows[0], t.col("Punteggio 31/12")).value = 95;
+    },
+  );
+  const ws = wb.getWorksheet(SHEETS.objectives)!;
+  const t = table(ws);
+  expect(ws.getCell(t.rows[0], t.col("Punteggio 31/12")).formula).toMatch(/^IF\(/);
+  const warned = result.findings.filter((f) => f.code === "FORMULA_SOVRASCRITTA");
+  expect(warned.map((f) => [f.severity, f.sheet, f.unit, f.message.it])).toEqual([
+    [
+      "warning",
+      SHEETS.objectives,
+      "Settore 1 Finanze",
+      expect.stringMatching(
+        /^PIAO_Obiettivi, riga Settore 1 Finanze A\.1: nella colonna Punteggio 31\/12 era scritto 95/,
+      ),
+    ],
+  ]);
+  expect(result.archived).toBe(1);
+  const archive = table(wb.getWorksheet(SHEETS.archive)!);
+  expect(archive.values("Codice")).toEqual(["A.1"]);
+  expect(archive.values("Punteggio 31/12")).toEqual([95]);
+});
+
 test("Peso and Tipo edited in PIAO Obiettivi: the source wins, with a warning naming both values", async () => {
   const cards = [
     { code: "A.1", name: "Rendiconto", type: "I", weight: 60 },

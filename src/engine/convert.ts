@@ -18,7 +18,7 @@ import type { Indicator } from "./indicators/model";
 import { indicatorsPart } from "./indicators/part";
 import { measuresPart, measureUnitSummaries, type MeasureUnitSummary } from "./measures/part";
 import { DEFAULT_DEADLINE_TOLERANCE } from "./measures/rules";
-import { disappearedRows, readPreviousRun, replacedBySource } from "./objectives/carryover";
+import { archivedRows, readPreviousRun, replacedBySource } from "./objectives/carryover";
 import type { SheetMapping } from "./objectives/detect";
 import type { Objective } from "./objectives/model";
 import { objectiveKeys, objectivesSheet } from "./objectives/objectives-sheet";
@@ -67,7 +67,7 @@ export interface ConversionResult {
   review: ReviewItem[];
   /** Measures of the objectives (`PIAO Misure`): how many rows, and per unit the monitoring state. */
   measures: { count: number; units: MeasureUnitSummary[] };
-  /** Rows of a previous run whose key disappeared, now in `PIAO Archivio`. */
+  /** Rows in `PIAO Archivio`: kept from earlier runs, of keys that disappeared, with values typed over formulas. */
   archived: number;
   plan: WorkbookPlan;
 }
@@ -221,7 +221,7 @@ export function convert(snapshots: SheetSnapshot[], opts: ConvertOptions = {}): 
   );
   const archive: ArchivedRow[] = [
     ...readArchive(generated.get(SHEETS.archive)),
-    ...disappearedRows(previous, objectives.objectives),
+    ...archivedRows(previous, objectives.objectives),
     ...disappearedIndicators(
       previousIndicators,
       new Set(indicators.indicators.map((i) => indicatorKey(i.objectiveCode, i.name))),

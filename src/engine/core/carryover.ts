@@ -94,6 +94,23 @@ export function typedAt(sheet: SheetSnapshot, row: number, col: number): PlanVal
 }
 
 /**
+ * The cells of row `row` in the add-in's formula columns (`cols`: header and 0-based snapshot column) that hold a
+ * value and no formula: typed over the add-in's formula. Only a host that gives formulas tells them from the
+ * formulas' results; with any other, none is found.
+ */
+export function typedOverFormulas(
+  sheet: SheetSnapshot,
+  row: number,
+  cols: { header: string; col: number }[],
+): { header: string; col: number; value: Scalar }[] {
+  if (!sheet.formulas) return [];
+  return cols.flatMap(({ header, col }) => {
+    const value = col < 0 ? null : userValue(sheet.values[row]?.[col]);
+    return sheet.formulas?.[row]?.[col] || value === null || value === "" ? [] : [{ header, col, value }];
+  });
+}
+
+/**
  * Keys made unique by occurrence, in sheet order: two objectives with the same unit and code are told apart
  * by which comes first, so each keeps its own typed inputs.
  */

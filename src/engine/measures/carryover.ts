@@ -3,8 +3,10 @@
  * indicator): where the source has nothing for a cell, the previous value stays; rows the user added for an
  * objective that still exists are kept; measures with data whose objective disappeared go to `PIAO Archivio`.
  */
-import { findTable, userValue, type ArchivedRow } from "../core/carryover";
-import { MEASURE_COLUMNS as C } from "../core/contract";
+import { findTable, shown, typedOverFormulas, userValue, type ArchivedRow } from "../core/carryover";
+import { MEASURE_COLUMNS as C, TABLES } from "../core/contract";
+import type { Finding } from "../core/findings";
+import { finding, MESSAGES } from "../core/messages";
 import { FORMAT } from "../core/layout";
 import { isDateFormat, isPercentFormat } from "../core/numbers";
 import { cellText, numberFormatAt, type Scalar, type SheetSnapshot } from "../core/snapshot";
@@ -17,13 +19,29 @@ export interface PreviousMeasure {
   objective: string;
   measure: Measure;
   row: ArchivedRow;
+  /** Values typed over the row's formulas (written again): one warning each, and the row archived. */
+  overwritten: Finding[];
 }
+
+/** The columns of the add-in's formulas in `PIAO_Misure`. */
+const FORMULA_HEADERS = [
+  C.achievementSep,
+  C.achievementDec,
+  C.objectiveRow,
+  C.usedWeight,
+  C.pointsSep,
+  C.pointsDec,
+];
 
 export function readPreviousMeasures(sheet: SheetSnapshot | undefined): PreviousMeasure[] {
   if (!sheet) return [];
   const t = findTable(sheet, [C.unit, C.code, C.indicator, C.rule, C.valueDec]);
   if (!t) return [];
   const headers = [...t.cols.keys()];
+  const formulaCols = FORMULA_HEADERS.filter((h) => t.cols.has(h)).map((h) => ({
+    header: h,
+    col: t.cols.get(h)!,
+  }));
   const out: PreviousMeasure[] = [];
   for (let i = t.headerRow + 1; i < sheet.values.length; i++) {
     const row = sheet.values[i] ?? [];
@@ -65,6 +83,20 @@ export function readPreviousMeasures(sheet: SheetSnapshot | undefined): Previous
         origin: null,
       },
       row: { headers, values: headers.map((h) => at(h)) },
+      overwritten: typedOverFormulas(sheet, i, formulaCols).map((o) =>
+        finding(
+          "warning",
+          "FORMULA_SOVRASCRITTA",
+          MESSAGES.formulaOverwritten(
+            TABLES.measures,
+            `${unit} ${code} ${indicator}`.trim(),
+            o.header,
+            shown(o.value),
+          ),
+          { sheet: sheet.name, row: sheet.top + i, col: sheet.left + o.col },
+          unit,
+        ),
+      ),
     });
   }
   return out;
@@ -95,7 +127,7 @@ export function carryMeasures(
   current: Measure[],
   previous: PreviousMeasure[],
   objectives: { unit: string; code: string }[],
-): { measures: Measure[]; archived: ArchivedRow[] } {
+): { measures: Measure[]; archived: ArchivedRow[]; findings: Finding[] } {
   const byKey = new Map(previous.map((p) => [p.key, p]));
   const generated = new Set<string>();
   const measures = current.map((m) => {
@@ -111,13 +143,12 @@ export function carryMeasures(
   });
   const alive = new Set(objectives.map((o) => objectiveOf(o.unit, o.code)));
   const archived: ArchivedRow[] = [];
+  const findings = previous.flatMap((p) => p.overwritten);
   for (const p of previous) {
-    if (generated.has(p.key)) continue;
-    if (!alive.has(p.objective)) {
-      // Archived when it holds data (a row with only names has nothing to lose).
-      if (INPUTS.some((f) => !empty(p.measure[f]))) archived.push(p.row);
-      continue;
-    }
+    const gone = !alive.has(p.objective);
+    // Archived when it holds data (a row with only names has nothing to lose), or a value typed over a formula.
+    if ((gone && INPUTS.some((f) => !empty(p.measure[f]))) || p.overwritten.length > 0) archived.push(p.row);
+    if (generated.has(p.key) || gone) continue;
     // A row the user added: after the last measure of its objective.
     let at = measures.length;
     for (let i = measures.length - 1; i >= 0; i--)
@@ -127,5 +158,5 @@ export function carryMeasures(
       }
     measures.splice(at, 0, p.measure);
   }
-  return { measures, archived };
+  return { measures, archived, findings };
 }

@@ -131,7 +131,7 @@ export function measuresPart(input: MeasuresInput): MeasuresPart {
   const measures = carried.measures;
   return {
     measures,
-    findings: [...built.findings, ...missingReasons(input.previousObjectives, measures)],
+    findings: [...built.findings, ...carried.findings, ...missingReasons(input.previousObjectives, measures)],
     sheet: measuresSheet(measures, input.years).sheet,
     parameterSections: measureSections(input.parameters.deadlineTolerance),
     archived: carried.archived,

@@ -8,6 +8,7 @@ import {
   same,
   shown,
   typedAt,
+  typedOverFormulas,
   userValue,
   withOccurrence,
   type ArchivedRow,
@@ -22,8 +23,8 @@ import { isGeneratedHeader, objectiveKey, objectiveKeys, type MonitoringInput } 
 
 export interface PreviousRun {
   inputs: Map<string, MonitoringInput>;
-  /** Every previous row, with its key, in sheet order. */
-  rows: { key: string; headers: string[]; values: Scalar[] }[];
+  /** Every previous row, with its key, in sheet order; `overwritten`: a value was typed over its formulas. */
+  rows: { key: string; headers: string[]; values: Scalar[]; overwritten: boolean }[];
   /** Headers of the columns the user added to the table, in sheet order. */
   extraHeaders: string[];
   /** Generated headers the user renamed (read by position) or that could not be found: warnings. */
@@ -32,10 +33,12 @@ export interface PreviousRun {
 
 /** The columns holding what the user types: a header of theirs that cannot be found is reported. */
 const INPUT_HEADERS = [C.achievementSep, C.achievementDec, C.reason];
+/** The columns of the add-in's formulas: a value typed over one is archived (the formula is written again). */
+const FORMULA_HEADERS = [C.calculatedSep, C.calculatedDec, C.scoreDec];
 
 export function readPreviousRun(sheet: SheetSnapshot | undefined): PreviousRun {
   const inputs = new Map<string, MonitoringInput>();
-  const rows: { base: string; headers: string[]; values: Scalar[] }[] = [];
+  const rows: { base: string; headers: string[]; values: Scalar[]; overwritten: boolean }[] = [];
   const empty = { inputs, rows: [], extraHeaders: [], findings: [] };
   if (!sheet) return empty;
   const t = findTable(sheet, [C.code, C.unit], objectiveHeadersOf);
@@ -58,6 +61,7 @@ export function readPreviousRun(sheet: SheetSnapshot | undefined): PreviousRun {
     ),
   ];
   const col = (h: string) => t.cols.get(h) ?? -1;
+  const formulaCols = FORMULA_HEADERS.filter((h) => t.cols.has(h)).map((h) => ({ header: h, col: col(h) }));
   const inputsOf: MonitoringInput[] = [];
   for (let i = t.headerRow + 1; i < sheet.values.length; i++) {
     const row = sheet.values[i] ?? [];
@@ -76,13 +80,34 @@ export function readPreviousRun(sheet: SheetSnapshot | undefined): PreviousRun {
       type: at(C.type),
       extra: new Map<string, PlanValue>(extraHeaders.map((h) => [h, typed(h)])),
     });
-    rows.push({ base: objectiveKey(unit, code, name), headers, values: headers.map(at) });
+    const overwritten = typedOverFormulas(sheet, i, formulaCols);
+    for (const o of overwritten)
+      findings.push(
+        finding(
+          "warning",
+          "FORMULA_SOVRASCRITTA",
+          MESSAGES.formulaOverwritten(TABLES.objectives, `${unit} ${code || name}`, o.header, shown(o.value)),
+          { sheet: sheet.name, row: sheet.top + i, col: sheet.left + o.col },
+          unit,
+        ),
+      );
+    rows.push({
+      base: objectiveKey(unit, code, name),
+      headers,
+      values: headers.map(at),
+      overwritten: overwritten.length > 0,
+    });
   }
   const keys = withOccurrence(rows.map((r) => r.base));
   keys.forEach((k, n) => inputs.set(k, inputsOf[n]));
   return {
     inputs,
-    rows: rows.map((r, n) => ({ key: keys[n], headers: r.headers, values: r.values })),
+    rows: rows.map((r, n) => ({
+      key: keys[n],
+      headers: r.headers,
+      values: r.values,
+      overwritten: r.overwritten,
+    })),
     extraHeaders,
     findings,
   };
@@ -97,10 +122,13 @@ function missingHeader(sheet: SheetSnapshot, headerRow: number, header: string, 
   );
 }
 
-/** Previous rows whose unit + code + occurrence no longer exists. */
-export function disappearedRows(prev: PreviousRun, objectives: Objective[]): ArchivedRow[] {
+/** Previous rows for `PIAO Archivio`: those whose unit + code + occurrence no longer exists, and those with a
+ * value typed over a formula (which the new row does not keep). */
+export function archivedRows(prev: PreviousRun, objectives: Objective[]): ArchivedRow[] {
   const now = new Set(objectiveKeys(objectives));
-  return prev.rows.filter((r) => !now.has(r.key)).map(({ headers, values }) => ({ headers, values }));
+  return prev.rows
+    .filter((r) => !now.has(r.key) || r.overwritten)
+    .map(({ headers, values }) => ({ headers, values }));
 }
 
 /**

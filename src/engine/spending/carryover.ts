@@ -11,6 +11,7 @@ import {
   same,
   shown,
   typedAt,
+  typedOverFormulas,
   userValue,
   withOccurrence,
   type ArchivedRow,
@@ -104,15 +105,11 @@ function readRows(sheet: SheetSnapshot, spec: TableSpec): PreviousRow[] {
     const formula = (c: number) => !!sheet.formulas?.[i]?.[c] || (sheet.values[i]?.[c] ?? null) !== null;
     const inTable = computed.some(formula) || typed.filter(filled).length >= 2;
     if (!inTable) break;
-    // Only a host that gives formulas tells a value typed over one from the formula's result.
-    const overwritten = sheet.formulas
-      ? computed.flatMap((c, k) => {
-          const value = userValue(sheet.values[i]?.[c]);
-          return sheet.formulas?.[i]?.[c] || !filled(value)
-            ? []
-            : [{ header: computedHeaders[k], col: c, value }];
-        })
-      : [];
+    const overwritten = typedOverFormulas(
+      sheet,
+      i,
+      computed.map((col, k) => ({ header: computedHeaders[k], col })),
+    );
     if (typed.some(filled) || overwritten.length > 0) {
       const values = cols.map((c) => userValue(sheet.values[i]?.[c]));
       out.push({ typed, values, row: sheet.top + i, cols, overwritten });
@@ -139,7 +136,7 @@ function keepOverwritten(
       finding(
         "warning",
         "FORMULA_SOVRASCRITTA",
-        MESSAGES.planFormulaOverwritten(spec.table, key, o.header, shown(o.value)),
+        MESSAGES.formulaOverwritten(spec.table, key, o.header, shown(o.value)),
         { sheet, row: p.row, col: o.col },
       ),
     );

@@ -127,7 +127,7 @@ export const en: EngineCatalogue = {
     source: string | number,
   ) =>
     `${table}, row ${key}: ${column} was ${show(typed)}, the source sheet says ${show(source)}: the source sheet's value wins; the row with the typed value is kept in PIAO Archivio.`,
-  planFormulaOverwritten: (table: string, row: string, column: string, typed: string | number) =>
+  formulaOverwritten: (table: string, row: string, column: string, typed: string | number) =>
     `${table}, row ${row}: ${show(typed)} was typed over the formula of column ${column}: the formula is written again (the totals and the program's computation read it) and the typed value is kept in PIAO Archivio. To change the result, change the data the formula reads.`,
   planRowNotCounted: (table: string, row: string) =>
     `${table}, row ${row}: the year or the number is not a number, so the row is left out of the hiring and departure totals the program reports (the sheet's formulas compute it as they can): write year and number as numbers.`,

@@ -128,7 +128,7 @@ export const it = {
     source: string | number,
   ) =>
     `${table}, riga ${key}: ${column} era ${show(typed)}, il foglio di origine indica ${show(source)}: vale il valore del foglio di origine; la riga con il valore inserito è conservata in PIAO Archivio.`,
-  planFormulaOverwritten: (table: string, row: string, column: string, typed: string | number) =>
+  formulaOverwritten: (table: string, row: string, column: string, typed: string | number) =>
     `${table}, riga ${row}: nella colonna ${column} era scritto ${show(typed)} al posto della formula: la formula è ripristinata (i totali e il calcolo del programma la leggono) e il valore scritto è conservato in PIAO Archivio. Per cambiare il risultato, modificare i dati che la formula legge.`,
   planRowNotCounted: (table: string, row: string) =>
     `${table}, riga ${row}: anno o numero non è un numero, quindi la riga non entra nei totali delle assunzioni e cessazioni riportati dal programma (le formule del foglio la calcolano come possono): scrivere anno e numero come numeri.`,
