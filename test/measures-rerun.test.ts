@@ -6,7 +6,7 @@ import ExcelJS from "exceljs";
 import * as path from "path";
 import { MEASURE_COLUMNS as M, SHEETS } from "../src/engine/core/contract";
 import { convertFile } from "../src/app/convert-file";
-import { tmpDir, writeWorkbook } from "./helpers/workbooks";
+import { tmpDir, writeWorkbook, type TestCell } from "./helpers/workbooks";
 import { WrittenWorkbooks } from "./helpers/validate";
 
 const written = new WrittenWorkbooks();
@@ -28,18 +28,24 @@ function rows(ws: ExcelJS.Worksheet): Record<string, unknown>[] {
   return out;
 }
 
-test("values, rules and added rows typed into PIAO Misure survive a re-run; vanished objectives' measures are archived", async () => {
-  const dir = tmpDir();
-  const src = await writeWorkbook([
+/** The source: one flat table of objectives with an indicator and a target each. */
+const flatSource = (rows: TestCell[][]) =>
+  writeWorkbook([
     {
       name: "Obiettivi",
       rows: [
         ["Unità", "Codice", "Obiettivo", "Tipo", "Peso", "Indicatore", "Target", "Azioni 2025"],
-        ["Settore 1", "A.1", "Pagamenti", "I", 50, "Tempo medio", "<= 30 gg", "x"],
-        ["Settore 1", "A.2", "Regolamento", "I", 30, "Approvazione", "Approvazione del regolamento", "x"],
-        ["Settore 1", "A.3", "Sportello", "I", 20, "Apertura", "Sì", "x"],
+        ...rows,
       ],
     },
+  ]);
+
+test("values, rules and added rows typed into PIAO Misure survive a re-run; vanished objectives' measures are archived", async () => {
+  const dir = tmpDir();
+  const src = await flatSource([
+    ["Settore 1", "A.1", "Pagamenti", "I", 50, "Tempo medio", "<= 30 gg", "x"],
+    ["Settore 1", "A.2", "Regolamento", "I", 30, "Approvazione", "Approvazione del regolamento", "x"],
+    ["Settore 1", "A.3", "Sportello", "I", 20, "Apertura", "Sì", "x"],
   ]);
   const first = path.join(dir, "first.xlsx");
   const r1 = await convertFile(src, written.file(first));
@@ -88,15 +94,7 @@ test("values, rules and added rows typed into PIAO Misure survive a re-run; vani
 
 test("a value typed over a formula of PIAO Misure is archived with its row and named; the formula is back", async () => {
   const dir = tmpDir();
-  const src = await writeWorkbook([
-    {
-      name: "Obiettivi",
-      rows: [
-        ["Unità", "Codice", "Obiettivo", "Tipo", "Peso", "Indicatore", "Target", "Azioni 2025"],
-        ["Settore 1", "A.1", "Pagamenti", "I", 100, "Tempo medio", "<= 30 gg", "x"],
-      ],
-    },
-  ]);
+  const src = await flatSource([["Settore 1", "A.1", "Pagamenti", "I", 100, "Tempo medio", "<= 30 gg", "x"]]);
   const first = path.join(dir, "first.xlsx");
   await convertFile(src, written.file(first));
   const wb = await open(first);
