@@ -180,6 +180,7 @@ test.each([
   ["attributes without space", `<a x="1"y="2"/>`],
   ["< in an attribute value", `<a x="<"/>`],
   ["unknown entity", `<a>&nbsp;</a>`],
+  ["an entity named like an object's property", `<a>&toString;</a>`],
   ["entity without semicolon", `<a>a & b</a>`],
   ["reference to a character XML cannot carry", `<a>&#0;</a>`],
   ["unbound element prefix", `<x:a/>`],

@@ -101,7 +101,13 @@ const isXmlChar = (cp: number) =>
   (cp >= 0xe000 && cp <= 0xfffd) ||
   (cp >= 0x10000 && cp <= 0x10ffff);
 
-const PREDEFINED: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
+const PREDEFINED = new Map([
+  ["lt", "<"],
+  ["gt", ">"],
+  ["amp", "&"],
+  ["quot", '"'],
+  ["apos", "'"],
+]);
 
 /** Namespace bindings an element replaced: prefix and the previous URI (undefined: none). */
 type Undo = [string, string | undefined][];
@@ -176,7 +182,7 @@ class Reader {
   private entities(t: string): string {
     return t.replace(/&([^;&]*)(;?)/g, (_, body: string, semi: string) => {
       if (!semi) this.fail("riferimento a entità senza ';'");
-      const named = PREDEFINED[body];
+      const named = PREDEFINED.get(body);
       if (named !== undefined) return named;
       const m = /^#(?:x([0-9a-fA-F]{1,6})|([0-9]{1,7}))$/.exec(body);
       if (!m) this.fail(`entità sconosciuta &${body};`);
