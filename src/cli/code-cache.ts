@@ -15,7 +15,7 @@ import * as path from "path";
 import * as vm from "vm";
 
 const LIB = path.join(__dirname, "..");
-export const CACHE_DIR = path.join(LIB, ".code-cache");
+const CACHE_DIR = path.join(LIB, ".code-cache");
 
 /** The parts of Node's module loader this hook takes over (stable since Node 0.x, not in the typings). */
 interface LoaderModule extends NodeModule {
@@ -48,8 +48,7 @@ export function useCodeCache(opts: { record?: boolean } = {}): CodeCache {
   const compiled: { file: string; script: vm.Script }[] = [];
   const original = loader.prototype._compile;
   loader.prototype._compile = function (this: LoaderModule, content: string, filename: string) {
-    if (!filename.startsWith(LIB + path.sep) || filename.startsWith(CACHE_DIR))
-      return original.call(this, content, filename);
+    if (!filename.startsWith(LIB + path.sep)) return original.call(this, content, filename);
     const file = path.join(CACHE_DIR, `${createHash("sha256").update(content).digest("hex")}.bin`);
     let cachedData: Buffer | undefined;
     if (!opts.record && fs.existsSync(file)) cachedData = fs.readFileSync(file);

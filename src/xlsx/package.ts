@@ -42,6 +42,13 @@ export const NS = {
   contentTypes: "http://schemas.openxmlformats.org/package/2006/content-types",
 } as const;
 
+/** The reader hands over one URI object per declaration: the last one matched compares as a pointer. */
+let mainUri: string = NS.main[0];
+
+/** Whether `uri` is the SpreadsheetML main namespace, transitional or strict. */
+export const isMain = (uri: string) =>
+  uri === mainUri || ((uri === NS.main[0] || uri === NS.main[1]) && Boolean((mainUri = uri)));
+
 /** The relationship and namespace URIs of the flavour a package is written in. */
 export interface Flavour {
   strict: boolean;

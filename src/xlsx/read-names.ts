@@ -3,10 +3,8 @@
  * add-in's sheets from the user's by them and keeps clear of every name the user owns.
  */
 import type { WorkbookNames } from "../engine/core/snapshot";
-import { NS, relKind, type Package } from "./package";
+import { isMain, relKind, type Package } from "./package";
 import { attr } from "./xml-reader";
-
-const isMain = (uri: string) => (NS.main as readonly string[]).includes(uri);
 
 export function readWorkbookNames(pkg: Package): WorkbookNames {
   const wb = pkg.workbook();

@@ -3,11 +3,11 @@
  * shared, inline and rich-text strings, formulas (shared formulas expanded), number formats, merges,
  * hidden rows, columns and sheets; dates as 1900-system serials whatever the workbook's date system.
  */
-import { cellAddress, columnIndex, parseRange } from "../engine/core/address";
+import { cellAddress, cellKey, columnIndex, parseRange } from "../engine/core/address";
 import { shiftFormula } from "../engine/core/formula-shift";
 import type { Scalar, SheetSnapshot } from "../engine/core/snapshot";
 import { InputError, PACKAGE_MESSAGES as M } from "./errors";
-import { NS, relKind, type Package, type SheetEntry } from "./package";
+import { isMain, relKind, type Package, type SheetEntry } from "./package";
 import { decodeXstring, isTrue } from "./xml";
 import { attr } from "./xml-reader";
 
@@ -50,11 +50,6 @@ export function isDateFormat(code: string): boolean {
   const bare = code.replace(/"[^"]*"|\\.|\[[^\]]*\]|_.|\*./g, "");
   return /[dmyhs]/i.test(bare.replace(/General/gi, "").replace(/E[+-]/g, ""));
 }
-
-/** The reader hands over one URI object per declaration: the last one matched compares as a pointer. */
-let mainUri: string = NS.main[0];
-const isMain = (uri: string) =>
-  uri === mainUri || ((uri === NS.main[0] || uri === NS.main[1]) && Boolean((mainUri = uri)));
 
 /** Text of the `<si>`/`<is>` strings: `<t>` directly inside or in rich-text runs, phonetic runs left out. */
 class StringCollector {
@@ -298,16 +293,15 @@ function snapshot(
   // The non-anchor cells of a merged area show nothing in Excel: their leftover values are not read.
   // Each merge costs the smaller of its area and the number of cells.
   const dropped = new Set<number>();
-  const key = (r: number, c: number) => r * 16384 + c;
   let byKey: Map<number, number> | undefined;
   for (const m of merges.map(parseRange)) {
     const area = (m.bottom - m.top + 1) * (m.right - m.left + 1);
     if (area === 1) continue;
     if (area <= all.length) {
-      byKey ??= new Map(all.map((cell, i) => [key(cell.r, cell.c), i]));
+      byKey ??= new Map(all.map((cell, i) => [cellKey(cell.r, cell.c), i]));
       for (let r = m.top; r <= m.bottom; r++)
         for (let c = m.left; c <= m.right; c++) {
-          const i = byKey.get(key(r, c));
+          const i = byKey.get(cellKey(r, c));
           if (i !== undefined && (r !== m.top || c !== m.left)) dropped.add(i);
         }
     } else

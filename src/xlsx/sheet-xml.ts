@@ -6,6 +6,7 @@
  */
 import {
   cellAddress,
+  cellKey,
   columnLetters,
   parseCell,
   parseRange,
@@ -79,9 +80,6 @@ interface GridRow {
   f: CellFormat[];
 }
 type Grid = GridRow[];
-
-/** Excel's column count: a cell's key is row × COLS + column. */
-const COLS = 16384;
 
 function layoutCells(sp: SheetPlan): Grid {
   const formats = new Formats();
@@ -228,7 +226,7 @@ export function sheetXml(
   const formulaColumns = new Map<number, { row: number; value: FormulaValue; key: number }[]>();
   rows.forEach((row, r) =>
     row.v.forEach((v, c) => {
-      if (isFormula(v)) pushTo(formulaColumns, c, { row: r, value: v, key: r * COLS + c });
+      if (isFormula(v)) pushTo(formulaColumns, c, { row: r, value: v, key: cellKey(r, c) });
     }),
   );
   const shared = sharedRuns([...formulaColumns].map(([col, cells]) => ({ col, cells })));
@@ -249,7 +247,7 @@ export function sheetXml(
     let line = `<row r="${rowNumber}"${attrs}>`;
     for (const c of cols) {
       const v = row.v[c] ?? null;
-      const role = isFormula(v) ? shared.get(r * COLS + c) : undefined;
+      const role = isFormula(v) ? shared.get(cellKey(r, c)) : undefined;
       line += cellXml((letters[c] ??= columnLetters(c)) + rowNumber, v, row.f[c], styles, role);
     }
     body.push(line + "</row>");

@@ -6,7 +6,7 @@
  * do not widen their column; nor does text merged over several columns, which wraps over their total width.
  * A width the sheet sets itself is kept when it is wider.
  */
-import { cellAddress, parseCell, parseRange } from "./address";
+import { cellAddress, cellKey, MAX_COLUMNS, parseCell, parseRange } from "./address";
 import { isFormula, type CellBlock, type PlanValue, type SheetPlan } from "./plan";
 
 /** Widths in characters. */
@@ -41,11 +41,6 @@ export function valueWidth(v: PlanValue, format: string | null | undefined): num
   return Math.max(0, ...v.split("\n").map((line) => line.length));
 }
 
-/** One number per cell, for the sets and maps of every cell of a sheet (string keys cost a large sheet dear). */
-/** Excel's column count: a cell's key is row × COLS + column. */
-const COLS = 16384;
-const key = (row: number, col: number) => row * COLS + col;
-
 /** A header asks for its longest word, and for a width that fits it in two lines. */
 const headerWidth = (h: string) =>
   Math.max(...h.split(/\s+/).map((w) => w.length), Math.ceil(h.length / 2)) + HEADER_PADDING;
@@ -55,7 +50,7 @@ export function fitColumns(sheet: SheetPlan): void {
   const headers = new Set(
     sheet.tables.flatMap((t) => {
       const r = parseRange(t.ref);
-      return Array.from({ length: r.right - r.left + 1 }, (_, i) => key(r.top, r.left + i));
+      return Array.from({ length: r.right - r.left + 1 }, (_, i) => cellKey(r.top, r.left + i));
     }),
   );
   const widths = new Map<number, number>();
@@ -72,7 +67,7 @@ function mergedSpans(sheet: SheetPlan): Map<number, number> {
   const spans = new Map<number, number>();
   for (const m of sheet.merges) {
     const r = parseRange(m);
-    if (r.right > r.left) spans.set(key(r.top, r.left), r.right);
+    if (r.right > r.left) spans.set(cellKey(r.top, r.left), r.right);
   }
   return spans;
 }
@@ -156,7 +151,7 @@ function fitRows(sheet: SheetPlan, widths: Map<number, number>, spans: Map<numbe
     block.rows.forEach((row, i) =>
       row.forEach((v, j) => {
         if (typeof v === "string" && (v.length > short || v.includes("\n")))
-          texts.set(key(at.row + i, at.col + j), v);
+          texts.set(cellKey(at.row + i, at.col + j), v);
       }),
     );
   }
@@ -168,9 +163,9 @@ function fitRows(sheet: SheetPlan, widths: Map<number, number>, spans: Map<numbe
     const r = parseRange(range);
     for (let row = r.top; row <= r.bottom; row++)
       for (let col = r.left; col <= r.right; col++) {
-        const text = texts.get(key(row, col));
+        const text = texts.get(cellKey(row, col));
         if (text === undefined) continue;
-        const n = wrappedLines(text, spanWidth(widths, col, spans.get(key(row, col)) ?? col));
+        const n = wrappedLines(text, spanWidth(widths, col, spans.get(cellKey(row, col)) ?? col));
         lines.set(row, Math.max(lines.get(row) ?? 1, n));
       }
   }
@@ -198,14 +193,14 @@ function fitBlock(
   const wrapped = new Set<number>();
   // The widest cell of each of the block's columns (-1: no cell), then one `widen` per column.
   const widest: number[] = [];
-  const headerRows = new Set([...headers].map((k) => Math.floor(k / COLS)));
+  const headerRows = new Set([...headers].map((k) => Math.floor(k / MAX_COLUMNS)));
   block.rows.forEach((row, i) => {
     const header = headerRows.has(at.row + i);
     row.forEach((v, j) => {
       const c = at.col + j;
-      if (spans.size > 0 && spans.has(key(at.row + i, c))) return;
+      if (spans.size > 0 && spans.has(cellKey(at.row + i, c))) return;
       let w: number;
-      if (typeof v === "string" && header && headers.has(key(at.row + i, c))) w = headerWidth(v);
+      if (typeof v === "string" && header && headers.has(cellKey(at.row + i, c))) w = headerWidth(v);
       else {
         const need = valueWidth(v, block.columnFormats?.[j]) + PADDING;
         if (need > MAX_WIDTH) wrapped.add(j);

@@ -11,6 +11,7 @@ import { FORMAT } from "../core/layout";
 import { isDateFormat, isPercentFormat } from "../core/numbers";
 import { cellText, numberFormatAt, type Scalar, type SheetSnapshot } from "../core/snapshot";
 import { DATE_FORMAT } from "./build";
+import { FORMULA_KEYS } from "./measures-sheet";
 import { measureKey, objectiveOf, type Measure } from "./model";
 
 export interface PreviousMeasure {
@@ -23,25 +24,17 @@ export interface PreviousMeasure {
   overwritten: Finding[];
 }
 
-/** The columns of the add-in's formulas in `PIAO_Misure`. */
-const FORMULA_HEADERS = [
-  C.achievementSep,
-  C.achievementDec,
-  C.objectiveRow,
-  C.usedWeight,
-  C.pointsSep,
-  C.pointsDec,
-];
-
 export function readPreviousMeasures(sheet: SheetSnapshot | undefined): PreviousMeasure[] {
   if (!sheet) return [];
   const t = findTable(sheet, [C.unit, C.code, C.indicator, C.rule, C.valueDec]);
   if (!t) return [];
   const headers = [...t.cols.keys()];
-  const formulaCols = FORMULA_HEADERS.filter((h) => t.cols.has(h)).map((h) => ({
-    header: h,
-    col: t.cols.get(h)!,
-  }));
+  const formulaCols = FORMULA_KEYS.map((k) => C[k])
+    .filter((h) => t.cols.has(h))
+    .map((h) => ({
+      header: h,
+      col: t.cols.get(h)!,
+    }));
   const out: PreviousMeasure[] = [];
   for (let i = t.headerRow + 1; i < sheet.values.length; i++) {
     const row = sheet.values[i] ?? [];

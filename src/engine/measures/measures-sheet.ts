@@ -69,6 +69,16 @@ export function measuresLayout(years: number[]): MeasuresLayout {
 
 const N = COLUMN_NAMES;
 
+/** The columns of the add-in's formulas (a value typed over one is archived on a re-run, carryover.ts). */
+export const FORMULA_KEYS = [
+  "achievementSep",
+  "achievementDec",
+  "objectiveRow",
+  "usedWeight",
+  "pointsSep",
+  "pointsDec",
+] as const;
+
 /** Formulas of a data row by column key, for the row's number on the sheet (1-based, as in A1). */
 export function measureRowFormulas(L: MeasuresLayout): (sheetRow: number) => Partial<Record<Key, PlanValue>> {
   const formula = (build: (a: (k: Key) => string) => string) =>
@@ -101,14 +111,7 @@ export function measureRowFormulas(L: MeasuresLayout): (sheetRow: number) => Par
     pointsSep: points("achievementSep"),
     pointsDec: points("achievementDec"),
   };
-  return (row) => ({
-    achievementSep: f.achievementSep(row),
-    achievementDec: f.achievementDec(row),
-    objectiveRow: f.objectiveRow(row),
-    usedWeight: f.usedWeight(row),
-    pointsSep: f.pointsSep(row),
-    pointsDec: f.pointsDec(row),
-  });
+  return (row) => Object.fromEntries(FORMULA_KEYS.map((k) => [k, f[k](row)]));
 }
 
 export function measuresSheet(

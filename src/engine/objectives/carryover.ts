@@ -19,7 +19,13 @@ import { finding, MESSAGES } from "../core/messages";
 import type { PlanValue } from "../core/plan";
 import { cellText, type Scalar, type SheetSnapshot } from "../core/snapshot";
 import type { Objective } from "./model";
-import { isGeneratedHeader, objectiveKey, objectiveKeys, type MonitoringInput } from "./objectives-sheet";
+import {
+  FORMULA_COLUMNS,
+  isGeneratedHeader,
+  objectiveKey,
+  objectiveKeys,
+  type MonitoringInput,
+} from "./objectives-sheet";
 
 export interface PreviousRun {
   inputs: Map<string, MonitoringInput>;
@@ -33,8 +39,6 @@ export interface PreviousRun {
 
 /** The columns holding what the user types: a header of theirs that cannot be found is reported. */
 const INPUT_HEADERS = [C.achievementSep, C.achievementDec, C.reason];
-/** The columns of the add-in's formulas: a value typed over one is archived (the formula is written again). */
-const FORMULA_HEADERS = [C.calculatedSep, C.calculatedDec, C.scoreDec];
 
 export function readPreviousRun(sheet: SheetSnapshot | undefined): PreviousRun {
   const inputs = new Map<string, MonitoringInput>();
@@ -61,7 +65,10 @@ export function readPreviousRun(sheet: SheetSnapshot | undefined): PreviousRun {
     ),
   ];
   const col = (h: string) => t.cols.get(h) ?? -1;
-  const formulaCols = FORMULA_HEADERS.filter((h) => t.cols.has(h)).map((h) => ({ header: h, col: col(h) }));
+  // A value typed over one of the add-in's formulas is archived (the formula is written again).
+  const formulaCols = FORMULA_COLUMNS.map((k) => C[k])
+    .filter((h) => t.cols.has(h))
+    .map((h) => ({ header: h, col: col(h) }));
   const inputsOf: MonitoringInput[] = [];
   for (let i = t.headerRow + 1; i < sheet.values.length; i++) {
     const row = sheet.values[i] ?? [];

@@ -68,6 +68,9 @@ export function objectivesLayout(years: number[], rows: number): ObjectivesLayou
 
 const N = COLUMN_NAMES;
 
+/** The columns of the add-in's formulas (a value typed over one is archived on a re-run, carryover.ts). */
+export const FORMULA_COLUMNS = ["calculatedSep", "calculatedDec", "scoreDec"] as const;
+
 /**
  * `Raggiungimento calcolato`: the measure-weighted mean of the objective's rows in `PIAO_Misure`, those whose
  * `Riga obiettivo` is this row (matched there by exact unit and code), empty until each of them has an
@@ -201,7 +204,6 @@ export function objectivesSheet(
   sheet.frozen = { rows: 1, cols: 2 };
   // No protection: users add objective rows to the table, sort and filter it, which Excel refuses on a
   // protected sheet (docs/architecture.md, Decisions). The computed columns are marked instead.
-  for (const col of [L.col.scoreDec, L.col.calculatedSep, L.col.calculatedDec])
-    sheet.rangeStyles.push({ range: range(col), style: STYLE.computed });
+  for (const k of FORMULA_COLUMNS) sheet.rangeStyles.push({ range: range(L.col[k]), style: STYLE.computed });
   return { sheet, layout: L };
 }
