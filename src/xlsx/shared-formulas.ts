@@ -77,7 +77,8 @@ export function sharedRuns<K>(
       if (j - i > 1) {
         const ref = `${cellAddress(first.row, col)}:${cellAddress(cells[j - 1].row, col)}`;
         roles.set(first.key, { si, ref });
-        for (let k = i + 1; k < j; k++) roles.set(cells[k].key, { si });
+        const member = { si }; // one record for the whole run: its cells only read it
+        for (let k = i + 1; k < j; k++) roles.set(cells[k].key, member);
         si++;
       }
       i = j;

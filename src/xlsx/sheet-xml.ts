@@ -87,24 +87,39 @@ function layoutCells(sp: SheetPlan): Grid {
   const rowAt = (r: number): GridRow => (rows[r] ??= { v: [], f: [] });
   for (const block of sp.blocks) {
     const at = parseCell(block.at);
+    // The format each of the block's columns gave last, and to which format: a column's cells mostly share one.
+    const from: (CellFormat | undefined)[] = [];
+    const to: CellFormat[] = [];
     block.rows.forEach((values, i) => {
       const row = rowAt(at.row + i);
       values.forEach((v, j) => {
         const c = at.col + j;
         row.v[c] = v;
-        let f = row.f[c] ?? formats.none;
-        const nf = block.columnFormats?.[j];
-        if (nf) f = formats.numFmt(f, nf);
-        if (block.style) f = formats.style(f, block.style);
-        row.f[c] = f;
+        const f = row.f[c] ?? formats.none;
+        if (f !== from[j]) {
+          let g = f;
+          const nf = block.columnFormats?.[j];
+          if (nf) g = formats.numFmt(g, nf);
+          if (block.style) g = formats.style(g, block.style);
+          from[j] = f;
+          to[j] = g;
+        }
+        row.f[c] = to[j];
       });
     });
   }
   const eachCell = (range: string, change: (f: CellFormat) => CellFormat) => {
     const r = parseRange(range);
+    // A range's cells mostly share one format: the last one changed is remembered.
+    let from: CellFormat | undefined;
+    let to = formats.none;
     for (let rr = r.top; rr <= r.bottom; rr++) {
       const row = rowAt(rr);
-      for (let c = r.left; c <= r.right; c++) row.f[c] = change(row.f[c] ?? formats.none);
+      for (let c = r.left; c <= r.right; c++) {
+        const f = row.f[c] ?? formats.none;
+        if (f !== from) [from, to] = [f, change(f)];
+        row.f[c] = to;
+      }
     }
   };
   for (const { range, style } of sp.rangeStyles) eachCell(range, (f) => formats.style(f, style));
@@ -132,9 +147,17 @@ function cellXml(
   }
   if (typeof v === "number") return `<c r="${ref}"${sAttr}><v>${v}</v></c>`;
   if (typeof v === "boolean") return `<c r="${ref}"${sAttr} t="b"><v>${v ? 1 : 0}</v></c>`;
+  if (!SPECIAL_TEXT.test(v)) return `<c r="${ref}"${sAttr} t="inlineStr"><is><t>${v}</t></is></c>`;
   const space = /^\s|\s$|\n/.test(v) ? ' xml:space="preserve"' : "";
   return `<c r="${ref}"${sAttr} t="inlineStr"><is><t${space}>${escapeText(encodeXstring(v))}</t></is></c>`;
 }
+
+/**
+ * What a cell's text may need written otherwise: a control character, markup, an `_` (of `_xHHHH_`), a
+ * surrogate or a non-character, spaces at its ends. Most texts have none and are written as they are.
+ */
+// eslint-disable-next-line no-control-regex -- control characters are what this looks for
+const SPECIAL_TEXT = /[\u0000-\u001F&<>_\uD800-\uDFFF\uFFFE\uFFFF]|^\s|\s$/;
 
 /** `a` minus `b`: up to four rectangles. */
 function subtract(a: RangeRef, b: RangeRef): RangeRef[] {
@@ -219,7 +242,9 @@ export function sheetXml(
   for (const r of hidden) rows[r] ??= { v: [], f: [] };
   let minCol = Infinity;
   let maxCol = -1;
-  const body = new Utf8Builder();
+  let cells = 0;
+  for (const row of rows) if (row) cells += row.f.length;
+  const body = new Utf8Builder(cells * 64);
   const filled: number[] = [];
   const letters: string[] = [];
   const heights = new Map(sp.rowHeights.map((h) => [h.row, h.height]));
@@ -231,26 +256,28 @@ export function sheetXml(
   );
   const shared = sharedRuns([...formulaColumns].map(([col, cells]) => ({ col, cells })));
   rows.forEach((row, r) => {
-    const cols: number[] = [];
-    row.f.forEach((_, c) => cols.push(c));
-    if (cols.length === 0 && !hidden.has(r)) return;
-    if (cols.length > 0) {
-      filled.push(r);
-      minCol = Math.min(minCol, cols[0]);
-      maxCol = Math.max(maxCol, cols[cols.length - 1]);
-    }
     const ht = heights.get(r);
     // CT_Row: hidden="1" keeps the row out of sight (ECMA-376 part 1, §18.3.1.73).
     const attrs = (ht ? ` ht="${ht}" customHeight="1"` : "") + (hidden.has(r) ? ` hidden="1"` : "");
     const rowNumber = String(r + 1);
     // One string per row: pushed, written out and gone.
-    let line = `<row r="${rowNumber}"${attrs}>`;
-    for (const c of cols) {
+    let line = "";
+    let first = -1;
+    let last = -1;
+    row.f.forEach((f, c) => {
+      if (first < 0) first = c;
+      last = c;
       const v = row.v[c] ?? null;
       const role = isFormula(v) ? shared.get(cellKey(r, c)) : undefined;
-      line += cellXml((letters[c] ??= columnLetters(c)) + rowNumber, v, row.f[c], styles, role);
+      line += cellXml((letters[c] ??= columnLetters(c)) + rowNumber, v, f, styles, role);
+    });
+    if (first < 0 && !hidden.has(r)) return;
+    if (first >= 0) {
+      filled.push(r);
+      minCol = Math.min(minCol, first);
+      maxCol = Math.max(maxCol, last);
     }
-    body.push(line + "</row>");
+    body.push(`<row r="${rowNumber}"${attrs}>${line}</row>`);
   });
   const dimension =
     filled.length > 0

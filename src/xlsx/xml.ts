@@ -152,13 +152,31 @@ export function applyEdits(xml: string, edits: { start: number; end: number; tex
 
 /**
  * Text written as UTF-8 into one growing buffer as it comes: a sheet of 10,000 rows is never one string,
- * and the pieces pushed (a row each) are garbage at once instead of surviving, joined, until a flush.
+ * and the pieces pushed (a row each) are garbage at once instead of surviving, joined, until a flush. The
+ * text is written after some room left at the start, where the head goes once it is known: the bytes are
+ * then returned as they lie, not copied into a new buffer with the head and the tail.
  */
 export class Utf8Builder {
-  private buf = Buffer.allocUnsafe(1 << 16);
-  private length = 0;
+  private static readonly HEADROOM = 1 << 14;
+  private buf: Buffer;
+  private length = Utf8Builder.HEADROOM;
+  /** Text pushed but not yet written: a few rows are written at once (one native call per row was slower). */
+  private pending = "";
+
+  /** `size`: the bytes expected (an estimate: the buffer grows when it is not enough). */
+  constructor(size = 0) {
+    // Memory the text does not reach is never touched, so a generous estimate costs nothing.
+    this.buf = Buffer.allocUnsafe(Utf8Builder.HEADROOM + Math.max(size, 1 << 16));
+  }
 
   push(s: string): void {
+    this.pending += s;
+    if (this.pending.length >= 1 << 14) this.flush();
+  }
+
+  private flush(): void {
+    const s = this.pending;
+    this.pending = "";
     // A UTF-16 code unit takes at most 3 bytes in UTF-8.
     const need = this.length + s.length * 3;
     if (need > this.buf.length) {
@@ -171,10 +189,13 @@ export class Utf8Builder {
 
   /** The bytes of `head`, the text pushed, and `tail`. */
   bytes(head: string, tail: string): Buffer {
-    return Buffer.concat([
-      Buffer.from(head, "utf8"),
-      this.buf.subarray(0, this.length),
-      Buffer.from(tail, "utf8"),
-    ]);
+    this.push(tail);
+    this.flush();
+    const h = Buffer.from(head, "utf8");
+    if (h.length > Utf8Builder.HEADROOM)
+      return Buffer.concat([h, this.buf.subarray(Utf8Builder.HEADROOM, this.length)]);
+    const start = Utf8Builder.HEADROOM - h.length;
+    h.copy(this.buf, start);
+    return this.buf.subarray(start, this.length);
   }
 }
