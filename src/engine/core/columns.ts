@@ -143,27 +143,43 @@ export function wrappedLines(text: string, width: number): number {
  * cut or drawn over the next row.
  */
 function fitRows(sheet: SheetPlan, widths: Map<number, number>, spans: Map<number, number>): void {
-  // Only texts that may take two lines in the narrowest column (or hold a line break) are kept.
+  // Only texts that may take two lines in the narrowest column (or hold a line break) count.
   const short = Math.floor(MIN_WIDTH * 1.2);
-  const texts = new Map<number, string>();
-  for (const block of sheet.blocks) {
-    const at = parseCell(block.at);
-    block.rows.forEach((row, i) =>
-      row.forEach((v, j) => {
-        if (typeof v === "string" && (v.length > short || v.includes("\n")))
-          texts.set(cellKey(at.row + i, at.col + j), v);
-      }),
-    );
-  }
+  const isLong = (v: PlanValue | undefined): v is string =>
+    typeof v === "string" && (v.length > short || v.includes("\n"));
+  const blocks = sheet.blocks.map((b) => {
+    const at = parseCell(b.at);
+    let width = 0;
+    for (const row of b.rows) width = Math.max(width, row.length);
+    return { at, rows: b.rows, right: at.col + width - 1 };
+  });
   const lines = new Map<number, number>();
   // Heights a sheet sets itself (e.g. for a formula whose text is known only in Excel) are kept.
   const own = new Map(sheet.rowHeights.map(({ row, height }) => [row, height]));
   for (const { range, style } of sheet.rangeStyles) {
     if (!style.wrap) continue;
     const r = parseRange(range);
+    // The blocks over the range, last first: a cell's text is the last long text a block puts there.
+    const over = blocks
+      .filter(
+        (b) =>
+          b.at.row <= r.bottom &&
+          b.at.row + b.rows.length > r.top &&
+          b.at.col <= r.right &&
+          b.right >= r.left,
+      )
+      .reverse();
+    if (over.length === 0) continue;
     for (let row = r.top; row <= r.bottom; row++)
       for (let col = r.left; col <= r.right; col++) {
-        const text = texts.get(cellKey(row, col));
+        let text: string | undefined;
+        for (const b of over) {
+          const v = b.rows[row - b.at.row]?.[col - b.at.col];
+          if (isLong(v)) {
+            text = v;
+            break;
+          }
+        }
         if (text === undefined) continue;
         const n = wrappedLines(text, spanWidth(widths, col, spans.get(cellKey(row, col)) ?? col));
         lines.set(row, Math.max(lines.get(row) ?? 1, n));
