@@ -111,7 +111,11 @@ export function measureRowFormulas(L: MeasuresLayout): (sheetRow: number) => Par
     pointsSep: points("achievementSep"),
     pointsDec: points("achievementDec"),
   };
-  return (row) => Object.fromEntries(FORMULA_KEYS.map((k) => [k, f[k](row)]));
+  return (row) => {
+    const out: Partial<Record<Key, PlanValue>> = {};
+    for (const k of FORMULA_KEYS) out[k] = f[k](row);
+    return out;
+  };
 }
 
 export function measuresSheet(

@@ -63,13 +63,17 @@ export function measuredObjectives(
   for (const m of measures) pushTo(byObjective, objectiveOf(m.unit, m.code), m);
   // As `Riga obiettivo` in PIAO_Misure: a code repeated in a unit (warning CODICE_DUPLICATO) gets the measures on
   // its last row only.
-  const last = new Map(objectives.map(({ unit, code }, i) => [objectiveOf(unit, code), i]));
+  const keys = objectives.map(({ unit, code }) => objectiveOf(unit, code));
+  const last = new Map(keys.map((key, i) => [key, i]));
   return objectives.map(({ unit, code }, i) => {
-    const key = objectiveOf(unit, code);
+    const key = keys[i];
     const own = last.get(key) === i ? (byObjective.get(key) ?? []) : [];
     const rows = own.map((m) => ({
       weight: m.weight,
-      achievement: measureAchievement({ ...m, value: m.valueDec }, p),
+      achievement: measureAchievement(
+        { rule: m.rule, polarity: m.polarity, target: m.target, baseline: m.baseline, value: m.valueDec },
+        p,
+      ),
     }));
     return {
       unit,

@@ -31,10 +31,14 @@ type Field =
 
 const yearsIn = (s: string) => [...s.matchAll(/\b(20\d\d)\b/g)].map((m) => Number(m[1]));
 
+/** A word every label below needs (one test, where most texts of a sheet would go through all of them). */
+const SPENDING_WORD =
+  /^(?:tipo|popolazione|abitanti|residenti|n abitanti|numero abitanti|anno|fcde|f c d e|fondo|resti|cessazioni|limite|spesa)|\bentrate correnti\b|\bspesa\b/;
+
 /** What a label names, or undefined. Output figures (threshold, maximum, ratio, margin) are not inputs. */
 export function spendingField(label: string): Field | undefined {
   const s = normalizeLabel(label);
-  if (!s || s.length > 160) return undefined;
+  if (!s || s.length > 160 || !SPENDING_WORD.test(s)) return undefined;
   if (/\b(massima|soglia|rapporto|margine|fascia|capacita|incidenza)\b/.test(s)) return undefined;
   if (/^(tipo|tipologia) (di )?ente\b|^tipo amministrazione\b/.test(s)) return { kind: "body" };
   if (/^(popolazione|abitanti|residenti|n abitanti|numero abitanti)\b/.test(s)) {
