@@ -122,12 +122,15 @@ export function nearMiss<F>(
 ): NearMiss<F> | undefined {
   const s = normalizeLabel(raw);
   if (!s || index.has(s) || ignore(s) || /^[\d ]+$/.test(s)) return undefined;
-  const words = s.split(" ");
+  // Only a header with a dot can be an abbreviation: the others (most cells of a table) are not split in words.
+  const words = raw.includes(".") ? s.split(" ") : [];
   // An abbreviation shortens a word of at least MIN_ABBREVIATION letters (`A 1.2`, a code, shortens none): the
   // labels of its word count are candidates only then (a typo is within one character of the length anyway).
-  const abbreviated = raw.includes(".") && words.some((w) => w.length >= MIN_ABBREVIATION);
+  const abbreviated = words.some((w) => w.length >= MIN_ABBREVIATION);
+  const labels = candidates(index, s.length, abbreviated ? words.length : 0);
+  if (labels.length === 0) return undefined;
   const found = new Map<F, { label: string; kind: "typo" | "abbreviation" }>();
-  for (const [label, field] of candidates(index, s.length, abbreviated ? words.length : 0)) {
+  for (const [label, field] of labels) {
     if (found.has(field)) continue;
     if (isAbbreviation(raw, words, label)) found.set(field, { label, kind: "abbreviation" });
     else if (label.length >= MIN_TYPO_LENGTH && s.length >= MIN_TYPO_LENGTH && oneEditApart(s, label))
