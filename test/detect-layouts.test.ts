@@ -96,6 +96,26 @@ describe("flat tables", () => {
     expect(r.units.every((u) => u.ok)).toBe(true);
   });
 
+  test("a cell reading like a property of every JavaScript object (`constructor`) is text like any other", async () => {
+    // Card context labels were looked up on a plain object: `constructor` found its prototype's function, and the
+    // row was taken for a card's context line, silently left out of the objectives.
+    const rows: TestCell[][] = [
+      ["Unit", "Code", "Objective", "Type", "Weight", "Indicator", "Manager"],
+      ["Works", "W.1", "Bridges", "I", 60, "Constructor", "Mr Brown"],
+      ["Works", "W.2", "Roads", "O", 40, "toString", "valueOf"],
+      // Nor is `constructor` a type: the objective keeps its row, with the type reported as unknown.
+      ["Works", "W.3", "Parks", "constructor", 0, "Trees", "Ms Green"],
+    ];
+    const r = convert(await snapshotsOf([{ name: "Data", rows }]));
+    expect(codes(r)).toEqual(["Works|W.1|I|60", "Works|W.2|O|40", "Works|W.3|null|0"]);
+    expect(r.objectives.map((o) => [o.indicator, o.manager])).toEqual([
+      ["Constructor", "Mr Brown"],
+      ["toString", "valueOf"],
+      ["Trees", "Ms Green"],
+    ]);
+    expect(r.findings.filter((f) => f.code === "TIPO_SCONOSCIUTO").map((f) => f.row)).toEqual([3]);
+  });
+
   test("a table starting at row 7, column C, below a title block", async () => {
     const r = convert(
       await snapshotsOf([

@@ -115,7 +115,7 @@ export class StyleBook {
   }
 
   private numFmtId(code: string): number {
-    if (code in BUILTIN_IDS) return BUILTIN_IDS[code];
+    if (Object.hasOwn(BUILTIN_IDS, code)) return BUILTIN_IDS[code];
     let id = this.numFmtIds.get(code);
     if (id === undefined) {
       id = this.nextNumFmt++;

@@ -155,19 +155,19 @@ export function yearColumn(header: string): { kind: "actions" | "target"; year: 
 }
 
 /** Labels of the context rows above an objective card. */
-export const CARD_CONTEXT: Record<
+export const CARD_CONTEXT = new Map<
   string,
   "strategicLine" | "costCenter" | "missionProgram" | "manager" | "unit"
-> = {
-  "linea strategica": "strategicLine",
-  "centro di costo": "costCenter",
-  "miss programma": "missionProgram",
-  "missione programma": "missionProgram",
-  "riferimento al dup missione programma": "missionProgram",
-  dirigente: "manager",
-  "dirigente responsabile": "manager",
-  settore: "unit",
-};
+>([
+  ["linea strategica", "strategicLine"],
+  ["centro di costo", "costCenter"],
+  ["miss programma", "missionProgram"],
+  ["missione programma", "missionProgram"],
+  ["riferimento al dup missione programma", "missionProgram"],
+  ["dirigente", "manager"],
+  ["dirigente responsabile", "manager"],
+  ["settore", "unit"],
+]);
 
 /** `Anno | Azioni` header of a card's yearly actions. */
 export function isActionsHeader(a: string, b: string): boolean {

@@ -122,6 +122,23 @@ function tableLike(sheet: SheetSnapshot): ObjectiveDetection["tableLike"] {
 
 const SEPARATOR = /^[-–—_=\s]*$/;
 
+/** A header's columns as lists, made once per header: every row of its table reads them. */
+const COLUMNS = new WeakMap<
+  Header,
+  { fields: [ObjectiveField, number][]; measures: [MeasureField, number][] }
+>();
+function columnsOf(header: Header) {
+  let c = COLUMNS.get(header);
+  if (!c) {
+    c = {
+      fields: Object.entries(header.cols) as [ObjectiveField, number][],
+      measures: Object.entries(header.measureCols) as [MeasureField, number][],
+    };
+    COLUMNS.set(header, c);
+  }
+  return c;
+}
+
 export function detectObjectives(sheet: SheetSnapshot, mapping: SheetMapping = {}): ObjectiveDetection {
   const det: ObjectiveDetection = {
     objectives: [],
@@ -220,9 +237,11 @@ export function detectObjectives(sheet: SheetSnapshot, mapping: SheetMapping = {
     }
 
     // Context rows: the label may stand anywhere in the row, its value is the next filled cell to the right.
-    const labelIdx = cells.findIndex((c) => typeof c.v === "string" && CARD_CONTEXT[normalizeLabel(c.text)]);
+    const labelIdx = cells.findIndex(
+      (c) => typeof c.v === "string" && CARD_CONTEXT.has(normalizeLabel(c.text)),
+    );
     if (labelIdx >= 0 && labelIdx < cells.length - 1 && cells.length - labelIdx <= 3) {
-      const key = CARD_CONTEXT[normalizeLabel(cells[labelIdx].text)];
+      const key = CARD_CONTEXT.get(normalizeLabel(cells[labelIdx].text))!;
       const value = cells[labelIdx + 1].text;
       header = null;
       progress = false;
@@ -288,7 +307,8 @@ export function detectObjectives(sheet: SheetSnapshot, mapping: SheetMapping = {
     gap = false;
 
     const fields: RawObjective["fields"] = {};
-    for (const [f, col] of Object.entries(header.cols) as [ObjectiveField, number][]) {
+    const columns = columnsOf(header);
+    for (const [f, col] of columns.fields) {
       const cell = cells.find((c) => c.c === col);
       if (cell) fields[f] = { v: cell.v, col, nf: numberFormatAt(sheet, row, col) };
     }
@@ -312,7 +332,7 @@ export function detectObjectives(sheet: SheetSnapshot, mapping: SheetMapping = {
       measure: {},
       hidden: hiddenRows.has(row),
     };
-    for (const [f, col] of Object.entries(header.measureCols) as [MeasureField, number][]) {
+    for (const [f, col] of columns.measures) {
       const cell = cells.find((c) => c.c === col);
       if (cell) o.measure[f] = { v: cell.v, col, nf: numberFormatAt(sheet, row, col) };
     }

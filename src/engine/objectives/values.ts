@@ -4,28 +4,31 @@ import { isDateFormat, readNumber } from "../core/numbers";
 import { isErrorValue, type Scalar } from "../core/snapshot";
 import { normalizeLabel } from "../core/text";
 
-const TYPE_WORDS: Record<string, ObjectiveType> = {
-  i: "I",
-  ind: "I",
-  individuale: "I",
-  "performance individuale": "I",
-  "1": "I",
-  o: "O",
-  org: "O",
-  organizzativa: "O",
-  "performance organizzativa": "O",
-  ente: "O",
-  "0": "O",
-  uo: "UO",
-  "u o": "UO",
-  "un org": "UO",
-  "unita organizzativa": "UO",
-  "performance di unita organizzativa": "UO",
-  unit: "UO",
-  individual: "I",
-  organisational: "O",
-  organizational: "O",
-};
+// A map, not an object: a cell reading `constructor` or `toString` must not find Object.prototype's members.
+const TYPE_WORDS = new Map<string, ObjectiveType>(
+  Object.entries({
+    i: "I",
+    ind: "I",
+    individuale: "I",
+    "performance individuale": "I",
+    "1": "I",
+    o: "O",
+    org: "O",
+    organizzativa: "O",
+    "performance organizzativa": "O",
+    ente: "O",
+    "0": "O",
+    uo: "UO",
+    "u o": "UO",
+    "un org": "UO",
+    "unita organizzativa": "UO",
+    "performance di unita organizzativa": "UO",
+    unit: "UO",
+    individual: "I",
+    organisational: "O",
+    organizational: "O",
+  } satisfies Record<string, ObjectiveType>),
+);
 
 /**
  * I, O or UO. The PDF-to-Excel noise `0` (for O) and `1` (for I) is recognised (domain.md §2).
@@ -33,7 +36,7 @@ const TYPE_WORDS: Record<string, ObjectiveType> = {
  */
 export function normalizeType(raw: Scalar): ObjectiveType | null {
   if (raw === null || raw === undefined || typeof raw === "boolean") return null;
-  return TYPE_WORDS[normalizeLabel(String(raw))] ?? null;
+  return TYPE_WORDS.get(normalizeLabel(String(raw))) ?? null;
 }
 
 export type WeightReading =
