@@ -4,7 +4,7 @@
  */
 import * as path from "path";
 import { convert, type ConversionResult } from "../src/engine/convert";
-import { wrappedLines } from "../src/engine/core/columns";
+import { valueWidth, wrappedLines } from "../src/engine/core/columns";
 import { cellAddress, parseRange } from "../src/engine/core/address";
 import { isFormula, type SheetPlan } from "../src/engine/core/plan";
 import type { Indicator } from "../src/engine/indicators/model";
@@ -112,6 +112,12 @@ test("columns as wide as their content: codes whole, no ### for large numbers, l
   for (const s of result.plan.sheets) for (const w of s.columnWidths) expect(w.width).toBeLessThanOrEqual(90);
   // Rows with wrapped text are given the height it needs.
   expect(sheet("PIAO Obiettivi").rowHeights.length).toBeGreaterThan(10);
+});
+
+test("a number with thousands separators is as wide as Excel writes it, from 0 to past 1e21", () => {
+  const numbers = [0, 7, -7, 999, 1000, -1000, 123456.78, 1234567, -99999999.5, 1e15, 9.99e20, 1e21, -2.5e22];
+  const written = (n: number) => Math.trunc(Math.abs(n)).toLocaleString("en-US").length + (n < 0 ? 1 : 0);
+  expect(numbers.map((n) => valueWidth(n, "#,##0"))).toEqual(numbers.map(written));
 });
 
 test("links look like links; sources cite laws, never the project's documents", () => {

@@ -6,7 +6,6 @@
  */
 import {
   cellAddress,
-  cellKey,
   columnLetters,
   parseCell,
   parseRange,
@@ -248,12 +247,17 @@ export function sheetXml(
   const filled: number[] = [];
   const letters: string[] = [];
   const heights = new Map(sp.rowHeights.map((h) => [h.row, h.height]));
+  // Formula cells are numbered in the order the rows below visit them: small numbers are the quickest keys
+  // (a cell's key, row × 16,384 + column, is no small integer from row 65,536 on).
   const formulaColumns = new Map<number, { row: number; value: FormulaValue; key: number }[]>();
+  let numbered = 0;
   rows.forEach((row, r) =>
-    row.v.forEach((v, c) => {
-      if (isFormula(v)) pushTo(formulaColumns, c, { row: r, value: v, key: cellKey(r, c) });
+    row.f.forEach((_, c) => {
+      const v = row.v[c] ?? null;
+      if (isFormula(v)) pushTo(formulaColumns, c, { row: r, value: v, key: numbered++ });
     }),
   );
+  let visited = 0;
   const shared = sharedRuns([...formulaColumns].map(([col, cells]) => ({ col, cells })));
   rows.forEach((row, r) => {
     const ht = heights.get(r);
@@ -268,7 +272,7 @@ export function sheetXml(
       if (first < 0) first = c;
       last = c;
       const v = row.v[c] ?? null;
-      const role = isFormula(v) ? shared.get(cellKey(r, c)) : undefined;
+      const role = isFormula(v) ? shared.get(visited++) : undefined;
       line += cellXml((letters[c] ??= columnLetters(c)) + rowNumber, v, f, styles, role);
     });
     if (first < 0 && !hidden.has(r)) return;

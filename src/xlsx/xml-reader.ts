@@ -262,8 +262,9 @@ class Reader {
       this.fail(opened ? `</${qname}> chiude <${opened}>` : `</${qname}> senza apertura`);
     }
     this.end(opened, this.undos[depth - 1]);
-    this.open.length = depth - 1;
-    this.undos.length = depth - 1;
+    // Popped, not cut by setting `length` (a call into the runtime on every close tag).
+    this.open.pop();
+    this.undos.pop();
     return gt + 1;
   }
 

@@ -16,7 +16,13 @@ export const MAX_WIDTH = 60;
 const PADDING = 2;
 const HEADER_PADDING = 4;
 
-const grouped = (n: number) => Math.trunc(Math.abs(n)).toLocaleString("en-US").length + (n < 0 ? 1 : 0);
+/** Characters of a number's integer part written with thousands separators (`1,234,567`: 9), and its sign. */
+function grouped(n: number): number {
+  const whole = Math.trunc(Math.abs(n));
+  // Counted, not formatted: toLocaleString goes through ICU on every cell. Past 1e21 String() writes an exponent.
+  const digits = whole < 1e21 ? String(whole).length : whole.toLocaleString("en-US").replace(/,/g, "").length;
+  return digits + Math.floor((digits - 1) / 3) + (n < 0 ? 1 : 0);
+}
 
 /** Characters a number takes in a format (approximate: digits, separators, decimals and symbols). */
 function numberWidth(n: number, format: string | null | undefined): number {
