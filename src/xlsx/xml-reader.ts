@@ -32,14 +32,18 @@ export class XmlError extends Error {
 }
 
 const XML_NS = "http://www.w3.org/XML/1998/namespace";
+/** The attributes of an element without any (most of a sheet's `<v>`, `<is>`, `<t>`). */
+const NONE: readonly string[] = Object.freeze([]);
 
-/** An element's attributes as written (namespace declarations left out), with the namespaces in scope. */
+/**
+ * An element's attributes as written (namespace declarations left out), with the namespaces in scope. The
+ * reader hands the same object to every `open`, filled for the element: valid during the call only.
+ */
 export class Attrs {
-  constructor(
-    readonly names: readonly string[],
-    readonly values: readonly string[],
-    private readonly scope: ReadonlyMap<string, string>,
-  ) {}
+  names: readonly string[] = NONE;
+  values: readonly string[] = NONE;
+
+  constructor(private readonly scope: ReadonlyMap<string, string>) {}
 
   uriOf(prefix: string): string | undefined {
     return prefix === "xml" ? XML_NS : this.scope.get(prefix);
@@ -124,6 +128,10 @@ class Reader {
   private rootSeen = false;
   /** Names already checked. */
   private readonly names = new Set<string>();
+  private readonly attrs = new Attrs(this.scope);
+  /** Namespace and local name of the element `resolveElement` was last given. */
+  private uri = "";
+  private local = "";
 
   constructor(
     private readonly part: string,
@@ -240,6 +248,15 @@ class Reader {
     this.names.add(name);
   }
 
+  /** Sets `uri` and `local` for an element's name (no pair made: every open and close tag comes here). */
+  private resolveElement(qname: string): void {
+    const colon = qname.indexOf(":");
+    if (colon < 0) {
+      this.uri = this.defaultNs;
+      this.local = qname;
+    } else [this.uri, this.local] = this.resolve(qname, false);
+  }
+
   private resolve(qname: string, attribute: boolean): [string, string] {
     const colon = qname.indexOf(":");
     if (colon < 0) return [attribute ? "" : this.defaultNs, qname];
@@ -271,8 +288,8 @@ class Reader {
   /** The element `qname` ends: its handler, then its namespace bindings go. */
   private end(qname: string, undo: Undo | null): void {
     if (this.h.close) {
-      const [uri, local] = this.resolve(qname, false);
-      this.h.close(uri, local);
+      this.resolveElement(qname);
+      this.h.close(this.uri, this.local);
     }
     if (undo) {
       for (const [prefix, was] of undo) {
@@ -294,9 +311,10 @@ class Reader {
     if (j >= n) return this.incomplete();
     const qname = s.slice(i + 1, j);
     this.qname(qname);
-    // Fresh arrays per tag: they die young, where emptying shared ones (`length = 0`) is a runtime call.
-    const names: string[] = [];
-    const values: string[] = [];
+    // Fresh arrays per tag with attributes: they die young, where emptying shared ones (`length = 0`) is a
+    // runtime call.
+    let names: string[] | undefined;
+    let values: string[] | undefined;
     let decls: [string, string][] | null = null;
     let empty = false;
     for (;;) {
@@ -347,9 +365,9 @@ class Reader {
         if ((decls ??= []).some(([p]) => p === prefix)) this.fail(`attributo ${name} ripetuto`);
         decls.push([prefix, value]);
       } else {
-        if (names.includes(name)) this.fail(`attributo ${name} ripetuto in <${qname}>`);
-        names.push(name);
-        values.push(value);
+        if (names?.includes(name)) this.fail(`attributo ${name} ripetuto in <${qname}>`);
+        (names ??= []).push(name);
+        (values ??= []).push(value);
       }
       j = close + 1;
     }
@@ -364,9 +382,11 @@ class Reader {
       for (const [prefix, uri] of decls) this.scope.set(prefix, uri);
       this.defaultNs = this.scope.get("") ?? "";
     }
-    for (const name of names) if (name.includes(":")) this.resolve(name, true);
-    const [uri, local] = this.resolve(qname, false);
-    this.h.open(uri, local, new Attrs(names, values, this.scope));
+    if (names) for (const name of names) if (name.includes(":")) this.resolve(name, true);
+    this.resolveElement(qname);
+    this.attrs.names = names ?? NONE;
+    this.attrs.values = values ?? NONE;
+    this.h.open(this.uri, this.local, this.attrs);
     if (empty) this.end(qname, undo);
     else {
       this.open.push(qname);
