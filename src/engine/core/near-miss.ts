@@ -69,6 +69,23 @@ function isAbbreviation(raw: string, words: string[], label: string): boolean {
   return shorter;
 }
 
+function digits(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 48 && s.charCodeAt(i) <= 57) n++;
+  return n;
+}
+
+/**
+ * The most digits a label of the index has. A typo changes one character and an abbreviation only shortens
+ * words, so a header with two digits more than any label (a code, `A 1.2`, a date) is near none of them.
+ */
+function maxDigits(index: ReadonlyMap<string, unknown>): number {
+  let n = MAX_DIGITS.get(index);
+  if (n === undefined) MAX_DIGITS.set(index, (n = Math.max(0, ...[...index.keys()].map(digits))));
+  return n;
+}
+const MAX_DIGITS = new WeakMap<ReadonlyMap<string, unknown>, number>();
+
 /** An index's entries grouped by label length and by word count, in the index's order. */
 interface Grouped<F> {
   byLength: Map<number, [string, F, number][]>;
@@ -122,6 +139,7 @@ export function nearMiss<F>(
 ): NearMiss<F> | undefined {
   const s = normalizeLabel(raw);
   if (!s || index.has(s) || ignore(s) || /^[\d ]+$/.test(s)) return undefined;
+  if (digits(s) > maxDigits(index) + 1) return undefined;
   // Only a header with a dot can be an abbreviation: the others (most cells of a table) are not split in words.
   const words = raw.includes(".") ? s.split(" ") : [];
   // An abbreviation shortens a word of at least MIN_ABBREVIATION letters (`A 1.2`, a code, shortens none): the
