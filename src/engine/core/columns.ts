@@ -179,12 +179,9 @@ function fitRows(sheet: SheetPlan, widths: Map<number, number>, spans: Map<numbe
     for (let row = r.top; row <= r.bottom; row++)
       for (let col = r.left; col <= r.right; col++) {
         let text: string | undefined;
-        for (const b of over) {
-          const v = b.rows[row - b.at.row]?.[col - b.at.col];
-          if (isLong(v)) {
-            text = v;
-            break;
-          }
+        for (let k = 0; k < over.length && text === undefined; k++) {
+          const v = over[k].rows[row - over[k].at.row]?.[col - over[k].at.col];
+          if (isLong(v)) text = v;
         }
         if (text === undefined) continue;
         const n = wrappedLines(text, spanWidth(widths, col, spans.get(cellKey(row, col)) ?? col));

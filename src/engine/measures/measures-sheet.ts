@@ -145,7 +145,8 @@ export function measuresSheet(
     set("rule", m.rule);
     set("weight", m.weight);
     set("dataSource", m.dataSource);
-    for (const [k, v] of Object.entries(rowFormulas(i + 2))) set(k as Key, v);
+    const formulas = rowFormulas(i + 2);
+    for (const k of FORMULA_KEYS) set(k, formulas[k]!);
     if (m.origin) {
       const ref = sheetCellRef(m.origin.sheet, m.origin.row, m.origin.col);
       set("origin", linkTo(sheet, i + 1, L.col.origin, ref));

@@ -20,10 +20,11 @@ export function normalizeObjectives(raws: RawObjective[]): { objectives: Objecti
     const unit = r.unit.replace(/\s+/g, " ").trim();
     const at = (f: Parameters<typeof sourceOf>[1]) => sourceOf(r, f);
 
-    for (const [field, cell] of Object.entries(r.fields)) {
-      if (isErrorValue(cell.v))
+    for (const field in r.fields) {
+      const v = r.fields[field as keyof RawObjective["fields"]]!.v;
+      if (isErrorValue(v))
         findings.push(
-          finding("warning", "VALORE_ERRORE", MESSAGES.errorValue(String(cell.v)), at(field as never), unit),
+          finding("warning", "VALORE_ERRORE", MESSAGES.errorValue(String(v)), at(field as never), unit),
         );
     }
 

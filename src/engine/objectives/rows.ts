@@ -38,48 +38,54 @@ export interface Header {
  * headers count (and are reported); `choices` are the user's readings of ambiguous header cells, by column.
  */
 export function readHeader(cells: Cell[], choices: Record<number, ObjectiveField> = {}): Header | null {
-  const h: Header = {
-    cols: {},
-    yearCols: [],
-    measureCols: {},
-    span: new Set(),
-    interpreted: [],
-    ambiguous: [],
-  };
+  // Every row of a sheet is tried as a header: the lists are made only when a cell needs one, and the header
+  // only when the row is one.
+  const cols: Header["cols"] = {};
+  let yearCols: Header["yearCols"] | undefined;
+  let measureCols: Header["measureCols"] | undefined;
+  let interpreted: Header["interpreted"] | undefined;
+  let ambiguous: Header["ambiguous"] | undefined;
   let known = 0;
   const take = (f: ObjectiveField, col: number) => {
-    if (h.cols[f] !== undefined) return false;
-    h.cols[f] = col;
+    if (cols[f] !== undefined) return false;
+    cols[f] = col;
     known++;
     return true;
   };
-  for (const cell of cells) {
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i];
     if (typeof cell.v !== "string") continue;
-    h.span.add(cell.c);
     const chosen = choices[cell.c];
     if (chosen && take(chosen, cell.c)) continue;
     const f = objectiveField(cell.text);
     if (f && take(f, cell.c)) continue;
     const y = yearColumn(cell.text);
     if (y) {
-      h.yearCols.push({ col: cell.c, ...y });
+      (yearCols ??= []).push({ col: cell.c, ...y });
       continue;
     }
     const m = measureField(cell.text);
     if (m) {
-      if (h.measureCols[m] === undefined) h.measureCols[m] = cell.c;
+      if ((measureCols ??= {})[m] === undefined) measureCols[m] = cell.c;
       continue;
     }
     const near = f ? undefined : objectiveNearMiss(cell.text);
     if (near?.kind === "ambiguous") {
-      h.ambiguous.push({ col: cell.c, text: cell.text, fields: near.fields, labels: near.labels });
+      (ambiguous ??= []).push({ col: cell.c, text: cell.text, fields: near.fields, labels: near.labels });
       known++;
     } else if (near && take(near.field, cell.c))
-      h.interpreted.push({ col: cell.c, text: cell.text, label: near.label });
+      (interpreted ??= []).push({ col: cell.c, text: cell.text, label: near.label });
   }
-  if (h.cols.name === undefined || (h.cols.weight === undefined && h.cols.type === undefined) || known < 3)
+  if (cols.name === undefined || (cols.weight === undefined && cols.type === undefined) || known < 3)
     return null;
-  return h;
+  return {
+    cols,
+    yearCols: yearCols ?? [],
+    measureCols: measureCols ?? {},
+    span: new Set(cells.filter((c) => typeof c.v === "string").map((c) => c.c)),
+    interpreted: interpreted ?? [],
+    ambiguous: ambiguous ?? [],
+  };
 }
 
 /** Same columns as another header: a header row repeated (at a page break) continues the table. */
