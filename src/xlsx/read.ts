@@ -3,7 +3,7 @@
  * shared, inline and rich-text strings, formulas (shared formulas expanded), number formats, merges,
  * hidden rows, columns and sheets; dates as 1900-system serials whatever the workbook's date system.
  */
-import { cellAddress, cellKey, parseRange } from "../engine/core/address";
+import { cellAddress, cellKey, parseRange, readCell } from "../engine/core/address";
 import { shiftFormula } from "../engine/core/formula-shift";
 import type { Scalar, SheetSnapshot } from "../engine/core/snapshot";
 import { InputError, PACKAGE_MESSAGES as M } from "./errors";
@@ -127,35 +127,6 @@ function isoToSerial(s: string): number | null {
   return Number.isNaN(ms) ? null : ms / 86400000 + 25569;
 }
 
-/**
- * A cell's `r` (`B12`, `$B$12`, `b12`) as 0-based row and column, or null when it is not one: read character
- * by character, as every cell of a sheet has one (a regular expression made a match array for each).
- */
-function cellRef(ref: string): { row: number; col: number } | null {
-  let i = ref.charCodeAt(0) === 36 ? 1 : 0; // $
-  let col = 0;
-  const lettersFrom = i;
-  for (; i < ref.length && i - lettersFrom < 4; i++) {
-    const c = ref.charCodeAt(i) | 32; // lower case
-    if (c < 97 || c > 122) break;
-    col = col * 26 + (c - 96);
-  }
-  const letters = i - lettersFrom;
-  if (letters < 1 || letters > 3) return null;
-  if (ref.charCodeAt(i) === 36) i++;
-  const digitsFrom = i;
-  for (; i < ref.length; i++) {
-    const c = ref.charCodeAt(i);
-    if (c < 48 || c > 57) return null;
-  }
-  if (i === digitsFrom) return null;
-  REF.row = Number(ref.slice(digitsFrom)) - 1;
-  REF.col = col - 1;
-  return REF;
-}
-/** The result of `cellRef`, one object reused. */
-const REF = { row: 0, col: 0 };
-
 interface Cell {
   r: number;
   c: number;
@@ -210,7 +181,7 @@ function readSheet(pkg: Package, sheet: SheetEntry, part: string, ctx: SheetCont
         }
         case "c": {
           const ref = attr(a, "r");
-          const at = ref ? cellRef(ref) : null;
+          const at = ref ? readCell(ref) : null;
           if (at) {
             col = at.col;
             row = at.row;

@@ -42,9 +42,33 @@ export interface RangeRef {
 }
 
 export function parseCell(a1: string): CellRef {
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(a1.trim());
-  if (!m) throw new Error(`Invalid cell address: ${a1}`);
-  return { row: Number(m[2]) - 1, col: columnIndex(m[1]) };
+  const ref = readCell(a1.trim());
+  if (!ref) throw new Error(`Invalid cell address: ${a1}`);
+  return ref;
+}
+
+/**
+ * A cell address (`B12`, `$B$12`, `b12`: one to three letters, digits) as 0-based row and column, or null
+ * when it is not one. Read character by character: the file reader meets one in every cell of a sheet.
+ */
+export function readCell(ref: string): CellRef | null {
+  let i = ref.charCodeAt(0) === 36 ? 1 : 0; // $
+  let col = 0;
+  const lettersFrom = i;
+  for (; i < ref.length && i - lettersFrom < 4; i++) {
+    const c = ref.charCodeAt(i) | 32; // lower case
+    if (c < 97 || c > 122) break;
+    col = col * 26 + (c - 96);
+  }
+  if (i === lettersFrom || i - lettersFrom > 3) return null;
+  if (ref.charCodeAt(i) === 36) i++;
+  const digitsFrom = i;
+  for (; i < ref.length; i++) {
+    const c = ref.charCodeAt(i);
+    if (c < 48 || c > 57) return null;
+  }
+  if (i === digitsFrom) return null;
+  return { row: Number(ref.slice(digitsFrom)) - 1, col: col - 1 };
 }
 
 /** `B2:D4` or a single cell `B2`. */

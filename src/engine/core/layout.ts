@@ -54,8 +54,14 @@ export const headerStyle = (align: "left" | "right"): CellStyle => ({
 /** A column holds numbers when it has a number format, or when every value it has is a number. */
 function numericColumn(rows: PlanValue[][], j: number, format: string | null | undefined): boolean {
   if (format && format !== "@") return true;
-  const values = rows.map((r) => r[j]).filter((v) => v !== null && v !== undefined && v !== "");
-  return values.length > 0 && values.every((v) => typeof v === "number");
+  let numbers = false;
+  for (let i = 0; i < rows.length; i++) {
+    const v = rows[i][j];
+    if (v === null || v === undefined || v === "") continue;
+    if (typeof v !== "number") return false;
+    numbers = true;
+  }
+  return numbers;
 }
 
 /** A table written as one block: header row then data rows, starting at `at`. Returns its A1 range. */
