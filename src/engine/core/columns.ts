@@ -159,9 +159,11 @@ function fitRows(sheet: SheetPlan, widths: Map<number, number>, spans: Map<numbe
     for (const row of b.rows) width = Math.max(width, row.length);
     return { at, rows: b.rows, right: at.col + width - 1 };
   });
-  const lines = new Map<number, number>();
+  // By row (arrays: a 10,000-row table has a height for nearly every row, visited in order at the end).
+  const lines: number[] = [];
   // Heights a sheet sets itself (e.g. for a formula whose text is known only in Excel) are kept.
-  const own = new Map(sheet.rowHeights.map(({ row, height }) => [row, height]));
+  const heights: number[] = [];
+  for (const { row, height } of sheet.rowHeights) heights[row] = height;
   for (const { range, style } of sheet.rangeStyles) {
     if (!style.wrap) continue;
     const r = parseRange(range);
@@ -185,12 +187,14 @@ function fitRows(sheet: SheetPlan, widths: Map<number, number>, spans: Map<numbe
         }
         if (text === undefined) continue;
         const n = wrappedLines(text, spanWidth(widths, col, spans.get(cellKey(row, col)) ?? col));
-        lines.set(row, Math.max(lines.get(row) ?? 1, n));
+        lines[row] = Math.max(lines[row] ?? 1, n);
       }
   }
-  for (const [row, n] of lines)
-    if (n > 1) own.set(row, Math.max(own.get(row) ?? 0, Math.min(MAX_ROW_HEIGHT, n * LINE_HEIGHT)));
-  sheet.rowHeights = [...own].sort(([a], [b]) => a - b).map(([row, height]) => ({ row, height }));
+  lines.forEach((n, row) => {
+    if (n > 1) heights[row] = Math.max(heights[row] ?? 0, Math.min(MAX_ROW_HEIGHT, n * LINE_HEIGHT));
+  });
+  sheet.rowHeights = [];
+  heights.forEach((height, row) => sheet.rowHeights.push({ row, height }));
 }
 
 /** Width of columns `from`..`to` together (a merged area). */
