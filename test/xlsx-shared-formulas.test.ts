@@ -13,7 +13,7 @@ import { formulaAt } from "../src/engine/core/snapshot";
 import { loadPackage } from "../src/xlsx/file";
 import { Package } from "../src/xlsx/package";
 import { readSnapshots } from "../src/xlsx/read";
-import { shareable, sharedRuns } from "../src/xlsx/shared-formulas";
+import { shareable, sharedRuns, type SharedRole } from "../src/xlsx/shared-formulas";
 import { writePlan } from "../src/xlsx/write";
 import { WrittenWorkbooks } from "./helpers/validate";
 
@@ -46,7 +46,8 @@ test("rows filled from one template are shared without building their texts, unl
   const good = filledColumn(0, 1000, (r) => `=IF(B${r}="","",B${r}*$C$1)`);
   // `A1` + row number: "A12", "A13"… look like rows 12, 13 moved down, until "A110" (row 10), which is not.
   const misleading = filledColumn(1, 20, (r) => `=A1${r}*2`);
-  const roles = sharedRuns([good.column, misleading.column]);
+  const roles = new Map<string, SharedRole>();
+  sharedRuns([good.column, misleading.column], roles);
   expect(roles.get("0:1")).toEqual({ si: 0, ref: "A2:A1001" });
   expect(roles.get("0:1000")).toEqual({ si: 0 });
   // The anchor and the template's check (two rows) are built; the 999 rows below are not.
@@ -60,24 +61,28 @@ test("rows filled from one template are shared without building their texts, unl
 });
 
 test("a run of the same formula moved down is shared; structured, sheet and array references are not", () => {
-  const roles = sharedRuns([
-    column(2, [
-      [1, "A2*2+$B$1"],
-      [2, "A3*2+$B$1"],
-      [3, "A4*2+$B$1"],
-      [4, "A5*3+$B$1"], // another formula: a new run, of one cell
-      [6, "A7*2"], // a gap: a new run
-      [7, "A8*2"],
-    ]),
-    column(3, [
-      [1, "SUM(T[[Peso]])+A2"],
-      [2, "SUM(T[[Peso]])+A3"],
-      [3, "'PIAO Parametri'!B2+A4"],
-      [4, "'PIAO Parametri'!B2+A5"],
-      [5, 'IF(A6="x y",1,0)'], // a space inside a string does not matter
-      [6, 'IF(A7="x y",1,0)'],
-    ]),
-  ]);
+  const roles = new Map<string, SharedRole>();
+  sharedRuns(
+    [
+      column(2, [
+        [1, "A2*2+$B$1"],
+        [2, "A3*2+$B$1"],
+        [3, "A4*2+$B$1"],
+        [4, "A5*3+$B$1"], // another formula: a new run, of one cell
+        [6, "A7*2"], // a gap: a new run
+        [7, "A8*2"],
+      ]),
+      column(3, [
+        [1, "SUM(T[[Peso]])+A2"],
+        [2, "SUM(T[[Peso]])+A3"],
+        [3, "'PIAO Parametri'!B2+A4"],
+        [4, "'PIAO Parametri'!B2+A5"],
+        [5, 'IF(A6="x y",1,0)'], // a space inside a string does not matter
+        [6, 'IF(A7="x y",1,0)'],
+      ]),
+    ],
+    roles,
+  );
   expect(Object.fromEntries(roles)).toEqual({
     "2:1": { si: 0, ref: "C2:C4" },
     "2:2": { si: 0 },

@@ -45,11 +45,12 @@ function followsTemplate(fill: FilledRow, ps: Piece[]): boolean {
  * a cell joins the run above when its formula is the run's first formula shifted to its row, as the reader
  * would expand it. Runs of one cell stay ordinary formulas. Rows filled from the anchor's template join
  * without their text being built, when the template is seen to follow the reader's shifting from the anchor.
+ * Each cell's role is given to `roles.set`.
  */
 export function sharedRuns<K>(
   columns: Iterable<{ col: number; cells: { row: number; value: FormulaValue; key: K }[] }>,
-): Map<K, SharedRole> {
-  const roles = new Map<K, SharedRole>();
+  roles: { set(key: K, role: SharedRole): unknown },
+): void {
   const unshareable = new Set<readonly string[]>();
   let si = 0;
   for (const { col, cells } of columns) {
@@ -84,5 +85,4 @@ export function sharedRuns<K>(
       i = j;
     }
   }
-  return roles;
 }

@@ -258,7 +258,12 @@ export function sheetXml(
     }),
   );
   let visited = 0;
-  const shared = sharedRuns([...formulaColumns].map(([col, cells]) => ({ col, cells })));
+  // By the cells' numbers: an array, where a map of 60,000 entries grew and rehashed.
+  const roles: SharedRole[] = [];
+  sharedRuns(
+    [...formulaColumns].map(([col, cells]) => ({ col, cells })),
+    { set: (key: number, role: SharedRole) => (roles[key] = role) },
+  );
   rows.forEach((row, r) => {
     const ht = heights.get(r);
     // CT_Row: hidden="1" keeps the row out of sight (ECMA-376 part 1, §18.3.1.73).
@@ -272,7 +277,7 @@ export function sheetXml(
       if (first < 0) first = c;
       last = c;
       const v = row.v[c] ?? null;
-      const role = isFormula(v) ? shared.get(visited++) : undefined;
+      const role = isFormula(v) ? roles[visited++] : undefined;
       line += cellXml((letters[c] ??= columnLetters(c)) + rowNumber, v, f, styles, role);
     });
     if (first < 0 && !hidden.has(r)) return;
