@@ -126,14 +126,8 @@ function layoutCells(sp: SheetPlan): Grid {
   return rows;
 }
 
-function cellXml(
-  ref: string,
-  v: PlanValue,
-  f: CellFormat,
-  styles: StyleBook,
-  shared: SharedRole | undefined,
-): string {
-  const s = styles.xf(f);
+/** A cell element; `s`: its format's index in the StyleBook. */
+function cellXml(ref: string, v: PlanValue, s: number, shared: SharedRole | undefined): string {
   const sAttr = s ? ` s="${s}"` : "";
   // An empty cell without a format says nothing: not written.
   if (v === null || v === "" || (typeof v === "number" && !Number.isFinite(v)))
@@ -258,6 +252,8 @@ export function sheetXml(
     }),
   );
   let visited = 0;
+  const formatOf: CellFormat[] = [];
+  const indexOf: number[] = [];
   // By the cells' numbers: an array, where a map of 60,000 entries grew and rehashed.
   const roles: SharedRole[] = [];
   sharedRuns(
@@ -278,7 +274,9 @@ export function sheetXml(
       last = c;
       const v = row.v[c] ?? null;
       const role = isFormula(v) ? roles[visited++] : undefined;
-      line += cellXml((letters[c] ??= columnLetters(c)) + rowNumber, v, f, styles, role);
+      // A column's cells mostly share a format: its index is asked for only when the format changes.
+      if (f !== formatOf[c]) [formatOf[c], indexOf[c]] = [f, styles.xf(f)];
+      line += cellXml((letters[c] ??= columnLetters(c)) + rowNumber, v, indexOf[c], role);
     });
     if (first < 0 && !hidden.has(r)) return;
     if (first >= 0) {
