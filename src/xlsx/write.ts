@@ -8,9 +8,10 @@
  */
 import { replacedSheets, type WorkbookPlan } from "../engine/core/plan";
 import { bookViewEdits, tabSelected } from "./book-views";
-import { chartXml, drawingXml, XML_DECL } from "./charts";
+import { chartXml, drawingXml } from "./charts";
 import { InputError, PACKAGE_MESSAGES as M } from "./errors";
-import { dirOf, NS, relativeTarget, relKind, relsPathOf, type Package, type WorkbookInfo } from "./package";
+import { dirOf, relativeTarget, relKind, relsPathOf, type Package, type WorkbookInfo } from "./package";
+import { RelsEdit } from "./rels-edit";
 import { definedNameXml, sheetXml, tableHeaders, tableXml } from "./sheet-xml";
 import { MINIMAL_STYLES, StyleBook } from "./styles";
 import { applyEdits, attrsOf, closeOf, escapeAttr, rootOf, scanTags, type Tag } from "./xml";
@@ -76,68 +77,6 @@ export function isMacroEnabled(pkg: Package, wb: WorkbookInfo): boolean {
       (attrsOf(t).get("PartName") ?? "").toLowerCase() === "/" + wb.part.toLowerCase(),
   );
   return tag !== undefined && attrsOf(tag).get("ContentType") === MACRO_CONTENT_TYPE;
-}
-
-/** A relationships part being edited as text. */
-class RelsEdit {
-  private readonly xml: string;
-  private readonly tags: Tag[];
-  private readonly removed: Tag[] = [];
-  private readonly added: string[] = [];
-  private readonly ids: Set<string>;
-  private next = 1;
-
-  constructor(existing: string | undefined) {
-    this.xml = existing ?? `${XML_DECL}<Relationships xmlns="${NS.pkgRel}"></Relationships>`;
-    this.tags = scanTags(this.xml);
-    this.ids = new Set(this.rels().map((t) => attrsOf(t).get("Id") ?? ""));
-  }
-
-  private rels(): Tag[] {
-    return this.tags.filter((t) => t.depth === 1 && t.local === "Relationship" && t.kind !== "close");
-  }
-
-  remove(pred: (id: string, type: string) => boolean): void {
-    for (const t of this.rels()) {
-      const a = attrsOf(t);
-      const id = a.get("Id") ?? "";
-      if (pred(id, a.get("Type") ?? "")) {
-        this.removed.push(t);
-        this.ids.delete(id);
-      }
-    }
-  }
-
-  add(type: string, target: string): string {
-    while (this.ids.has(`rId${this.next}`)) this.next++;
-    const id = `rId${this.next}`;
-    this.ids.add(id);
-    const q = rootOf(this.tags, "rels").prefix;
-    this.added.push(
-      `<${q ? q + ":" : ""}Relationship Id="${id}" Type="${escapeAttr(type)}" Target="${escapeAttr(target)}"/>`,
-    );
-    return id;
-  }
-
-  result(): string {
-    const edits = this.removed.map((t) => ({
-      start: t.start,
-      end: closeOf(this.tags, this.tags.indexOf(t)).end,
-      text: "",
-    }));
-    const root = rootOf(this.tags, "rels");
-    if (root.kind === "empty")
-      edits.push({
-        start: root.start,
-        end: root.end,
-        text: `${this.xml.slice(root.start, root.end).replace(/\s*\/>$/, ">")}${this.added.join("")}</${root.qname}>`,
-      });
-    else {
-      const close = this.tags.filter((t) => t.depth === 0 && t.kind === "close")[0];
-      edits.push({ start: close.start, end: close.start, text: this.added.join("") });
-    }
-    return applyEdits(this.xml, edits);
-  }
 }
 
 /** Lowest free `dir/baseN.xml` not among `taken` (lower-cased part names). */
