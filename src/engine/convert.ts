@@ -157,7 +157,7 @@ export function convert(snapshots: SheetSnapshot[], opts: ConvertOptions = {}): 
     ]);
     findings.push(...ignoredRowFindings(sheet.name, f.detection, claimed));
     const kinds: SheetFound["kinds"] = new Map([...claimed].map((r) => [r, "other"]));
-    for (const [row, kind] of f.detection.rows) kinds.set(row, ROW_KINDS[kind]);
+    f.detection.rows.forEach((kind, row) => kinds.set(row, ROW_KINDS[kind]));
     const report = sheetReport(sheet, {
       objectives: f.objectives.length,
       units: [...new Set(f.objectives.map((o) => o.unit))],

@@ -103,6 +103,15 @@ function rowCells(sheet: SheetSnapshot, i: number): Cell[] {
   return out;
 }
 
+/**
+ * The row's cell in column `col`. A loop, not `find` with a callback: every row of a table asks for each of
+ * its columns, before the engine's code is optimised.
+ */
+function cellAt(cells: Cell[], col: number | undefined): Cell | undefined {
+  for (let k = 0; k < cells.length; k++) if (cells[k].c === col) return cells[k];
+  return undefined;
+}
+
 /** After a blank row, a row continues the table when its cells stand in the table's columns. */
 function fits(cells: Cell[], header: Header): boolean {
   const inside = cells.filter((c) => header.span.has(c.c)).length;
@@ -192,7 +201,7 @@ export function detectObjectives(sheet: SheetSnapshot, mapping: SheetMapping = {
       continue;
     }
     if (actions) {
-      const yearCell = cells.find((c) => c.c === actions!.yearCol);
+      const yearCell = cellAt(cells, actions.yearCol);
       const rest = cells.filter((c) => c.c > actions!.yearCol);
       const year = yearCell && /^(19|20)\d\d$/.test(yearCell.text) ? Number(yearCell.text) : null;
       if (year !== null) {
@@ -223,8 +232,7 @@ export function detectObjectives(sheet: SheetSnapshot, mapping: SheetMapping = {
       else if (h.cols.weight === undefined)
         det.headersWithoutWeight.push({ row, cells: cells.map((c) => ({ col: c.c, text: c.text })) });
       for (const col of Object.values(h.cols))
-        if (hiddenCols.has(col))
-          det.hiddenColumns.push({ row, col, header: cells.find((c) => c.c === col)?.text ?? "" });
+        if (hiddenCols.has(col)) det.hiddenColumns.push({ row, col, header: cellAt(cells, col)?.text ?? "" });
       for (const x of h.interpreted) det.interpreted.push({ row, ...x });
       for (const x of h.ambiguous) det.ambiguous.push({ row, ...x });
       if (!header || !sameColumns(header, h)) [above, table] = [[], []];
@@ -283,7 +291,7 @@ export function detectObjectives(sheet: SheetSnapshot, mapping: SheetMapping = {
     const weightFormula = header.cols.weight !== undefined ? formulaAt(sheet, row, header.cols.weight) : null;
     const total = totalRow(cells, header, weightFormula);
     if (total) {
-      const w = cells.find((c) => c.c === header!.cols.weight);
+      const w = cellAt(cells, header.cols.weight);
       det.totals.push({
         at: { sheet: sheet.name, row, col: w ? w.c : total.c },
         stated: w ? w.v : null,
@@ -308,8 +316,10 @@ export function detectObjectives(sheet: SheetSnapshot, mapping: SheetMapping = {
 
     const fields: RawObjective["fields"] = {};
     const columns = columnsOf(header);
-    for (const [f, col] of columns.fields) {
-      const cell = cells.find((c) => c.c === col);
+    for (let k = 0; k < columns.fields.length; k++) {
+      const f = columns.fields[k][0];
+      const col = columns.fields[k][1];
+      const cell = cellAt(cells, col);
       if (cell) fields[f] = { v: cell.v, col, nf: numberFormatAt(sheet, row, col) };
     }
     const name = fields.name?.v;
@@ -332,12 +342,14 @@ export function detectObjectives(sheet: SheetSnapshot, mapping: SheetMapping = {
       measure: {},
       hidden: hiddenRows.has(row),
     };
-    for (const [f, col] of columns.measures) {
-      const cell = cells.find((c) => c.c === col);
+    for (let k = 0; k < columns.measures.length; k++) {
+      const f = columns.measures[k][0];
+      const col = columns.measures[k][1];
+      const cell = cellAt(cells, col);
       if (cell) o.measure[f] = { v: cell.v, col, nf: numberFormatAt(sheet, row, col) };
     }
     for (const yc of header.yearCols) {
-      const cell = cells.find((c) => c.c === yc.col);
+      const cell = cellAt(cells, yc.col);
       if (!cell) continue;
       (yc.kind === "actions" ? o.actions : o.targets)[yc.year] = cell.text;
     }
