@@ -27,8 +27,9 @@ export function detectSummaryTable(sheet: SheetSnapshot): SummaryRow[] {
   for (let i = 0; i < sheet.values.length; i++) {
     const row = sheet.values[i] ?? [];
     const ci = row.findIndex((v) => typeof v === "string" && isIndividual(normalizeLabel(v)));
+    if (ci < 0) continue;
     const cu = row.findIndex((v) => typeof v === "string" && isUnit(normalizeLabel(v)));
-    if (ci < 0 || cu < 0) continue;
+    if (cu < 0) continue;
     const labelCol = Math.min(ci, cu) - 1;
     if (labelCol < 0) continue;
     for (let k = i + 1; k < sheet.values.length; k++) {
