@@ -130,7 +130,8 @@ export function sortFindings(findings: Finding[]): Finding[] {
   return [...findings].sort(
     (a, b) =>
       SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
-      (a.sheet ?? "").localeCompare(b.sheet ?? "") ||
+      // Most findings of a large workbook share a sheet: equal names are not handed to the collator.
+      (a.sheet === b.sheet ? 0 : (a.sheet ?? "").localeCompare(b.sheet ?? "")) ||
       (a.row ?? 0) - (b.row ?? 0) ||
       (a.col ?? 0) - (b.col ?? 0),
   );
