@@ -2,6 +2,8 @@
  * Re-runs read back the add-in's own tables: helpers shared by every feature's carry-over, and the shape
  * of a row kept in `PIAO Archivio` when its key disappears from the user's sheets.
  */
+import type { Finding } from "./findings";
+import { finding, MESSAGES } from "./messages";
 import type { PlanValue } from "./plan";
 import { cellText, isErrorValue, type Scalar, type SheetSnapshot } from "./snapshot";
 
@@ -94,20 +96,43 @@ export function typedAt(sheet: SheetSnapshot, row: number, col: number): PlanVal
 }
 
 /**
- * The cells of row `row` in the add-in's formula columns (`cols`: header and 0-based snapshot column) that hold a
- * value and no formula: typed over the add-in's formula. Only a host that gives formulas tells them from the
- * formulas' results; with any other, none is found.
+ * The cells of row `row` in the add-in's formula columns (`headers`, found in the table's `cols`: header to
+ * 0-based snapshot column) that hold a value and no formula: typed over the add-in's formula. Only a host that
+ * gives formulas tells them from the formulas' results; with any other, none is found.
  */
 export function typedOverFormulas(
   sheet: SheetSnapshot,
   row: number,
-  cols: { header: string; col: number }[],
+  headers: readonly string[],
+  cols: ReadonlyMap<string, number>,
 ): { header: string; col: number; value: Scalar }[] {
   if (!sheet.formulas) return [];
-  return cols.flatMap(({ header, col }) => {
-    const value = col < 0 ? null : userValue(sheet.values[row]?.[col]);
+  return headers.flatMap((header) => {
+    const col = cols.get(header);
+    if (col === undefined) return [];
+    const value = userValue(sheet.values[row]?.[col]);
     return sheet.formulas?.[row]?.[col] || value === null || value === "" ? [] : [{ header, col, value }];
   });
+}
+
+/**
+ * The warning for a value typed over a formula of `table` (the formula is written again and the value kept in
+ * `PIAO Archivio`): `label` names the row, `at` the cell.
+ */
+export function formulaOverwritten(
+  table: string,
+  label: string,
+  typed: { header: string; value: Scalar },
+  at: { sheet: string; row: number; col: number },
+  unit?: string,
+): Finding {
+  return finding(
+    "warning",
+    "FORMULA_SOVRASCRITTA",
+    MESSAGES.formulaOverwritten(table, label, typed.header, shown(typed.value)),
+    at,
+    unit,
+  );
 }
 
 /**

@@ -3,10 +3,15 @@
  * indicator): where the source has nothing for a cell, the previous value stays; rows the user added for an
  * objective that still exists are kept; measures with data whose objective disappeared go to `PIAO Archivio`.
  */
-import { findTable, shown, typedOverFormulas, userValue, type ArchivedRow } from "../core/carryover";
+import {
+  findTable,
+  formulaOverwritten,
+  typedOverFormulas,
+  userValue,
+  type ArchivedRow,
+} from "../core/carryover";
 import { MEASURE_COLUMNS as C, TABLES } from "../core/contract";
 import type { Finding } from "../core/findings";
-import { finding, MESSAGES } from "../core/messages";
 import { FORMAT } from "../core/layout";
 import { isDateFormat, isPercentFormat } from "../core/numbers";
 import { cellText, numberFormatAt, type Scalar, type SheetSnapshot } from "../core/snapshot";
@@ -29,12 +34,7 @@ export function readPreviousMeasures(sheet: SheetSnapshot | undefined): Previous
   const t = findTable(sheet, [C.unit, C.code, C.indicator, C.rule, C.valueDec]);
   if (!t) return [];
   const headers = [...t.cols.keys()];
-  const formulaCols = FORMULA_KEYS.map((k) => C[k])
-    .filter((h) => t.cols.has(h))
-    .map((h) => ({
-      header: h,
-      col: t.cols.get(h)!,
-    }));
+  const formulaHeaders = FORMULA_KEYS.map((k) => C[k]);
   const out: PreviousMeasure[] = [];
   for (let i = t.headerRow + 1; i < sheet.values.length; i++) {
     const row = sheet.values[i] ?? [];
@@ -76,16 +76,11 @@ export function readPreviousMeasures(sheet: SheetSnapshot | undefined): Previous
         origin: null,
       },
       row: { headers, values: headers.map((h) => at(h)) },
-      overwritten: typedOverFormulas(sheet, i, formulaCols).map((o) =>
-        finding(
-          "warning",
-          "FORMULA_SOVRASCRITTA",
-          MESSAGES.formulaOverwritten(
-            TABLES.measures,
-            `${unit} ${code} ${indicator}`.trim(),
-            o.header,
-            shown(o.value),
-          ),
+      overwritten: typedOverFormulas(sheet, i, formulaHeaders, t.cols).map((o) =>
+        formulaOverwritten(
+          TABLES.measures,
+          `${unit} ${code} ${indicator}`.trim(),
+          o,
           { sheet: sheet.name, row: sheet.top + i, col: sheet.left + o.col },
           unit,
         ),

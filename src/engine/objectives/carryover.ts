@@ -8,6 +8,7 @@ import {
   same,
   shown,
   typedAt,
+  formulaOverwritten,
   typedOverFormulas,
   userValue,
   withOccurrence,
@@ -66,9 +67,7 @@ export function readPreviousRun(sheet: SheetSnapshot | undefined): PreviousRun {
   ];
   const col = (h: string) => t.cols.get(h) ?? -1;
   // A value typed over one of the add-in's formulas is archived (the formula is written again).
-  const formulaCols = FORMULA_COLUMNS.map((k) => C[k])
-    .filter((h) => t.cols.has(h))
-    .map((h) => ({ header: h, col: col(h) }));
+  const formulaHeaders = FORMULA_COLUMNS.map((k) => C[k]);
   const inputsOf: MonitoringInput[] = [];
   for (let i = t.headerRow + 1; i < sheet.values.length; i++) {
     const row = sheet.values[i] ?? [];
@@ -87,13 +86,13 @@ export function readPreviousRun(sheet: SheetSnapshot | undefined): PreviousRun {
       type: at(C.type),
       extra: new Map<string, PlanValue>(extraHeaders.map((h) => [h, typed(h)])),
     });
-    const overwritten = typedOverFormulas(sheet, i, formulaCols);
+    const overwritten = typedOverFormulas(sheet, i, formulaHeaders, t.cols);
     for (const o of overwritten)
       findings.push(
-        finding(
-          "warning",
-          "FORMULA_SOVRASCRITTA",
-          MESSAGES.formulaOverwritten(TABLES.objectives, `${unit} ${code || name}`, o.header, shown(o.value)),
+        formulaOverwritten(
+          TABLES.objectives,
+          `${unit} ${code || name}`,
+          o,
           { sheet: sheet.name, row: sheet.top + i, col: sheet.left + o.col },
           unit,
         ),

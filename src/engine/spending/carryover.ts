@@ -11,6 +11,7 @@ import {
   same,
   shown,
   typedAt,
+  formulaOverwritten,
   typedOverFormulas,
   userValue,
   withOccurrence,
@@ -105,11 +106,7 @@ function readRows(sheet: SheetSnapshot, spec: TableSpec): PreviousRow[] {
     const formula = (c: number) => !!sheet.formulas?.[i]?.[c] || (sheet.values[i]?.[c] ?? null) !== null;
     const inTable = computed.some(formula) || typed.filter(filled).length >= 2;
     if (!inTable) break;
-    const overwritten = typedOverFormulas(
-      sheet,
-      i,
-      computed.map((col, k) => ({ header: computedHeaders[k], col })),
-    );
+    const overwritten = typedOverFormulas(sheet, i, computedHeaders, t.cols);
     if (typed.some(filled) || overwritten.length > 0) {
       const values = cols.map((c) => userValue(sheet.values[i]?.[c]));
       out.push({ typed, values, row: sheet.top + i, cols, overwritten });
@@ -132,14 +129,7 @@ function keepOverwritten(
   if (p.overwritten.length === 0) return;
   const key = p.values.filter(filled).map(shown).join(" ");
   for (const o of p.overwritten)
-    findings.push(
-      finding(
-        "warning",
-        "FORMULA_SOVRASCRITTA",
-        MESSAGES.formulaOverwritten(spec.table, key, o.header, shown(o.value)),
-        { sheet, row: p.row, col: o.col },
-      ),
-    );
+    findings.push(formulaOverwritten(spec.table, key, o, { sheet, row: p.row, col: o.col }));
   archived.push({
     headers: [ARCHIVE_TABLE, ...spec.inputs, ...p.overwritten.map((o) => o.header)],
     values: [spec.table, ...p.values, ...p.overwritten.map((o) => o.value)],
