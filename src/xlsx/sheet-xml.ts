@@ -235,9 +235,6 @@ export function sheetXml(
   for (const r of hidden) rows[r] ??= { v: [], f: [] };
   let minCol = Infinity;
   let maxCol = -1;
-  let cells = 0;
-  for (const row of rows) if (row) cells += row.f.length;
-  const body = new Utf8Builder(cells * 64);
   const filled: number[] = [];
   const letters: string[] = [];
   const heights = new Map(sp.rowHeights.map((h) => [h.row, h.height]));
@@ -245,12 +242,15 @@ export function sheetXml(
   // (a cell's key, row × 16,384 + column, is no small integer from row 65,536 on).
   const formulaColumns = new Map<number, { row: number; value: FormulaValue; key: number }[]>();
   let numbered = 0;
+  let cells = 0;
   rows.forEach((row, r) =>
     row.f.forEach((_, c) => {
+      cells++;
       const v = row.v[c] ?? null;
       if (isFormula(v)) pushTo(formulaColumns, c, { row: r, value: v, key: numbered++ });
     }),
   );
+  const body = new Utf8Builder(cells * 64);
   let visited = 0;
   const formatOf: CellFormat[] = [];
   const indexOf: number[] = [];

@@ -17,13 +17,13 @@ export function columnIndex(letters: string): number {
   return n - 1;
 }
 
-/** `cellAddress(0, 0)` → `A1`; `cellAddress(4, 2, true)` → `$C$5`. */
 /** Excel's column count. */
 export const MAX_COLUMNS = 16384;
 
 /** One number per cell (row × MAX_COLUMNS + column), for the sets and maps of every cell of a sheet. */
 export const cellKey = (row: number, col: number) => row * MAX_COLUMNS + col;
 
+/** `cellAddress(0, 0)` → `A1`; `cellAddress(4, 2, true)` → `$C$5`. */
 export function cellAddress(row: number, col: number, absolute = false): string {
   const d = absolute ? "$" : "";
   return `${d}${columnLetters(col)}${d}${row + 1}`;

@@ -6,7 +6,7 @@
  * do not widen their column; nor does text merged over several columns, which wraps over their total width.
  * A width the sheet sets itself is kept when it is wider.
  */
-import { cellAddress, cellKey, MAX_COLUMNS, parseCell, parseRange } from "./address";
+import { cellAddress, cellKey, parseCell, parseRange } from "./address";
 import { isFormula, type CellBlock, type PlanValue, type SheetPlan } from "./plan";
 
 /** Widths in characters. */
@@ -53,12 +53,13 @@ const headerWidth = (h: string) =>
 
 /** Set `sheet.columnWidths` from the content, and wrap the text of cells wider than MAX_WIDTH. */
 export function fitColumns(sheet: SheetPlan): void {
-  const headers = new Set(
-    sheet.tables.flatMap((t) => {
-      const r = parseRange(t.ref);
-      return Array.from({ length: r.right - r.left + 1 }, (_, i) => cellKey(r.top, r.left + i));
-    }),
-  );
+  // The tables' header cells, and their rows (most rows of a block have none: one look per row).
+  const headers = { cells: new Set<number>(), rows: new Set<number>() };
+  for (const t of sheet.tables) {
+    const r = parseRange(t.ref);
+    headers.rows.add(r.top);
+    for (let c = r.left; c <= r.right; c++) headers.cells.add(cellKey(r.top, c));
+  }
   const widths = new Map<number, number>();
   const widen = (col: number, w: number) => widths.set(col, Math.max(widths.get(col) ?? MIN_WIDTH, w));
   const spans = mergedSpans(sheet);
@@ -207,7 +208,7 @@ function spanWidth(widths: Map<number, number>, from: number, to: number): numbe
 function fitBlock(
   sheet: SheetPlan,
   block: CellBlock,
-  headers: Set<number>,
+  headers: { cells: Set<number>; rows: Set<number> },
   spans: Map<number, number>,
   widen: (col: number, w: number) => void,
 ): void {
@@ -216,14 +217,13 @@ function fitBlock(
   const wrapped = new Set<number>();
   // The widest cell of each of the block's columns (-1: no cell), then one `widen` per column.
   const widest: number[] = [];
-  const headerRows = new Set([...headers].map((k) => Math.floor(k / MAX_COLUMNS)));
   block.rows.forEach((row, i) => {
-    const header = headerRows.has(at.row + i);
+    const header = headers.rows.has(at.row + i);
     row.forEach((v, j) => {
       const c = at.col + j;
       if (spans.size > 0 && spans.has(cellKey(at.row + i, c))) return;
       let w: number;
-      if (typeof v === "string" && header && headers.has(cellKey(at.row + i, c))) w = headerWidth(v);
+      if (typeof v === "string" && header && headers.cells.has(cellKey(at.row + i, c))) w = headerWidth(v);
       else {
         const need = valueWidth(v, block.columnFormats?.[j]) + PADDING;
         if (need > MAX_WIDTH) wrapped.add(j);

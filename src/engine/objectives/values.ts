@@ -4,7 +4,7 @@ import { isDateFormat, readNumber } from "../core/numbers";
 import { isErrorValue, type Scalar } from "../core/snapshot";
 import { normalizeLabel } from "../core/text";
 
-// A map, not an object: a cell reading `constructor` or `toString` must not find Object.prototype's members.
+// A map, not an object: a cell reading `constructor` must not find Object.prototype's member.
 const TYPE_WORDS = new Map<string, ObjectiveType>(
   Object.entries({
     i: "I",
