@@ -1,8 +1,8 @@
 #!/usr/bin/env node
-// Entry point of the `piao` command; the TypeScript sources are compiled to lib/ by `npm ci` (prepare),
-// with the code cache of its modules (lib/cli/code-cache.js).
+// Entry point of the `piao` command. `npm ci` (prepare) compiles the TypeScript sources to lib/, bundles the CLI
+// into lib/cli/bundle.js (scripts/webpack.cli.js) and makes its code cache (lib/cli/code-cache.js).
 require("../lib/cli/code-cache.js").useCodeCache();
-require("../lib/cli/main.js")
+require("../lib/cli/bundle.js")
   .main(process.argv.slice(2))
   .then((code) => {
     process.exitCode = code;

@@ -1,6 +1,7 @@
 /**
  * The last step of `npm run build:cli` (and of `npm ci`): converts the bundled example once, in this process,
- * with every module's compilation recorded, then writes their code cache to lib/.code-cache (code-cache.ts).
+ * through the CLI's bundle (lib/cli/bundle.js, the one module `bin/piao.js` loads) with its compilation
+ * recorded, then writes its code cache to lib/.code-cache (code-cache.ts).
  * A cache made after a conversion holds the bytecode of the functions a conversion runs, not only of the
  * modules' top levels.
  */
@@ -11,9 +12,9 @@ import { useCodeCache } from "./code-cache";
 
 async function build(): Promise<void> {
   const cache = useCodeCache({ record: true });
-  // Loaded only now, so that their compilation goes through the hook.
+  // Loaded only now, so that its compilation goes through the hook; made by webpack after tsc.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { main } = require("./main") as typeof import("./main");
+  const { main } = require("./bundle") as typeof import("./main");
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "piao-code-cache-"));
   const example = path.join(__dirname, "..", "..", "examples", "piao-massa-carrara-2023-2025.xlsx");
   const write = process.stdout.write;
@@ -26,7 +27,7 @@ async function build(): Promise<void> {
     fs.rmSync(dir, { recursive: true, force: true });
   }
   if (code !== 0) throw new Error(`converting the example for the code cache ended with exit ${code}`);
-  console.log(`code cache: ${cache.write()} modules`);
+  console.log(`code cache: ${cache.write()} module(s)`);
 }
 
 build().catch((e: unknown) => {

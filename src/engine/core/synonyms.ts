@@ -142,11 +142,12 @@ export function objectiveLabels(): string[] {
   return [...HEADER_INDEX.keys()];
 }
 
+// A literal inside the function would be a new RegExp object on every call: every text cell comes here.
+const YEAR_COLUMN = /^(azioni|attivita|actions|target|risultato atteso)\s+(?:anno\s+)?((?:19|20)\d\d)$/;
+
 /** `Azioni 2025`, `Target 2024` → the kind and the year. */
 export function yearColumn(header: string): { kind: "actions" | "target"; year: number } | undefined {
-  const m = /^(azioni|attivita|actions|target|risultato atteso)\s+(?:anno\s+)?((?:19|20)\d\d)$/.exec(
-    normalizeLabel(header),
-  );
+  const m = YEAR_COLUMN.exec(normalizeLabel(header));
   if (!m) return undefined;
   return {
     kind: m[1] === "target" || m[1] === "risultato atteso" ? "target" : "actions",

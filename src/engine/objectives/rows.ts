@@ -37,28 +37,31 @@ export interface Header {
  * A header row names at least an objective and a weight or a type, plus one more known column. Near-miss
  * headers count (and are reported); `choices` are the user's readings of ambiguous header cells, by column.
  */
-export function readHeader(cells: Cell[], choices: Record<number, ObjectiveField> = {}): Header | null {
+export function readHeader(cells: Cell[], choices?: Record<number, ObjectiveField>): Header | null {
   // Every row of a sheet is tried as a header: the lists are made only when a cell needs one, and the header
-  // only when the row is one.
+  // only when the row is one. No closure and no default object per row: garbage made per row of a 10,000-row
+  // sheet is collected while the engine's tables live.
   const cols: Header["cols"] = {};
   let yearCols: Header["yearCols"] | undefined;
   let measureCols: Header["measureCols"] | undefined;
   let interpreted: Header["interpreted"] | undefined;
   let ambiguous: Header["ambiguous"] | undefined;
   let known = 0;
-  const take = (f: ObjectiveField, col: number) => {
-    if (cols[f] !== undefined) return false;
-    cols[f] = col;
-    known++;
-    return true;
-  };
   for (let i = 0; i < cells.length; i++) {
     const cell = cells[i];
     if (typeof cell.v !== "string") continue;
-    const chosen = choices[cell.c];
-    if (chosen && take(chosen, cell.c)) continue;
+    const chosen = choices?.[cell.c];
+    if (chosen && cols[chosen] === undefined) {
+      cols[chosen] = cell.c;
+      known++;
+      continue;
+    }
     const f = objectiveField(cell.text);
-    if (f && take(f, cell.c)) continue;
+    if (f && cols[f] === undefined) {
+      cols[f] = cell.c;
+      known++;
+      continue;
+    }
     const y = yearColumn(cell.text);
     if (y) {
       (yearCols ??= []).push({ col: cell.c, ...y });
@@ -73,8 +76,11 @@ export function readHeader(cells: Cell[], choices: Record<number, ObjectiveField
     if (near?.kind === "ambiguous") {
       (ambiguous ??= []).push({ col: cell.c, text: cell.text, fields: near.fields, labels: near.labels });
       known++;
-    } else if (near && take(near.field, cell.c))
+    } else if (near && cols[near.field] === undefined) {
+      cols[near.field] = cell.c;
+      known++;
       (interpreted ??= []).push({ col: cell.c, text: cell.text, label: near.label });
+    }
   }
   if (cols.name === undefined || (cols.weight === undefined && cols.type === undefined) || known < 3)
     return null;
@@ -125,10 +131,12 @@ export function noteRow(cells: Cell[], header: Header): boolean {
 
 /** `Legenda`, `Legend`, `Legenda tipologie`: the title of a legend block. */
 export function legendTitle(cells: Cell[]): boolean {
-  return typeof cells[0].v === "string" && /^legend[ae]?\b/.test(normalizeLabel(cells[0].text));
+  return typeof cells[0].v === "string" && LEGEND_TITLE.test(normalizeLabel(cells[0].text));
 }
+const LEGEND_TITLE = /^legend[ae]?\b/;
 
 /** A legend line: `I = individuale`, `UO: unità organizzativa`, `O – organizzativa`. */
 export function legendEntry(cells: Cell[]): boolean {
-  return cells.length === 1 && /^\s*[A-Za-z]{1,3}\s*(=|:|–|-)\s*\S/.test(cells[0].text);
+  return cells.length === 1 && LEGEND_ENTRY.test(cells[0].text);
 }
+const LEGEND_ENTRY = /^\s*[A-Za-z]{1,3}\s*(=|:|–|-)\s*\S/;
