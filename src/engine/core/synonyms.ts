@@ -113,11 +113,6 @@ for (const [field, variants] of Object.entries(OBJECTIVE_HEADERS) as [ObjectiveF
   for (const v of variants) HEADER_INDEX.set(normalizeLabel(v), field);
 }
 
-/** The objective field a header names, if any (`Peso (%)` → weight, `Ind/Org/ Un. Org.` → type). */
-export function objectiveField(header: string): ObjectiveField | undefined {
-  return HEADER_INDEX.get(normalizeLabel(header));
-}
-
 /**
  * Columns of an objectives table that are known but read by other parts or by no one yet (measures: targets,
  * values at 31/12, achievement; notes): never taken for a near-miss of another column, never "unknown".
@@ -125,29 +120,56 @@ export function objectiveField(header: string): ObjectiveField | undefined {
 const OTHER_OBJECTIVE_COLUMNS =
   /^(target|valore|valori|risultato|risultati|baseline|valore atteso|note|nota|stato|fonte|formula|modalita di calcolo|grado di raggiungimento|raggiungimento|percentuale di raggiungimento|scadenza|tempi|tempistica|anno|anni|azioni|attivita|value|result|notes|status|deadline|source)\b/;
 
-/** A header that is almost a known objective column (`Pseo`, `Respons.`, `Dir.`), when it is not one. */
-export function objectiveNearMiss(header: string): NearMiss<ObjectiveField> | undefined {
-  // Every row of a table is tried as a header, so the same texts (unit names, types) come back thousands of times.
-  if (NEAR_MISS_SEEN.has(header)) return NEAR_MISS_SEEN.get(header);
-  // The cap holds a large workbook's texts (as text.ts normalizeLabel's): a smaller one is emptied on every pass.
-  if (NEAR_MISS_SEEN.size >= 200_000) NEAR_MISS_SEEN.clear();
-  const found = nearMiss(header, HEADER_INDEX, (s) => OTHER_OBJECTIVE_COLUMNS.test(s));
-  NEAR_MISS_SEEN.set(header, found);
+/** What a text can be in the header row of an objectives table: each reading that applies. */
+export interface HeaderCell {
+  /** The objective column it names (`Peso (%)` → weight). */
+  field?: ObjectiveField;
+  /** `Azioni 2025`, `Target 2024`: the kind and the year. */
+  year?: { kind: "actions" | "target"; year: number };
+  /** The measure column it names (`Valore al 31/12` → valueDec). */
+  measure?: MeasureField;
+  /** Almost a known objective column (`Pseo`, `Respons.`, `Dir.`), when it is none of the above. */
+  near?: NearMiss<ObjectiveField>;
+}
+
+/**
+ * The readings of a cell's text as a header (`HeaderCell`), worked out once per text: every row of a sheet is
+ * tried as a header, so the same texts (unit names, types) come back thousands of times, and one look-up per
+ * cell replaces four.
+ */
+export function headerCell(text: string): HeaderCell {
+  let found = HEADER_CELLS.get(text);
+  if (found === undefined) {
+    const label = normalizeLabel(text);
+    const field = HEADER_INDEX.get(label);
+    const year = yearColumn(label);
+    const measure = MEASURE_INDEX.get(label);
+    const near =
+      field || year || measure
+        ? undefined
+        : nearMiss(text, HEADER_INDEX, (s) => OTHER_OBJECTIVE_COLUMNS.test(s));
+    // Every reading has the same four properties, so the code reading them sees one shape of object.
+    found = field || year || measure || near ? { field, year, measure, near } : NOTHING;
+    // The cap holds a large workbook's texts (as text.ts normalizeLabel's): a smaller one is emptied on every pass.
+    if (HEADER_CELLS.size >= 200_000) HEADER_CELLS.clear();
+    HEADER_CELLS.set(text, found);
+  }
   return found;
 }
-const NEAR_MISS_SEEN = new Map<string, NearMiss<ObjectiveField> | undefined>();
+const HEADER_CELLS = new Map<string, HeaderCell>();
+/** The readings of most texts: none (one object for all of them, never changed). */
+const NOTHING: HeaderCell = { field: undefined, year: undefined, measure: undefined, near: undefined };
 
 /** Every known objective header label (normalised), for "closest known header" suggestions. */
 export function objectiveLabels(): string[] {
   return [...HEADER_INDEX.keys()];
 }
 
-// A literal inside the function would be a new RegExp object on every call: every text cell comes here.
 const YEAR_COLUMN = /^(azioni|attivita|actions|target|risultato atteso)\s+(?:anno\s+)?((?:19|20)\d\d)$/;
 
-/** `Azioni 2025`, `Target 2024` → the kind and the year. */
-export function yearColumn(header: string): { kind: "actions" | "target"; year: number } | undefined {
-  const m = YEAR_COLUMN.exec(normalizeLabel(header));
+/** `azioni 2025`, `target 2024` (normalised labels) → the kind and the year. */
+function yearColumn(label: string): HeaderCell["year"] {
+  const m = YEAR_COLUMN.exec(label);
   if (!m) return undefined;
   return {
     kind: m[1] === "target" || m[1] === "risultato atteso" ? "target" : "actions",
@@ -397,9 +419,4 @@ const MEASURE_HEADERS: Record<MeasureField, string[]> = {
 const MEASURE_INDEX = new Map<string, MeasureField>();
 for (const [field, variants] of Object.entries(MEASURE_HEADERS) as [MeasureField, string[]][]) {
   for (const v of variants) MEASURE_INDEX.set(normalizeLabel(v), field);
-}
-
-/** The measure field a header next to an objective names, if any (`Valore al 31/12` → valueDec). */
-export function measureField(header: string): MeasureField | undefined {
-  return MEASURE_INDEX.get(normalizeLabel(header));
 }

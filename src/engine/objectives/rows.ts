@@ -4,14 +4,7 @@
  * objective, so none of them is ever taken for one and none of them ends the table.
  */
 import type { Scalar } from "../core/snapshot";
-import {
-  measureField,
-  objectiveField,
-  objectiveNearMiss,
-  yearColumn,
-  type MeasureField,
-  type ObjectiveField,
-} from "../core/synonyms";
+import { headerCell, type MeasureField, type ObjectiveField } from "../core/synonyms";
 import { normalizeLabel } from "../core/text";
 
 export interface Cell {
@@ -56,23 +49,23 @@ export function readHeader(cells: Cell[], choices?: Record<number, ObjectiveFiel
       known++;
       continue;
     }
-    const f = objectiveField(cell.text);
+    const read = headerCell(cell.text);
+    const f = read.field;
     if (f && cols[f] === undefined) {
       cols[f] = cell.c;
       known++;
       continue;
     }
-    const y = yearColumn(cell.text);
-    if (y) {
-      (yearCols ??= []).push({ col: cell.c, ...y });
+    if (read.year) {
+      (yearCols ??= []).push({ col: cell.c, ...read.year });
       continue;
     }
-    const m = measureField(cell.text);
+    const m = read.measure;
     if (m) {
       if ((measureCols ??= {})[m] === undefined) measureCols[m] = cell.c;
       continue;
     }
-    const near = f ? undefined : objectiveNearMiss(cell.text);
+    const near = read.near;
     if (near?.kind === "ambiguous") {
       (ambiguous ??= []).push({ col: cell.c, text: cell.text, fields: near.fields, labels: near.labels });
       known++;
