@@ -4,7 +4,9 @@
  * measured in the same run on the same file: reading and writing the workbook with exceljs alone.
  * For cards and for one flat table of the same objectives, the whole `piao convert` runs as a separate
  * process (`convertMs`, wall time, and `peakRssMb`, its maximum resident set from `/usr/bin/time`), beside
- * openpyxl's plain load+save of the same file (`openpyxlMs`), the baseline a user would reach for.
+ * openpyxl's plain load+save of the same file (`openpyxlMs`), the baseline a user would reach for: each
+ * `ROUNDS` times, the two taking turns, and the median of each kept (one run of either can be 10–20% off on a
+ * shared machine).
  * The Office.js path is measured too, against the Excel fake (scripts/bench-office.ts): read and write
  * syncs, largest and total request payload, and a naive one-sync-per-row baseline.
  * With --json the last line is a JSON array, one object per size.
@@ -67,13 +69,16 @@ export function benchFlatWorkbook(n: number): ExcelJS.Workbook {
 }
 
 export interface ProcessBench {
-  /** Wall time of `node bin/piao.js convert IN -o OUT`, process start included. */
+  /** Wall time of `node bin/piao.js convert IN -o OUT`, process start included: the median of `ROUNDS` runs. */
   convertMs: number;
-  /** Wall time of `python3 -c "import openpyxl; openpyxl.load_workbook(IN).save(OUT)"`. */
+  /** Wall time of `python3 -c "import openpyxl; openpyxl.load_workbook(IN).save(OUT)"`, the same way. */
   openpyxlMs: number | null;
-  /** Peak resident set of the `piao convert` process. */
+  /** Peak resident set of the `piao convert` process, the largest of the runs. */
   peakRssMb: number;
 }
+
+/** Runs of each process per file, taking turns. */
+const ROUNDS = 5;
 
 function timed(cmd: string, args: string[]): { ms: number; stderr: string } {
   const t0 = performance.now();
@@ -83,18 +88,39 @@ function timed(cmd: string, args: string[]): { ms: number; stderr: string } {
   return { ms, stderr: r.stderr };
 }
 
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
 /** The CLI on `file` in its own process, and openpyxl on the same file (null without python3-openpyxl). */
 function processBench(file: string, dir: string): ProcessBench {
   const cli = path.join(__dirname, "..", "..", "..", "bin", "piao.js");
   const out = path.join(dir, "cli-out.xlsx");
-  const run = timed("/usr/bin/time", ["-f", "PEAK_KB=%M", process.execPath, cli, "convert", file, "-o", out]);
-  const peak = /PEAK_KB=(\d+)/.exec(run.stderr);
-  if (!peak) throw new Error(`/usr/bin/time gave no peak memory:\n${run.stderr}`);
-  let openpyxlMs: number | null = null;
   const script = "import sys, openpyxl; openpyxl.load_workbook(sys.argv[1]).save(sys.argv[2])";
-  if (spawnSync("/usr/bin/python3", ["-c", "import openpyxl"]).status === 0)
-    openpyxlMs = Math.round(timed("/usr/bin/python3", ["-c", script, file, path.join(dir, "py.xlsx")]).ms);
-  return { convertMs: Math.round(run.ms), openpyxlMs, peakRssMb: Math.round(Number(peak[1]) / 1024) };
+  const openpyxl = spawnSync("/usr/bin/python3", ["-c", "import openpyxl"]).status === 0;
+  const cliMs: number[] = [];
+  const peaks: number[] = [];
+  const pyMs: number[] = [];
+  for (let i = 0; i < ROUNDS; i++) {
+    const run = timed("/usr/bin/time", [
+      "-f",
+      "PEAK_KB=%M",
+      process.execPath,
+      cli,
+      "convert",
+      file,
+      "-o",
+      out,
+    ]);
+    const peak = /PEAK_KB=(\d+)/.exec(run.stderr);
+    if (!peak) throw new Error(`/usr/bin/time gave no peak memory:\n${run.stderr}`);
+    cliMs.push(run.ms);
+    peaks.push(Number(peak[1]));
+    if (openpyxl) pyMs.push(timed("/usr/bin/python3", ["-c", script, file, path.join(dir, "py.xlsx")]).ms);
+  }
+  return {
+    convertMs: Math.round(median(cliMs)),
+    openpyxlMs: openpyxl ? Math.round(median(pyMs)) : null,
+    peakRssMb: Math.round(Math.max(...peaks) / 1024),
+  };
 }
 
 const time = async <T>(f: () => Promise<T> | T): Promise<[T, number]> => {
