@@ -1,6 +1,7 @@
 /** The CLI's printed summary and JSON report. */
 import type { CheckResult } from "../engine/check";
 import type { ConversionResult } from "../engine/convert";
+import { append } from "../engine/core/append";
 import { countBySeverity, type Finding } from "../engine/core/findings";
 import type { Lang } from "../engine/core/i18n";
 import { findingRef } from "../engine/core/messages";
@@ -71,7 +72,7 @@ function spendingLines(r: ConversionResult, lang: Lang): string[] {
 function measureLines(r: ConversionResult, lang: Lang): string[] {
   const t = CLI[lang];
   if (r.measures.units.length === 0) return [];
-  const width = Math.min(48, Math.max(...r.measures.units.map((u) => u.unit.length)));
+  const width = unitWidth(r.measures.units);
   return [
     t.measures(),
     ...r.measures.units.map(
@@ -82,10 +83,18 @@ function measureLines(r: ConversionResult, lang: Lang): string[] {
   ];
 }
 
+/** The width of the units' column: their longest name, at most 48 (a loop: a workbook can have many units). */
+function unitWidth(units: readonly { unit: string }[]): number {
+  return Math.min(
+    48,
+    units.reduce((w, u) => Math.max(w, u.unit.length), 0),
+  );
+}
+
 function unitLines(units: UnitSummary[], lang: Lang): string[] {
   const t = CLI[lang];
   if (units.length === 0) return [t.noUnits()];
-  const width = Math.min(48, Math.max(...units.map((u) => u.unit.length)));
+  const width = unitWidth(units);
   return units.map(
     (u) => `  ${u.unit.padEnd(width)}  ${t.unitLine(u.objectives, num(u.weightSum, lang), u.ok, u.gates)}`,
   );
@@ -114,9 +123,9 @@ export function formatConversion(input: string, output: string, r: ConversionRes
   const t = CLI[lang];
   const lines = [t.converting(input), t.sheets()];
   for (const s of r.sheets) lines.push(`  ${s.sheet}: ${s.summary[lang]}`, `    ${s.rowsSummary[lang]}.`);
-  lines.push(t.units(), ...unitLines(r.units, lang), ...measureLines(r, lang));
-  lines.push(findingsLine(r.findings, lang), ...problemLines(r.findings, lang));
-  lines.push(...spendingLines(r, lang));
+  // Joined without spreading: one line per unit, and a workbook can have any number of them.
+  append(lines, [t.units()], unitLines(r.units, lang), measureLines(r, lang));
+  append(lines, [findingsLine(r.findings, lang)], problemLines(r.findings, lang), spendingLines(r, lang));
   if (r.archived) lines.push(t.archived(r.archived));
   lines.push(t.written(output));
   return lines.join("\n") + "\n";
@@ -125,8 +134,8 @@ export function formatConversion(input: string, output: string, r: ConversionRes
 export function formatCheck(input: string, r: CheckResult, lang: Lang): string {
   const t = CLI[lang];
   const lines = [t.checking(input), r.checked === "converted" ? t.checkedConverted() : t.checkedSource()];
-  lines.push(t.units(), ...unitLines(r.units, lang));
-  lines.push(findingsLine(r.findings, lang), ...problemLines(r.findings, lang));
+  append(lines, [t.units()], unitLines(r.units, lang));
+  append(lines, [findingsLine(r.findings, lang)], problemLines(r.findings, lang));
   return lines.join("\n") + "\n";
 }
 

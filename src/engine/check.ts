@@ -12,6 +12,7 @@ import type { Objective } from "./objectives/model";
 import { ignoredRowFindings, objectivesPart } from "./objectives/part";
 import type { UnitSummary } from "./objectives/weights";
 import { ownership } from "./workbook/ownership";
+import { append } from "./core/append";
 
 export interface CheckResult {
   /** Which sheets were checked: the structured sheet of a converted workbook, or the user's sheets. */
@@ -32,12 +33,12 @@ export function check(snapshots: SheetSnapshot[], wb?: WorkbookNames): CheckResu
   // Normalisation notices are about the source's noise; on a converted workbook they would repeat.
   const findings = structured ? part.findings.filter((f) => f.severity !== "info") : [...part.findings];
   for (const [sheet, found] of part.perSheet)
-    findings.push(...ignoredRowFindings(sheet, found.detection, new Set()));
+    append(findings, ignoredRowFindings(sheet, found.detection, new Set()));
   // Nothing to check is a failed check, never an all-clear.
   if (part.objectives.length === 0)
     findings.push(finding("error", "NESSUN_CONTENUTO_PIAO", MESSAGES.noObjectives()));
   // A typed achievement that overrides the one calculated from the measures needs its reason.
-  findings.push(...checkMeasures(structured, own.generated.get(SHEETS.measures)));
+  append(findings, checkMeasures(structured, own.generated.get(SHEETS.measures)));
   return {
     checked: structured ? "converted" : "source",
     objectives: part.objectives,

@@ -41,6 +41,7 @@ import { closestLabel } from "./core/near-miss";
 import { objectiveLabels } from "./core/synonyms";
 import type { RowKind } from "./objectives/detect";
 import { summarySheet } from "./workbook/summary-sheet";
+import { append } from "./core/append";
 
 export interface ConvertOptions {
   lang?: Lang;
@@ -134,7 +135,7 @@ export function convert(snapshots: SheetSnapshot[], opts: ConvertOptions = {}): 
   const spending = spendingPart(user, generated.get(SHEETS.spending));
   const findings: Finding[] = [...own.findings, ...objectives.findings];
   const summaryRows = user.map((s) => detectSummaryTable(s));
-  findings.push(...compareSummary(summaryRows.flat(), objectives.units));
+  append(findings, compareSummary(summaryRows.flat(), objectives.units));
 
   // Plan years: those of the objectives' actions and targets (`Azioni AAAA`, `Target AAAA`).
   const years = [
@@ -146,7 +147,7 @@ export function convert(snapshots: SheetSnapshot[], opts: ConvertOptions = {}): 
   ].sort((a, b) => a - b);
   const previousIndicators = readPreviousIndicators(generated.get(SHEETS.indicators));
   const indicators = indicatorsPart(user, years, { previous: previousIndicators });
-  findings.push(...indicators.findings);
+  append(findings, indicators.findings);
   const reports = user.map((sheet, i) => {
     const f = objectives.perSheet.get(sheet.name)!;
     // Rows other parts read: not ignored, and not reported as ignored after an objectives table.
@@ -155,7 +156,7 @@ export function convert(snapshots: SheetSnapshot[], opts: ConvertOptions = {}): 
       ...(spending.rows.get(sheet.name) ?? []),
       ...summaryRows[i].flatMap((r) => [r.at.row - 1, r.at.row]),
     ]);
-    findings.push(...ignoredRowFindings(sheet.name, f.detection, claimed));
+    append(findings, ignoredRowFindings(sheet.name, f.detection, claimed));
     const kinds: SheetFound["kinds"] = new Map([...claimed].map((r) => [r, "other"]));
     f.detection.rows.forEach((kind, row) => kinds.set(row, ROW_KINDS[kind]));
     const report = sheetReport(sheet, {
@@ -176,7 +177,7 @@ export function convert(snapshots: SheetSnapshot[], opts: ConvertOptions = {}): 
 
   const previous = readPreviousRun(generated.get(SHEETS.objectives));
   const keys = objectiveKeys(objectives.objectives);
-  findings.push(...previous.findings, ...replacedBySource(previous, objectives.objectives));
+  append(findings, previous.findings, replacedBySource(previous, objectives.objectives));
   const scoring = opts.scoring ?? DEFAULT_SCORING;
   const measureParameters = {
     deadlineTolerance: opts.deadlineTolerance ?? DEFAULT_DEADLINE_TOLERANCE,
@@ -209,7 +210,7 @@ export function convert(snapshots: SheetSnapshot[], opts: ConvertOptions = {}): 
     previous: generated.get(SHEETS.measures),
     previousObjectives: generated.get(SHEETS.objectives),
   });
-  findings.push(...measures.findings);
+  append(findings, measures.findings);
   const measureUnits = measureUnitSummaries(
     objectives.objectives.map((o, i) => ({
       unit: o.unit,
@@ -229,7 +230,7 @@ export function convert(snapshots: SheetSnapshot[], opts: ConvertOptions = {}): 
     ...measures.archived,
     ...spending.archived,
   ];
-  findings.push(...spending.findings);
+  append(findings, spending.findings);
 
   const sorted = sortFindings(findings);
   const params = parametersSheet([

@@ -15,6 +15,7 @@ import { DEFAULT_CHART_GRID, indicatorCharts, indicatorsSheet, type ChartGrid } 
 import type { Indicator } from "./model";
 import { mergeIndicators, normalizeIndicators } from "./normalise";
 import { computeTrend, DEFAULT_STABILITY_THRESHOLD, type TrendResult, type TrendSettings } from "./trends";
+import { append } from "../core/append";
 
 /**
  * Year columns: the years with data plus the plan years, with the years in between filled in so that a
@@ -107,14 +108,14 @@ export function indicatorsPart(
   const found: Indicator[] = [];
   for (const sheet of userSheets) {
     const det = detectIndicators(sheet);
-    findings.push(...det.findings);
+    append(findings, det.findings);
     const norm = normalizeIndicators(det.indicators);
-    findings.push(...norm.findings);
-    found.push(...norm.indicators);
+    append(findings, norm.findings);
+    append(found, norm.indicators);
     if (norm.indicators.length > 0) perSheet.set(sheet.name, norm.indicators.length);
   }
   const merged = mergeIndicators(found);
-  findings.push(...merged.findings);
+  append(findings, merged.findings);
   const indicators = merged.indicators;
   // Re-runs keep what the user typed into PIAO Indicatori where the source has nothing for that cell.
   // Ratio indicators compute their years from numerator and denominator: for them those inputs are kept.

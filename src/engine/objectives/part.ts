@@ -13,6 +13,7 @@ import type { Objective } from "./model";
 import { normalizeObjectives } from "./normalise";
 import { readWeight } from "./values";
 import { checkWeights, scaleFractionUnits, WEIGHT_TOLERANCE, type UnitSummary } from "./weights";
+import { append } from "../core/append";
 
 /** Something detection could not determine with confidence: the task pane asks the user. */
 export type ReviewItem =
@@ -138,15 +139,15 @@ export function objectivesPart(
         objectives: fromSheetName.length,
       });
     const headers = headerFindings(sheet.name, det);
-    findings.push(...headers.findings);
-    review.push(...headers.review);
+    append(findings, headers.findings);
+    append(review, headers.review);
     const norm = normalizeObjectives(det.objectives);
-    objectives.push(...norm.objectives);
-    findings.push(...norm.findings, ...totalFindings(sheet.name, det, norm.objectives));
+    append(objectives, norm.objectives);
+    append(findings, norm.findings, totalFindings(sheet.name, det, norm.objectives));
     perSheet.set(sheet.name, { objectives: norm.objectives, detection: det });
   }
-  findings.push(...scaleFractionUnits(objectives));
+  append(findings, scaleFractionUnits(objectives));
   const checked = checkWeights(objectives);
-  findings.push(...checked.findings);
+  append(findings, checked.findings);
   return { objectives, units: checked.units, findings, review, perSheet };
 }

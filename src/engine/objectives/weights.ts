@@ -7,6 +7,7 @@ import type { Finding } from "../core/findings";
 import { finding, MESSAGES } from "../core/messages";
 import type { Objective } from "./model";
 import { tidy } from "../core/numbers";
+import { append } from "../core/append";
 
 export const WEIGHT_TOLERANCE = 0.01;
 
@@ -108,7 +109,7 @@ export function checkWeights(objectives: Objective[]): { units: UnitSummary[]; f
       gates: list.filter((o) => o.weight === 0).length,
     });
   }
-  findings.push(...caseVariants(objectives));
+  append(findings, caseVariants(objectives));
   return { units, findings };
 }
 
