@@ -126,9 +126,12 @@ function layoutCells(sp: SheetPlan): Grid {
   return rows;
 }
 
+/** ` s="12"` by format index, made once: every cell with a format writes one. */
+const S_ATTRS: string[] = [];
+
 /** A cell element; `s`: its format's index in the StyleBook. */
 function cellXml(ref: string, v: PlanValue, s: number, shared: SharedRole | undefined): string {
-  const sAttr = s ? ` s="${s}"` : "";
+  const sAttr = s ? (S_ATTRS[s] ??= ` s="${s}"`) : "";
   // An empty cell without a format says nothing: not written.
   if (v === null || v === "" || (typeof v === "number" && !Number.isFinite(v)))
     return s ? `<c r="${ref}"${sAttr}/>` : "";
