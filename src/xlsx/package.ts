@@ -187,13 +187,18 @@ export class Package {
   parse(part: string, h: Parameters<typeof parseXml>[2]): boolean {
     const data = this.read(part);
     if (data === undefined) return false;
+    this.parseData(part, data, h);
+    return true;
+  }
+
+  /** Parse a part's bytes already read; a part that is not XML is reported with the file and part name. */
+  parseData(part: string, data: Buffer, h: Parameters<typeof parseXml>[2]): void {
     try {
       parseXml(data, part, h);
     } catch (e) {
       if (e instanceof XmlError) throw new InputError(this.file, M.invalidXml(part, e.detail));
       throw e;
     }
-    return true;
   }
 
   /** Relationships of a part (`""` for the package's own). */

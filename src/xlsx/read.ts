@@ -3,13 +3,15 @@
  * shared, inline and rich-text strings, formulas (shared formulas expanded), number formats, merges,
  * hidden rows, columns and sheets; dates as 1900-system serials whatever the workbook's date system.
  */
-import { cellAddress, cellKey, parseRange, readCell } from "../engine/core/address";
+import { cellAddress, readCell } from "../engine/core/address";
 import { shiftFormula } from "../engine/core/formula-shift";
 import type { Scalar, SheetSnapshot } from "../engine/core/snapshot";
 import { InputError, PACKAGE_MESSAGES as M } from "./errors";
 import { isMain, relKind, type Package, type SheetEntry } from "./package";
+import { scanPart, scanSharedStrings, scanSheetData, type CellSink } from "./quick-scan";
+import { snapshot, type Cell } from "./sheet-snapshot";
 import { decodeXstring, isTrue } from "./xml";
-import { attr } from "./xml-reader";
+import { attr, type XmlHandler } from "./xml-reader";
 
 /** Built-in number formats (ECMA-376 part 1 §18.8.30) that are not General. */
 const BUILTIN_FORMATS: Record<number, string> = {
@@ -78,13 +80,14 @@ class StringCollector {
   }
 }
 
-function sharedStrings(pkg: Package, part: string | undefined): string[] {
-  const out: string[] = [];
-  if (!part) return out;
+/** The general reader's handler for the shared strings; `found`: as for `scanPart`, at `<sst>`. */
+function sstHandler(out: string[], found?: (bound: ReadonlyMap<string, string>) => void): XmlHandler {
   const sc = new StringCollector();
-  pkg.parse(part, {
-    open(uri, local) {
-      if (isMain(uri)) sc.open(local);
+  return {
+    open(uri, local, a) {
+      if (!isMain(uri)) return;
+      if (local === "sst") found?.(a.bindings());
+      sc.open(local);
     },
     close(uri, local) {
       if (!isMain(uri)) return;
@@ -92,9 +95,30 @@ function sharedStrings(pkg: Package, part: string | undefined): string[] {
       else sc.close(local);
     },
     text: (t) => sc.chars(t),
-  });
+  };
+}
+
+function sharedStrings(pkg: Package, part: string | undefined, scan: boolean): string[] {
+  const data = part === undefined ? undefined : pkg.read(part);
+  if (part === undefined || data === undefined) return [];
+  const out: string[] = [];
+  if (
+    scan &&
+    scanPart(
+      data,
+      part,
+      SST,
+      "</sst>",
+      (found) => sstHandler(out, found),
+      (text, from, to, bound) => scanSharedStrings(text, from, to, bound, out),
+    )
+  )
+    return out;
+  out.length = 0;
+  pkg.parseData(part, data, sstHandler(out));
   return out;
 }
+const SST = /<sst(?:\s[^<>]*)?>/;
 
 /** Number format code of each cell style (`cellXfs` index), null for General. */
 function cellFormats(pkg: Package, part: string | undefined): (string | null)[] {
@@ -127,44 +151,122 @@ function isoToSerial(s: string): number | null {
   return Number.isNaN(ms) ? null : ms / 86400000 + 25569;
 }
 
-interface Cell {
-  r: number;
-  c: number;
-  v: Scalar;
-  f: string | null;
-  nf: string | null;
-}
-
 interface SheetContext {
   file: string;
   strings: string[];
   formats: (string | null)[];
   date1904: boolean;
   maxCells: number;
+  /** Whether plain `<sheetData>` may be scanned (sheet-data-scan.ts); otherwise every part is streamed. */
+  scan: boolean;
 }
 
-function readSheet(pkg: Package, sheet: SheetEntry, part: string, ctx: SheetContext): SheetSnapshot {
-  const cells: Cell[] = [];
-  const merges: string[] = [];
-  const hiddenRowSet: number[] = [];
-  const hiddenColRanges: [number, number][] = [];
-  const shared = new Map<string, { f: string; r: number; c: number }>();
-  const sc = new StringCollector();
-  let row = -1;
-  let col = -1;
+/**
+ * What reading a worksheet part collects: its cells (values, formulas with shared ones expanded, formats),
+ * merges, hidden rows and columns. Rows and cells come from the general reader's events or from the plain
+ * `<sheetData>` scan (sheet-data-scan.ts), through the same methods.
+ */
+class SheetCells implements CellSink {
+  readonly cells: Cell[] = [];
+  readonly merges: string[] = [];
+  readonly hiddenRows: number[] = [];
+  readonly hiddenCols: [number, number][] = [];
+  private readonly shared = new Map<string, { f: string; r: number; c: number }>();
+  private r = -1;
+  private c = -1;
   // The cell being read.
-  let type = "n";
-  let style = 0;
-  let value = "";
+  private type = "n";
+  private style = 0;
+  text = "";
+  formulaText = "";
+  private fAttrs: { t?: string; si?: string; ref?: string } | null = null;
+
+  constructor(
+    private readonly sheet: SheetEntry,
+    private readonly ctx: SheetContext,
+  ) {}
+
+  /** Whether a row or cell was read (the rest of a part being scanned must hold none). */
+  touched = false;
+
+  row(r: string | undefined, hidden: string | undefined): void {
+    this.touched = true;
+    this.r = r ? Number(r) - 1 : this.r + 1;
+    this.c = -1;
+    if (isTrue(hidden)) this.hiddenRows.push(this.r);
+  }
+
+  cell(ref: string | undefined, t: string | undefined, s: string | undefined): void {
+    this.touched = true;
+    const at = ref ? readCell(ref) : null;
+    if (at) {
+      this.c = at.col;
+      this.r = at.row;
+    } else this.c++;
+    this.type = t ?? "n";
+    this.style = Number(s ?? 0);
+    this.text = "";
+    this.formulaText = "";
+    this.fAttrs = null;
+  }
+
+  value(text: string): void {
+    this.text += text;
+  }
+
+  /** A `<f>` in the cell, with its attributes; its text goes to `formulaText` (the general reader's events). */
+  startFormula(attrs: { t?: string; si?: string; ref?: string }): void {
+    this.fAttrs = attrs;
+  }
+
+  formula(attrs: { t?: string; si?: string; ref?: string }, text: string): void {
+    this.fAttrs = attrs;
+    this.formulaText = text;
+  }
+
+  inline(text: string): void {
+    this.text = decodeXstring(text);
+  }
+
+  endCell(): void {
+    const { r, c } = this;
+    let f: string | null = null;
+    const fa = this.fAttrs;
+    if (fa) {
+      if (fa.t === "shared" && fa.si !== undefined) {
+        const anchor = this.shared.get(fa.si);
+        if (this.formulaText.trim()) this.shared.set(fa.si, { f: this.formulaText, r, c });
+        else if (anchor) this.formulaText = shiftFormula(anchor.f, r - anchor.r, c - anchor.c);
+      }
+      if (this.formulaText.trim() && fa.t !== "dataTable") f = "=" + this.formulaText;
+    }
+    const v = cellValue(this.type, this.text, this.style, this.ctx);
+    if (v === null && f === null) return;
+    this.cells.push({ r, c, v, f, nf: this.ctx.formats[this.style] ?? null });
+    if (this.cells.length > this.ctx.maxCells)
+      throw new InputError(
+        this.ctx.file,
+        M.tooManyCells(this.sheet.name, this.ctx.maxCells, cellAddress(r, c)),
+      );
+  }
+}
+
+/**
+ * The general reader's handler for a worksheet part. `sheetData` is told where the `<sheetData>` element is,
+ * with the prefixes bound there, when it is in the main namespace.
+ */
+function sheetHandler(
+  pkg: Package,
+  part: string,
+  into: SheetCells,
+  sheetData?: (bound: ReadonlyMap<string, string>) => void,
+): XmlHandler {
+  const sc = new StringCollector();
   let inV = false;
   let inF = false;
   let inIs = false;
-  let formula = "";
-  let fAttrs: { t?: string; si?: string; ref?: string } = {};
-  let hasF = false;
   pkg.tabSelected.set(part.toLowerCase(), false);
-
-  pkg.parse(part, {
+  return {
     open(uri, local, a) {
       if (!isMain(uri)) return;
       if (inIs) {
@@ -172,48 +274,35 @@ function readSheet(pkg: Package, sheet: SheetEntry, part: string, ctx: SheetCont
         return;
       }
       switch (local) {
-        case "row": {
-          const r = attr(a, "r");
-          row = r ? Number(r) - 1 : row + 1;
-          col = -1;
-          if (isTrue(attr(a, "hidden"))) hiddenRowSet.push(row);
+        case "row":
+          into.row(attr(a, "r"), attr(a, "hidden"));
           break;
-        }
-        case "c": {
-          const ref = attr(a, "r");
-          const at = ref ? readCell(ref) : null;
-          if (at) {
-            col = at.col;
-            row = at.row;
-          } else col++;
-          type = attr(a, "t") ?? "n";
-          style = Number(attr(a, "s") ?? 0);
-          value = "";
-          formula = "";
-          hasF = false;
+        case "c":
+          into.cell(attr(a, "r"), attr(a, "t"), attr(a, "s"));
           break;
-        }
         case "v":
           inV = true;
           break;
         case "f":
           inF = true;
-          hasF = true;
-          fAttrs = { t: attr(a, "t"), si: attr(a, "si"), ref: attr(a, "ref") };
+          into.startFormula({ t: attr(a, "t"), si: attr(a, "si"), ref: attr(a, "ref") });
           break;
         case "is":
           inIs = true;
+          break;
+        case "sheetData":
+          sheetData?.(a.bindings());
           break;
         case "sheetView":
           if (isTrue(attr(a, "tabSelected"))) pkg.tabSelected.set(part.toLowerCase(), true);
           break;
         case "col":
           if (isTrue(attr(a, "hidden")))
-            hiddenColRanges.push([Number(attr(a, "min")) - 1, Number(attr(a, "max") ?? attr(a, "min")) - 1]);
+            into.hiddenCols.push([Number(attr(a, "min")) - 1, Number(attr(a, "max") ?? attr(a, "min")) - 1]);
           break;
         case "mergeCell": {
           const ref = attr(a, "ref");
-          if (ref) merges.push(ref);
+          if (ref) into.merges.push(ref);
           break;
         }
       }
@@ -223,36 +312,45 @@ function readSheet(pkg: Package, sheet: SheetEntry, part: string, ctx: SheetCont
       if (inIs) {
         if (local === "is") {
           inIs = false;
-          value = sc.take();
+          into.text = sc.take();
         } else sc.close(local);
         return;
       }
       if (local === "v") inV = false;
       else if (local === "f") inF = false;
-      else if (local === "c") {
-        let f: string | null = null;
-        if (hasF) {
-          if (fAttrs.t === "shared" && fAttrs.si !== undefined) {
-            const anchor = shared.get(fAttrs.si);
-            if (formula.trim()) shared.set(fAttrs.si, { f: formula, r: row, c: col });
-            else if (anchor) formula = shiftFormula(anchor.f, row - anchor.r, col - anchor.c);
-          }
-          if (formula.trim() && fAttrs.t !== "dataTable") f = "=" + formula;
-        }
-        const v = cellValue(type, value, style, ctx);
-        if (v === null && f === null) return;
-        cells.push({ r: row, c: col, v, f, nf: ctx.formats[style] ?? null });
-        if (cells.length > ctx.maxCells)
-          throw new InputError(ctx.file, M.tooManyCells(sheet.name, ctx.maxCells, cellAddress(row, col)));
-      }
+      else if (local === "c") into.endCell();
     },
     text(t) {
       if (inIs) sc.chars(t);
-      else if (inV) value += t;
-      else if (inF) formula += t;
+      else if (inV) into.value(t);
+      else if (inF) into.formulaText += t;
     },
-  });
-  return snapshot(sheet, cells, merges, hiddenRowSet, hiddenColRanges);
+  };
+}
+
+/** The `<sheetData>` start tag, unprefixed (its rows are then in its default namespace). */
+const SHEET_DATA = /<sheetData(?:\s[^<>]*)?>/;
+
+function readSheet(pkg: Package, sheet: SheetEntry, part: string, ctx: SheetContext): SheetSnapshot {
+  const data = pkg.read(part);
+  if (data === undefined) throw new InputError(pkg.file, M.noSheetPart(sheet.name));
+  let into = new SheetCells(sheet, ctx);
+  const quick =
+    ctx.scan &&
+    scanPart(
+      data,
+      part,
+      SHEET_DATA,
+      "</sheetData>",
+      (found) => sheetHandler(pkg, part, into, found),
+      // Rows or cells outside `<sheetData>` (not valid SpreadsheetML) would be read in another order: streamed.
+      (text, from, to, bound) => !into.touched && scanSheetData(text, from, to, bound, into),
+    );
+  if (!quick) {
+    into = new SheetCells(sheet, ctx);
+    pkg.parseData(part, data, sheetHandler(pkg, part, into));
+  }
+  return snapshot(sheet, into.cells, into.merges, into.hiddenRows, into.hiddenCols);
 }
 
 function cellValue(type: string, raw: string, style: number, ctx: SheetContext): Scalar {
@@ -281,100 +379,23 @@ function cellValue(type: string, raw: string, style: number, ctx: SheetContext):
   }
 }
 
-function snapshot(
-  sheet: SheetEntry,
-  all: Cell[],
-  merges: string[],
-  hiddenRowSet: number[],
-  hiddenColRanges: [number, number][],
-): SheetSnapshot {
-  // The non-anchor cells of a merged area show nothing in Excel: their leftover values are not read.
-  // Each merge costs the smaller of its area and the number of cells.
-  const dropped = new Set<number>();
-  let byKey: Map<number, number> | undefined;
-  for (const m of merges.map(parseRange)) {
-    const area = (m.bottom - m.top + 1) * (m.right - m.left + 1);
-    if (area === 1) continue;
-    if (area <= all.length) {
-      byKey ??= new Map(all.map((cell, i) => [cellKey(cell.r, cell.c), i]));
-      for (let r = m.top; r <= m.bottom; r++)
-        for (let c = m.left; c <= m.right; c++) {
-          const i = byKey.get(cellKey(r, c));
-          if (i !== undefined && (r !== m.top || c !== m.left)) dropped.add(i);
-        }
-    } else
-      all.forEach(({ r, c }, i) => {
-        if (r >= m.top && r <= m.bottom && c >= m.left && c <= m.right && (r !== m.top || c !== m.left))
-          dropped.add(i);
-      });
-  }
-  const cells = dropped.size === 0 ? all : all.filter((_, i) => !dropped.has(i));
-  const hidden = sheet.state !== "visible";
-  if (cells.length === 0)
-    return { name: sheet.name, top: 0, left: 0, values: [], merges, hiddenRows: [], hiddenCols: [], hidden };
-  let top = Infinity;
-  let left = Infinity;
-  let bottom = -1;
-  let right = -1;
-  for (const { r, c } of cells) {
-    if (r < top) top = r;
-    if (r > bottom) bottom = r;
-    if (c < left) left = c;
-    if (c > right) right = c;
-  }
-  const values: Scalar[][] = Array.from({ length: bottom - top + 1 }, () => []);
-  const formulas: (string | null)[][] = [];
-  const numberFormats: (string | null)[][] = [];
-  let anyFormula = false;
-  let anyFormat = false;
-  for (const { r, c, v, f, nf } of cells) {
-    const rr = r - top;
-    const cc = c - left;
-    values[rr][cc] = v;
-    if (f) {
-      (formulas[rr] ??= [])[cc] = f;
-      anyFormula = true;
-    }
-    if (nf) {
-      (numberFormats[rr] ??= [])[cc] = nf;
-      anyFormat = true;
-    }
-  }
-  // Every row a real array of Scalars (JSON-friendly, same as Office.js).
-  for (const row of values) for (let j = 0; j < row.length; j++) if (row[j] === undefined) row[j] = null;
-  const dense = <T>(m: (T | null)[][]): (T | null)[][] =>
-    values.map((_, i) => {
-      const row = m[i] ?? [];
-      return Array.from({ length: row.length }, (_, j) => row[j] ?? null);
-    });
-  const hiddenRows = [...new Set(hiddenRowSet)].filter((r) => r <= bottom).sort((a, b) => a - b);
-  const hiddenCols: number[] = [];
-  for (let c = 0; c <= right; c++) if (hiddenColRanges.some(([a, b]) => c >= a && c <= b)) hiddenCols.push(c);
-  return {
-    name: sheet.name,
-    top,
-    left,
-    values,
-    ...(anyFormula ? { formulas: dense(formulas) } : {}),
-    ...(anyFormat ? { numberFormats: dense(numberFormats) } : {}),
-    merges,
-    hiddenRows,
-    hiddenCols,
-    hidden,
-  };
-}
-
 /** Snapshots of the package's worksheets in tab order (chart sheets and other sheet kinds have no cells). */
-export function readSnapshots(pkg: Package, skip?: (name: string) => boolean): SheetSnapshot[] {
+export function readSnapshots(
+  pkg: Package,
+  skip?: (name: string) => boolean,
+  /** `scan: false`: every part through the general reader (the tests compare both ways). */
+  opts: { scan?: boolean } = {},
+): SheetSnapshot[] {
   const wb = pkg.workbook();
   const targets = pkg.targets(wb.part);
   const find = (kind: string) => targets.find((t) => relKind(t.rel.type) === kind)?.part;
   const ctx: SheetContext = {
     file: pkg.file,
-    strings: sharedStrings(pkg, find("sharedStrings")),
+    strings: sharedStrings(pkg, find("sharedStrings"), opts.scan ?? true),
     formats: cellFormats(pkg, find("styles")),
     date1904: wb.date1904,
     maxCells: pkg.limits.cellsPerSheet,
+    scan: opts.scan ?? true,
   };
   const out: SheetSnapshot[] = [];
   for (const sheet of wb.sheets) {

@@ -48,6 +48,11 @@ export class Attrs {
   uriOf(prefix: string): string | undefined {
     return prefix === "xml" ? XML_NS : this.scope.get(prefix);
   }
+
+  /** A copy of the prefixes bound where the element is (`""`: the default namespace). */
+  bindings(): ReadonlyMap<string, string> {
+    return new Map(this.scope);
+  }
 }
 
 /** Value of the attribute `local` in no namespace (an unprefixed attribute), or undefined. */
@@ -112,6 +117,23 @@ const PREDEFINED = new Map([
   ["quot", '"'],
   ["apos", "'"],
 ]);
+
+/**
+ * `t` with its entity and character references replaced (the five predefined entities, `&#…;`, `&#x…;`);
+ * `fail` is called with what is wrong with a reference XML does not allow.
+ */
+export function expandEntities(t: string, fail: (detail: string) => never): string {
+  return t.replace(/&([^;&]*)(;?)/g, (_, body: string, semi: string) => {
+    if (!semi) fail("riferimento a entità senza ';'");
+    const named = PREDEFINED.get(body);
+    if (named !== undefined) return named;
+    const m = /^#(?:x([0-9a-fA-F]{1,6})|([0-9]{1,7}))$/.exec(body);
+    if (!m) fail(`entità sconosciuta &${body};`);
+    const cp = m[1] !== undefined ? parseInt(m[1], 16) : Number(m[2]);
+    if (!isXmlChar(cp)) fail(`riferimento a un carattere non ammesso (&${body};)`);
+    return String.fromCodePoint(cp);
+  });
+}
 
 /** Namespace bindings an element replaced: prefix and the previous URI (undefined: none). */
 type Undo = [string, string | undefined][];
@@ -188,16 +210,7 @@ class Reader {
   }
 
   private entities(t: string): string {
-    return t.replace(/&([^;&]*)(;?)/g, (_, body: string, semi: string) => {
-      if (!semi) this.fail("riferimento a entità senza ';'");
-      const named = PREDEFINED.get(body);
-      if (named !== undefined) return named;
-      const m = /^#(?:x([0-9a-fA-F]{1,6})|([0-9]{1,7}))$/.exec(body);
-      if (!m) this.fail(`entità sconosciuta &${body};`);
-      const cp = m[1] !== undefined ? parseInt(m[1], 16) : Number(m[2]);
-      if (!isXmlChar(cp)) this.fail(`riferimento a un carattere non ammesso (&${body};)`);
-      return String.fromCodePoint(cp);
-    });
+    return expandEntities(t, (detail) => this.fail(detail));
   }
 
   /** The markup starting at `s[i]` (`<`): the index after it, or -1 when the chunk ends inside it. */
