@@ -177,7 +177,7 @@ export function convert(snapshots: SheetSnapshot[], opts: ConvertOptions = {}): 
 
   const previous = readPreviousRun(generated.get(SHEETS.objectives));
   const keys = objectiveKeys(objectives.objectives);
-  append(findings, previous.findings, replacedBySource(previous, objectives.objectives));
+  append(findings, previous.findings, replacedBySource(previous, objectives.objectives, keys));
   const scoring = opts.scoring ?? DEFAULT_SCORING;
   const measureParameters = {
     deadlineTolerance: opts.deadlineTolerance ?? DEFAULT_DEADLINE_TOLERANCE,
@@ -222,7 +222,7 @@ export function convert(snapshots: SheetSnapshot[], opts: ConvertOptions = {}): 
   );
   const archive: ArchivedRow[] = [
     ...readArchive(generated.get(SHEETS.archive)),
-    ...archivedRows(previous, objectives.objectives),
+    ...archivedRows(previous, keys),
     ...disappearedIndicators(
       previousIndicators,
       new Set(indicators.indicators.map((i) => indicatorKey(i.objectiveCode, i.name))),
@@ -256,7 +256,7 @@ export function convert(snapshots: SheetSnapshot[], opts: ConvertOptions = {}): 
         indicators: indicators.indicators.length,
         indicatorCharts: indicators.charts,
       }),
-      objectivesSheet(objectives.objectives, years, previous.inputs, previous.extraHeaders).sheet,
+      objectivesSheet(objectives.objectives, keys, years, previous.inputs, previous.extraHeaders).sheet,
       weightsSheet(objectives.units),
       measures.sheet,
       indicators.sheet,

@@ -20,13 +20,7 @@ import { finding, MESSAGES } from "../core/messages";
 import type { PlanValue } from "../core/plan";
 import { cellText, type Scalar, type SheetSnapshot } from "../core/snapshot";
 import type { Objective } from "./model";
-import {
-  FORMULA_COLUMNS,
-  isGeneratedHeader,
-  objectiveKey,
-  objectiveKeys,
-  type MonitoringInput,
-} from "./objectives-sheet";
+import { FORMULA_COLUMNS, isGeneratedHeader, objectiveKey, type MonitoringInput } from "./objectives-sheet";
 
 export interface PreviousRun {
   inputs: Map<string, MonitoringInput>;
@@ -129,9 +123,9 @@ function missingHeader(sheet: SheetSnapshot, headerRow: number, header: string, 
 }
 
 /** Previous rows for `PIAO Archivio`: those whose unit + code + occurrence no longer exists, and those with a
- * value typed over a formula (which the new row does not keep). */
-export function archivedRows(prev: PreviousRun, objectives: Objective[]): ArchivedRow[] {
-  const now = new Set(objectiveKeys(objectives));
+ * value typed over a formula (which the new row does not keep). `keys`: this run's objectives' (`objectiveKeys`). */
+export function archivedRows(prev: PreviousRun, keys: readonly string[]): ArchivedRow[] {
+  const now = new Set(keys);
   return prev.rows
     .filter((r) => !now.has(r.key) || r.overwritten)
     .map(({ headers, values }) => ({ headers, values }));
@@ -139,10 +133,14 @@ export function archivedRows(prev: PreviousRun, objectives: Objective[]): Archiv
 
 /**
  * `Peso` or `Tipo` edited in `PIAO Obiettivi` (or changed in the source since): the source wins, because
- * weights, their checks and the scores are computed from it; the warning names both values.
+ * weights, their checks and the scores are computed from it; the warning names both values. `keys`: the
+ * objectives' (`objectiveKeys`), aligned with them.
  */
-export function replacedBySource(prev: PreviousRun, objectives: Objective[]): Finding[] {
-  const keys = objectiveKeys(objectives);
+export function replacedBySource(
+  prev: PreviousRun,
+  objectives: Objective[],
+  keys: readonly string[],
+): Finding[] {
   return objectives.flatMap((o, i) => {
     const p = prev.inputs.get(keys[i]);
     if (!p) return [];

@@ -109,6 +109,8 @@ function scoreFormula(L: ObjectivesLayout): (sheetRow: number) => FormulaValue {
 /** `previous`: the inputs of the previous run by key; `extraHeaders`: the columns the user added to the table. */
 export function objectivesSheet(
   objectives: Objective[],
+  /** The objectives' keys (`objectiveKeys`), aligned with them. */
+  keys: readonly string[],
   years: number[],
   previous: Map<string, MonitoringInput>,
   extraHeaders: string[],
@@ -116,7 +118,6 @@ export function objectivesSheet(
   const sheet = emptySheet(SHEETS.objectives);
   sheet.tabColor = "#2F5597";
   const L = objectivesLayout(years, objectives.length);
-  const keys = objectiveKeys(objectives);
   const calculatedSep = calculatedFormula(N.measurePointsSep.name);
   const calculatedDec = calculatedFormula(N.measurePointsDec.name);
   const score = scoreFormula(L);
