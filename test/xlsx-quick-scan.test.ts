@@ -3,47 +3,19 @@
  * on every kind of markup below, reading a package with the scan gives the same snapshots (or the same error) as
  * reading it with the general reader alone, and the plain kinds are indeed read by the scan.
  */
-import JSZip from "jszip";
 import { Package } from "../src/xlsx/package";
 import * as quick from "../src/xlsx/quick-scan";
 import { readSnapshots } from "../src/xlsx/read";
+import { handWritten, T } from "./helpers/hand-written";
 
-const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-const PKG = "http://schemas.openxmlformats.org/package/2006/relationships";
-const ROOT = `<worksheet xmlns="${MAIN}" xmlns:x14ac="http://schemas.microsoft.com/office/spreadsheetml/2009/9/ac">`;
+const MAIN = T.main;
+// The main namespace is declared by `handWritten`.
+const ROOT = `<worksheet xmlns:x14ac="http://schemas.microsoft.com/office/spreadsheetml/2009/9/ac">`;
 
 const PLAIN_SST = `<sst xmlns="${MAIN}" count="3" uniqueCount="3"><si><t>Obiettivo</t></si><si><t xml:space="preserve"> Peso </t></si><si><t>A &amp; B_x000D_</t></si></sst>`;
 
-async function pack(sheet: string, sst = PLAIN_SST, date1904 = false): Promise<Buffer> {
-  const zip = new JSZip();
-  zip.file(
-    "[Content_Types].xml",
-    `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>`,
-  );
-  zip.file(
-    "_rels/.rels",
-    `<Relationships xmlns="${PKG}"><Relationship Id="a" Type="${REL}/officeDocument" Target="/xl/workbook.xml"/></Relationships>`,
-  );
-  zip.file(
-    "xl/workbook.xml",
-    `<workbook xmlns="${MAIN}" xmlns:r="${REL}">${date1904 ? `<workbookPr date1904="1"/>` : ""}` +
-      `<sheets><sheet name="Dati" sheetId="1" r:id="s1"/></sheets></workbook>`,
-  );
-  zip.file(
-    "xl/_rels/workbook.xml.rels",
-    `<Relationships xmlns="${PKG}"><Relationship Id="s1" Type="${REL}/worksheet" Target="worksheets/a.xml"/>` +
-      `<Relationship Id="ss" Type="${REL}/sharedStrings" Target="strings.xml"/><Relationship Id="st" Type="${REL}/styles" Target="styles.xml"/></Relationships>`,
-  );
-  zip.file("xl/strings.xml", sst);
-  zip.file(
-    "xl/styles.xml",
-    `<styleSheet xmlns="${MAIN}"><numFmts count="1"><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/></numFmts>` +
-      `<cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="164"/></cellXfs></styleSheet>`,
-  );
-  zip.file("xl/worksheets/a.xml", sheet);
-  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
-}
+const pack = (sheet: string, sst = PLAIN_SST, date1904 = false) =>
+  handWritten(T, "", sheet, { sst, date1904 });
 
 /** The sheet part with `rows` as the content of `<sheetData>`. */
 const sheetWith = (rows: string, after = "") =>

@@ -193,7 +193,22 @@ class Scanner {
     }
   }
 
-  /** Index after the end tag `content` read last. */
+  /**
+   * The text of the `<t>` element at `i` (`<t …>…</t>` or `<t …/>`), expanded (`after`: past it), or null: what
+   * a string item and an inline string hold in the plain form.
+   */
+  oneText(i: number): string | null {
+    if (!this.startTag(i, "t")) return null;
+    i = this.attributes(i + 2);
+    if (i < 0) return null;
+    if (this.empty) {
+      this.after = i;
+      return "";
+    }
+    return this.content(i, "t");
+  }
+
+  /** Index after the end tag `content` (or `oneText`) read last. */
   after = 0;
 
   /** The text from `i` up to the end tag `</name>` that must follow it, expanded (`after`: past the tag), or null. */
@@ -261,18 +276,9 @@ export function scanSheetData(
             i = sc.space(sc.after);
           } else if (text.startsWith("<is>", i)) {
             // One `<t>` and nothing else: rich text and phonetic runs are left to the general reader.
-            i = sc.space(i + 4);
-            if (!sc.startTag(i, "t")) return false;
-            i = sc.attributes(i + 2);
-            if (i < 0) return false;
-            let t = "";
-            if (!sc.empty) {
-              const got = sc.content(i, "t");
-              if (got === null) return false;
-              t = got;
-              i = sc.after;
-            }
-            i = sc.space(i);
+            const t = sc.oneText(sc.space(i + 4));
+            if (t === null) return false;
+            i = sc.space(sc.after);
             if (!text.startsWith("</is>", i)) return false;
             sink.inline(t);
             i = sc.space(i + 5);
@@ -303,18 +309,9 @@ export function scanSharedStrings(
   let i = sc.space(from);
   while (i < to) {
     if (!text.startsWith("<si>", i)) return false;
-    i = sc.space(i + 4);
-    if (!sc.startTag(i, "t")) return false;
-    i = sc.attributes(i + 2);
-    if (i < 0) return false;
-    let t = "";
-    if (!sc.empty) {
-      const got = sc.content(i, "t");
-      if (got === null) return false;
-      t = got;
-      i = sc.after;
-    }
-    i = sc.space(i);
+    const t = sc.oneText(sc.space(i + 4));
+    if (t === null) return false;
+    i = sc.space(sc.after);
     if (!text.startsWith("</si>", i)) return false;
     out.push(decodeXstring(t));
     i = sc.space(i + 5);
