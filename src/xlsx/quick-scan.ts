@@ -15,7 +15,7 @@
  * same function, `expandEntities`).
  */
 import { decodeXstring } from "./xml";
-import { expandEntities, parseXml, XmlError, type XmlHandler } from "./xml-reader";
+import { expandEntities, isSpace, parseXml, XmlError, type XmlHandler } from "./xml-reader";
 
 /** Parts up to this size may be scanned whole as one string; larger ones are streamed. */
 const SCAN_BYTES = 64 * 1024 * 1024;
@@ -87,8 +87,6 @@ function refused(text: string, from: number, to: number): boolean {
 const NAMES = new Set<string>();
 const NAME = /^[A-Za-z_][A-Za-z0-9_.-]*(?::[A-Za-z_][A-Za-z0-9_.-]*)?$/;
 
-const isSpace = (c: number) => c === 32 || c === 10 || c === 9;
-
 class Scanner {
   // The current tag's attributes the sink needs, and whether it ended with `/>`.
   r: string | undefined;
@@ -104,7 +102,7 @@ class Scanner {
   constructor(
     private readonly text: string,
     private readonly end: number,
-    /** Prefixes bound where `<sheetData>` is (its namespace scope). */
+    /** Prefixes bound at the element whose content is scanned (`<sheetData>`, `<sst>`). */
     private readonly bound: ReadonlyMap<string, string>,
   ) {}
 

@@ -157,14 +157,14 @@ interface SheetContext {
   formats: (string | null)[];
   date1904: boolean;
   maxCells: number;
-  /** Whether plain `<sheetData>` may be scanned (sheet-data-scan.ts); otherwise every part is streamed. */
+  /** Whether plain `<sheetData>` and `<sst>` content may be scanned (quick-scan.ts); otherwise all is streamed. */
   scan: boolean;
 }
 
 /**
  * What reading a worksheet part collects: its cells (values, formulas with shared ones expanded, formats),
  * merges, hidden rows and columns. Rows and cells come from the general reader's events or from the plain
- * `<sheetData>` scan (sheet-data-scan.ts), through the same methods.
+ * `<sheetData>` scan (quick-scan.ts), through the same methods.
  */
 class SheetCells implements CellSink {
   readonly cells: Cell[] = [];
@@ -214,11 +214,7 @@ class SheetCells implements CellSink {
     this.text += text;
   }
 
-  /** A `<f>` in the cell, with its attributes; its text goes to `formulaText` (the general reader's events). */
-  startFormula(attrs: { t?: string; si?: string; ref?: string }): void {
-    this.fAttrs = attrs;
-  }
-
+  /** A `<f>` in the cell, with its attributes and its text (the general reader's events append the rest). */
   formula(attrs: { t?: string; si?: string; ref?: string }, text: string): void {
     this.fAttrs = attrs;
     this.formulaText = text;
@@ -285,7 +281,7 @@ function sheetHandler(
           break;
         case "f":
           inF = true;
-          into.startFormula({ t: attr(a, "t"), si: attr(a, "si"), ref: attr(a, "ref") });
+          into.formula({ t: attr(a, "t"), si: attr(a, "si"), ref: attr(a, "ref") }, "");
           break;
         case "is":
           inIs = true;
@@ -386,16 +382,17 @@ export function readSnapshots(
   /** `scan: false`: every part through the general reader (the tests compare both ways). */
   opts: { scan?: boolean } = {},
 ): SheetSnapshot[] {
+  const scan = opts.scan ?? true;
   const wb = pkg.workbook();
   const targets = pkg.targets(wb.part);
   const find = (kind: string) => targets.find((t) => relKind(t.rel.type) === kind)?.part;
   const ctx: SheetContext = {
     file: pkg.file,
-    strings: sharedStrings(pkg, find("sharedStrings"), opts.scan ?? true),
+    strings: sharedStrings(pkg, find("sharedStrings"), scan),
     formats: cellFormats(pkg, find("styles")),
     date1904: wb.date1904,
     maxCells: pkg.limits.cellsPerSheet,
-    scan: opts.scan ?? true,
+    scan,
   };
   const out: SheetSnapshot[] = [];
   for (const sheet of wb.sheets) {

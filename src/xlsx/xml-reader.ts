@@ -99,7 +99,8 @@ const NCNAME = `[${START}][${START}\\-.0-9\\u00B7\\u0300-\\u036F\\u203F\\u2040]*
 // eslint-disable-next-line no-misleading-character-class -- combining marks are NameChars (§2.3) on purpose
 const QNAME = new RegExp(`^(?:${NCNAME}:)?${NCNAME}$`, "u");
 
-const isSpace = (c: number) => c === 32 || c === 10 || c === 9 || c === 13;
+/** XML white space (§2.3 S). */
+export const isSpace = (c: number) => c === 32 || c === 10 || c === 9 || c === 13;
 
 /** A code point XML 1.0 can carry (§2.2). */
 const isXmlChar = (cp: number) =>

@@ -44,15 +44,13 @@ export function readHeader(cells: Cell[], choices?: Record<number, ObjectiveFiel
     const cell = cells[i];
     if (typeof cell.v !== "string") continue;
     const chosen = choices?.[cell.c];
-    if (chosen && cols[chosen] === undefined) {
-      cols[chosen] = cell.c;
+    if (chosen && take(cols, chosen, cell.c)) {
       known++;
       continue;
     }
     const read = headerCell(cell.text);
     const f = read.field;
-    if (f && cols[f] === undefined) {
-      cols[f] = cell.c;
+    if (f && take(cols, f, cell.c)) {
       known++;
       continue;
     }
@@ -69,8 +67,7 @@ export function readHeader(cells: Cell[], choices?: Record<number, ObjectiveFiel
     if (near?.kind === "ambiguous") {
       (ambiguous ??= []).push({ col: cell.c, text: cell.text, fields: near.fields, labels: near.labels });
       known++;
-    } else if (near && cols[near.field] === undefined) {
-      cols[near.field] = cell.c;
+    } else if (near && take(cols, near.field, cell.c)) {
       known++;
       (interpreted ??= []).push({ col: cell.c, text: cell.text, label: near.label });
     }
@@ -85,6 +82,13 @@ export function readHeader(cells: Cell[], choices?: Record<number, ObjectiveFiel
     interpreted: interpreted ?? [],
     ambiguous: ambiguous ?? [],
   };
+}
+
+/** Column `col` for `field` unless the header has one already (the first cell naming a column wins). */
+function take(cols: Header["cols"], field: ObjectiveField, col: number): boolean {
+  if (cols[field] !== undefined) return false;
+  cols[field] = col;
+  return true;
 }
 
 /** Same columns as another header: a header row repeated (at a page break) continues the table. */
